@@ -1,0 +1,261 @@
+//! The macro that expands a catalog table (see `catalog.rs`) into its code enum and typed enum.
+//!
+//! Kept apart from the table so that the table reads as data.
+
+/// Rust type of a parameter field: `required Number` is `u64`, `optional Text` is
+/// `Option<String>`, and so on.
+macro_rules! param_ty {
+    (required Number) => { u64 };
+    (optional Number) => { ::core::option::Option<u64> };
+    (required Text) => { ::std::string::String };
+    (optional Text) => { ::core::option::Option<::std::string::String> };
+}
+
+/// A field's value as a [`ParamRef`](crate::ParamRef), `None` when an optional one is absent.
+macro_rules! param_arg {
+    (required Number, $field:ident) => {
+        Some($crate::ParamRef::Number(*$field))
+    };
+    (optional Number, $field:ident) => {
+        $field.map($crate::ParamRef::Number)
+    };
+    (required Text, $field:ident) => {
+        Some($crate::ParamRef::Text($field.as_str()))
+    };
+    (optional Text, $field:ident) => {
+        $field.as_deref().map($crate::ParamRef::Text)
+    };
+}
+
+/// Reads a field from wire [`Parameters`](crate::Parameters), failing on a missing required one
+/// or a value of the wrong type.
+macro_rules! param_get {
+    (required Number, $params:ident, $code:expr, $wire:literal) => {
+        $crate::params::required($params.number($code, $wire)?, $code, $wire)?
+    };
+    (optional Number, $params:ident, $code:expr, $wire:literal) => {
+        $params.number($code, $wire)?
+    };
+    (required Text, $params:ident, $code:expr, $wire:literal) => {
+        $crate::params::required($params.text($code, $wire)?, $code, $wire)?
+    };
+    (optional Text, $params:ident, $code:expr, $wire:literal) => {
+        $params.text($code, $wire)?
+    };
+}
+
+/// `true` for `required`, `false` for `optional`; anything else does not compile.
+macro_rules! is_required {
+    (required) => {
+        true
+    };
+    (optional) => {
+        false
+    };
+}
+
+/// `true` for the `[note]` flag of a row; any other flag does not compile.
+macro_rules! flag {
+    (note) => {
+        true
+    };
+}
+
+/// `Some(status)` for a row that declares one.
+macro_rules! status {
+    () => {
+        None
+    };
+    ($status:literal) => {
+        Some($status)
+    };
+}
+
+/// Expands one catalog table. See the module docs of `catalog.rs` for the row syntax.
+macro_rules! define_catalog {
+    (
+        catalog: $any:ident,
+        fluent_prefix: $prefix:literal,
+        $(#[$code_meta:meta])*
+        code: $Code:ident,
+        $(#[$typed_meta:meta])*
+        typed: $Typed:ident,
+        rows: [$(
+            $(#[$row_meta:meta])*
+            $Variant:ident
+            $(= $status:literal)?
+            $({ $($field:ident : $req:ident $kind:ident $wire:literal),* $(,)? })?
+            $([$note:ident])?
+        ),* $(,)?]
+    ) => {
+        $(#[$code_meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $Code {
+            $( $(#[$row_meta])* $Variant, )*
+        }
+
+        impl $Code {
+            /// Every code of this catalog, in the order of the published page.
+            pub const ALL: &'static [Self] = &[$(Self::$Variant),*];
+
+            /// The wire name, as it appears in the JSON `code` property.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Self::$Variant => stringify!($Variant),)* }
+            }
+
+            /// The id of this code's message in the `locales/<tag>/errors.ftl` files.
+            pub const fn fluent_id(self) -> &'static str {
+                match self { $(Self::$Variant => concat!($prefix, stringify!($Variant)),)* }
+            }
+
+            /// The parameters this code's message takes, in declaration order. Their names are
+            /// the Fluent variables and the keys of the JSON `parameters` object.
+            pub const fn params(self) -> &'static [ParamSpec] {
+                match self {
+                    $(Self::$Variant => &[$($(ParamSpec {
+                        name: $wire,
+                        kind: ParamKind::$kind,
+                        required: is_required!($req),
+                    }),*)?],)*
+                }
+            }
+
+            /// Whether the documentation page appends a note (a Fluent `.note` attribute) to
+            /// this code's message. The note is documentation, never part of an API response.
+            pub const fn has_doc_note(self) -> bool {
+                match self { $(Self::$Variant => false $(|| flag!($note))?,)* }
+            }
+
+            /// The catalog this code belongs to.
+            pub const fn catalog(self) -> Catalog {
+                Catalog::$any
+            }
+
+            const fn status(self) -> Option<u16> {
+                match self { $(Self::$Variant => status!($($status)?),)* }
+            }
+        }
+
+        impl ::core::fmt::Display for $Code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for $Code {
+            type Err = $crate::UnknownCode;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $(stringify!($Variant) => Ok(Self::$Variant),)*
+                    _ => Err($crate::UnknownCode::new(s, Catalog::$any)),
+                }
+            }
+        }
+
+        impl $crate::CatalogCode for $Code {
+            const CATALOG: Catalog = Catalog::$any;
+
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn as_str(self) -> &'static str {
+                self.as_str()
+            }
+            fn fluent_id(self) -> &'static str {
+                self.fluent_id()
+            }
+            fn params(self) -> &'static [ParamSpec] {
+                self.params()
+            }
+            fn has_doc_note(self) -> bool {
+                self.has_doc_note()
+            }
+            fn status(self) -> Option<u16> {
+                self.status()
+            }
+        }
+
+        $(#[$typed_meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $Typed {
+            $(
+                $(#[$row_meta])*
+                $Variant $({ $(
+                    #[doc = concat!("The `", $wire, "` parameter.")]
+                    $field: param_ty!($req $kind)
+                ),* })?,
+            )*
+        }
+
+        impl $Typed {
+            /// The code of this error.
+            pub const fn code(&self) -> $Code {
+                match self { $(Self::$Variant { .. } => $Code::$Variant,)* }
+            }
+
+            /// Calls `visit` with the name and value of every parameter that is present, in
+            /// declaration order. Allocation-free, for formatting on a hot path.
+            pub fn visit_params(&self, mut visit: impl FnMut(&'static str, $crate::ParamRef<'_>)) {
+                match self {
+                    $(
+                        #[allow(unused_variables)]
+                        Self::$Variant $({ $($field),* })? => {
+                            $($(
+                                if let Some(value) = param_arg!($req $kind, $field) {
+                                    visit($wire, value);
+                                }
+                            )*)?
+                        }
+                    )*
+                }
+            }
+
+            /// The parameters as a wire `parameters` object.
+            pub fn parameters(&self) -> Parameters {
+                let mut parameters = Parameters::new();
+                self.visit_params(|name, value| parameters.insert(name, value.into()));
+                parameters
+            }
+
+            /// Builds the typed error of `code` from a wire `parameters` object.
+            ///
+            /// Parameters this code does not declare are ignored here (a newer server may send
+            /// more); they stay in the object they came from.
+            ///
+            /// # Errors
+            ///
+            /// [`ParamError`] when a required parameter is missing or a parameter has the wrong
+            /// type.
+            #[allow(unused_variables)]
+            pub fn from_parameters(code: $Code, parameters: &Parameters) -> Result<Self, ParamError> {
+                Ok(match code {
+                    $($Code::$Variant => Self::$Variant $({ $(
+                        $field: param_get!($req $kind, parameters, code.as_str(), $wire)
+                    ),* })?,)*
+                })
+            }
+        }
+
+        impl $crate::CatalogError for $Typed {
+            type Code = $Code;
+
+            fn code(&self) -> $Code {
+                self.code()
+            }
+            fn visit_params(&self, visit: &mut dyn FnMut(&'static str, $crate::ParamRef<'_>)) {
+                self.visit_params(visit);
+            }
+        }
+
+        impl From<$Code> for $crate::AnyCode {
+            fn from(code: $Code) -> Self {
+                $crate::AnyCode::$any(code)
+            }
+        }
+    };
+}
+
+pub(crate) use {define_catalog, flag, is_required, param_arg, param_get, param_ty, status};

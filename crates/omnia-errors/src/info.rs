@@ -1,0 +1,223 @@
+//! What the catalog knows about a code, in a form generic code (the localizer, the docs
+//! generator, the consistency checks) can iterate over.
+
+use core::fmt;
+use core::hash::Hash;
+use core::str::FromStr;
+
+use crate::{ErrorCode, UnknownCode, ValidationErrorCode};
+
+/// The two tables of the published page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Catalog {
+    /// API error codes: the `code` of an error response, each with an HTTP status.
+    Api,
+    /// "Validation Failed" error codes: the `code` of an item of a `ValidationFailed` body.
+    Validation,
+}
+
+impl Catalog {
+    /// Both catalogs, in page order.
+    pub const ALL: [Self; 2] = [Self::Api, Self::Validation];
+
+    /// A short human name, used in error messages.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::Api => "API error code",
+            Self::Validation => "validation error code",
+        }
+    }
+
+    /// The table's name on the published page, in plural.
+    pub const fn plural(self) -> &'static str {
+        match self {
+            Self::Api => "API error codes",
+            Self::Validation => "\"Validation Failed\" error codes",
+        }
+    }
+}
+
+/// The type of a message parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ParamKind {
+    /// An unsigned integer (a length, a limit), formatted with the locale's digits and grouping.
+    Number,
+    /// A text inserted as it is (an attribute path, a value, a type name, a message).
+    Text,
+}
+
+impl ParamKind {
+    /// The JSON type name of this kind, for error messages and schemas.
+    pub const fn json_type(self) -> &'static str {
+        match self {
+            Self::Number => "integer",
+            Self::Text => "string",
+        }
+    }
+}
+
+/// One parameter of a code's message, as declared in the catalog table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParamSpec {
+    /// The Fluent variable name (`$maxLength`) and the key in the JSON `parameters` object.
+    pub name: &'static str,
+    /// The value's type.
+    pub kind: ParamKind,
+    /// Required parameters appear in the generic message and must be given to build the
+    /// error; optional ones only enable the contextual variant of the message.
+    pub required: bool,
+}
+
+/// A borrowed parameter value, as handed to a formatter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ParamRef<'a> {
+    /// A number parameter.
+    Number(u64),
+    /// A text parameter.
+    Text(&'a str),
+}
+
+/// Implemented by [`ErrorCode`] and [`ValidationErrorCode`]: what generic code needs of a code.
+pub trait CatalogCode:
+    Copy + Eq + Hash + fmt::Debug + fmt::Display + FromStr<Err = UnknownCode> + 'static
+{
+    /// The catalog whose codes implement this.
+    const CATALOG: Catalog;
+    /// Every code, in page order.
+    fn all() -> &'static [Self];
+    /// The wire name.
+    fn as_str(self) -> &'static str;
+    /// The Fluent message id.
+    fn fluent_id(self) -> &'static str;
+    /// The declared parameters.
+    fn params(self) -> &'static [ParamSpec];
+    /// Whether the documentation page appends a note to the message.
+    fn has_doc_note(self) -> bool;
+    /// The HTTP status, for API error codes.
+    fn status(self) -> Option<u16>;
+}
+
+/// Implemented by [`ApiError`](crate::ApiError) and
+/// [`ValidationError`](crate::ValidationError): a code with its parameter values.
+pub trait CatalogError {
+    /// The code type.
+    type Code: CatalogCode;
+    /// The code.
+    fn code(&self) -> Self::Code;
+    /// Calls `visit` with every present parameter, in declaration order.
+    fn visit_params(&self, visit: &mut dyn FnMut(&'static str, ParamRef<'_>));
+
+    /// Whether every optional parameter is present, so the contextual variant of the message
+    /// (the Fluent `.context` attribute) can be used. `false` for codes without optional ones.
+    fn has_context(&self) -> bool {
+        let specs = self.code().params();
+        let optional = specs.iter().filter(|p| !p.required).count();
+        let mut present = 0;
+        self.visit_params(&mut |name, _| {
+            if specs.iter().any(|p| p.name == name && !p.required) {
+                present += 1;
+            }
+        });
+        optional > 0 && present == optional
+    }
+}
+
+/// A code of either catalog, for code that walks the whole page.
+///
+/// ```
+/// use omnia_errors::AnyCode;
+///
+/// assert_eq!(AnyCode::all().count(), 38);
+/// let first = AnyCode::all().next().unwrap();
+/// assert_eq!(first.as_str(), "BehaviourFailed");
+/// assert_eq!(first.http_status(), Some(400));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AnyCode {
+    /// An API error code.
+    Api(ErrorCode),
+    /// A validation error code.
+    Validation(ValidationErrorCode),
+}
+
+impl AnyCode {
+    /// Every code of both catalogs, in page order (API codes first).
+    pub fn all() -> impl Iterator<Item = AnyCode> + Clone {
+        let api = ErrorCode::ALL.iter().map(|&code| Self::Api(code));
+        api.chain(
+            ValidationErrorCode::ALL
+                .iter()
+                .map(|&code| Self::Validation(code)),
+        )
+    }
+
+    /// Finds the code with this wire name in either catalog.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownCode`] naming the input and the closest known code of either catalog.
+    pub fn parse(name: &str) -> Result<Self, UnknownCode> {
+        match name.parse::<ErrorCode>() {
+            Ok(code) => Ok(Self::Api(code)),
+            Err(_) => name
+                .parse::<ValidationErrorCode>()
+                .map(Self::Validation)
+                .map_err(|_| UnknownCode::new_any(name)),
+        }
+    }
+
+    /// The catalog of this code.
+    pub const fn catalog(self) -> Catalog {
+        match self {
+            Self::Api(_) => Catalog::Api,
+            Self::Validation(_) => Catalog::Validation,
+        }
+    }
+
+    /// The wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Api(c) => c.as_str(),
+            Self::Validation(c) => c.as_str(),
+        }
+    }
+
+    /// The Fluent message id.
+    pub const fn fluent_id(self) -> &'static str {
+        match self {
+            Self::Api(c) => c.fluent_id(),
+            Self::Validation(c) => c.fluent_id(),
+        }
+    }
+
+    /// The declared parameters.
+    pub const fn params(self) -> &'static [ParamSpec] {
+        match self {
+            Self::Api(c) => c.params(),
+            Self::Validation(c) => c.params(),
+        }
+    }
+
+    /// Whether the documentation page appends a note to the message.
+    pub const fn has_doc_note(self) -> bool {
+        match self {
+            Self::Api(c) => c.has_doc_note(),
+            Self::Validation(c) => c.has_doc_note(),
+        }
+    }
+
+    /// The HTTP status of an API error code; `None` for validation codes, which travel inside a
+    /// `ValidationFailed` (400) response.
+    pub const fn http_status(self) -> Option<u16> {
+        match self {
+            Self::Api(c) => Some(c.http_status()),
+            Self::Validation(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

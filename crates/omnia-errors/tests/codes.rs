@@ -1,0 +1,240 @@
+//! Code names, parsing errors and typed parameters.
+
+use omnia_errors::{
+    AnyCode, ApiError, CatalogError, ErrorCode, ParamError, ParamKind, ParamValue, Parameters,
+    ValidationError, ValidationErrorCode,
+};
+use proptest::prelude::*;
+
+#[test]
+fn unknown_names_get_a_typed_error_with_a_suggestion() {
+    let error = "EntityNotFond".parse::<ErrorCode>().unwrap_err();
+    assert_eq!(error.input(), "EntityNotFond");
+    assert_eq!(error.suggestion(), Some("EntityNotFound"));
+    assert!(
+        error
+            .to_string()
+            .contains(r#"did you mean "EntityNotFound"?"#),
+        "{error}"
+    );
+
+    // Case mistakes are typos too.
+    let error = "entitynotfound".parse::<ErrorCode>().unwrap_err();
+    assert_eq!(error.suggestion(), Some("EntityNotFound"));
+
+    // Far from everything: no suggestion, but a pointer to what would be right.
+    let error = "Banana".parse::<ErrorCode>().unwrap_err();
+    assert_eq!(error.suggestion(), None);
+    assert_eq!(
+        error.to_string(),
+        r#"unknown API error code "Banana": expected one of the 16 codes of the published error page"#
+    );
+
+    // A validation code asked for as an API code says where it belongs.
+    let error = "NotFound".parse::<ErrorCode>().unwrap_err();
+    assert_eq!(
+        error.in_other_catalog(),
+        Some(AnyCode::Validation(ValidationErrorCode::NotFound))
+    );
+    assert!(error.to_string().contains("Validation Failed"), "{error}");
+
+    // Hostile input: long, empty, control characters. No panic, input visible.
+    let long = "x".repeat(100_000);
+    assert_eq!(
+        long.parse::<ValidationErrorCode>()
+            .unwrap_err()
+            .suggestion(),
+        None
+    );
+    assert!(
+        "".parse::<ErrorCode>()
+            .unwrap_err()
+            .to_string()
+            .contains(r#""""#)
+    );
+    assert!(
+        "\u{0}"
+            .parse::<ErrorCode>()
+            .unwrap_err()
+            .to_string()
+            .contains(r"\0")
+    );
+}
+
+#[test]
+fn any_code_parses_either_catalog() {
+    assert_eq!(
+        AnyCode::parse("Duplicated"),
+        Ok(AnyCode::Validation(ValidationErrorCode::Duplicated))
+    );
+    assert_eq!(
+        AnyCode::parse("FileNotFound"),
+        Ok(AnyCode::Api(ErrorCode::FileNotFound))
+    );
+    assert_eq!(
+        AnyCode::parse("Duplicate").unwrap_err().suggestion(),
+        Some("Duplicated")
+    );
+}
+
+#[test]
+fn only_declared_rows_have_params_and_notes() {
+    let with_params: Vec<&str> = AnyCode::all()
+        .filter(|c| !c.params().is_empty())
+        .map(AnyCode::as_str)
+        .collect();
+    assert_eq!(
+        with_params,
+        [
+            "ConnectorBehaviourFailed",
+            "InvalidIdentifier",
+            "LowerLimitNotRespected",
+            "RequiredValue",
+            "TypeMismatch",
+            "UpperLimitNotRespected",
+            "TextMaxLengthMismatch"
+        ]
+    );
+    let max_length = ValidationErrorCode::TextMaxLengthMismatch.params();
+    assert_eq!(max_length.len(), 1);
+    assert_eq!(
+        (
+            max_length[0].name,
+            max_length[0].kind,
+            max_length[0].required
+        ),
+        ("maxLength", ParamKind::Number, true)
+    );
+    let notes: Vec<AnyCode> = AnyCode::all().filter(|c| c.has_doc_note()).collect();
+    assert_eq!(notes, [AnyCode::Api(ErrorCode::ValidationFailed)]);
+}
+
+#[test]
+fn typed_parameters_round_trip_through_the_wire_object() {
+    let errors = [
+        ValidationError::TextMaxLengthMismatch { max_length: 50 },
+        ValidationError::TypeMismatch {
+            value: Some("abc".into()),
+            expected_type: Some("Integer".into()),
+        },
+        ValidationError::TypeMismatch {
+            value: None,
+            expected_type: Some("Date".into()),
+        },
+        ValidationError::LowerLimitNotRespected { limit: Some(1) },
+        ValidationError::RequiredValue { path: None },
+        ValidationError::Duplicated,
+    ];
+    for error in errors {
+        let parameters = error.parameters();
+        assert_eq!(
+            ValidationError::from_parameters(error.code(), &parameters),
+            Ok(error)
+        );
+    }
+    let type_mismatch = ValidationError::TypeMismatch {
+        value: Some("abc".into()),
+        expected_type: Some("Integer".into()),
+    }
+    .parameters();
+    let names: Vec<&str> = type_mismatch.iter().map(|(k, _)| k).collect();
+    assert_eq!(names, ["value", "type"]);
+}
+
+#[test]
+fn context_is_known_only_when_every_optional_parameter_is() {
+    assert!(
+        ValidationError::TypeMismatch {
+            value: Some("x".into()),
+            expected_type: Some("Integer".into())
+        }
+        .has_context()
+    );
+    assert!(
+        !ValidationError::TypeMismatch {
+            value: Some("x".into()),
+            expected_type: None
+        }
+        .has_context()
+    );
+    assert!(!ValidationError::TextMaxLengthMismatch { max_length: 3 }.has_context());
+    assert!(
+        ApiError::ConnectorBehaviourFailed {
+            message: Some("boom".into())
+        }
+        .has_context()
+    );
+    assert!(!ApiError::EntityNotFound.has_context());
+}
+
+#[test]
+fn bad_wire_parameters_are_typed_errors() {
+    let code = ValidationErrorCode::TextMaxLengthMismatch;
+    assert_eq!(
+        ValidationError::from_parameters(code, &Parameters::new()),
+        Err(ParamError::Missing {
+            code: "TextMaxLengthMismatch".into(),
+            param: "maxLength"
+        })
+    );
+    let negative: Parameters = [("maxLength", ParamValue::Signed(-1))]
+        .into_iter()
+        .collect();
+    let error = ValidationError::from_parameters(code, &negative).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"parameter "maxLength" of TextMaxLengthMismatch must be a non-negative integer, found negative integer"#
+    );
+    let text: Parameters = [("maxLength", ParamValue::from("50"))]
+        .into_iter()
+        .collect();
+    assert!(matches!(
+        ValidationError::from_parameters(code, &text),
+        Err(ParamError::WrongType {
+            found: "string",
+            ..
+        })
+    ));
+    // Undeclared parameters are ignored by the typed view.
+    let extra: Parameters = [
+        ("maxLength", ParamValue::Unsigned(5)),
+        ("unit", "chars".into()),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(
+        ValidationError::from_parameters(code, &extra),
+        Ok(ValidationError::TextMaxLengthMismatch { max_length: 5 })
+    );
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn every_status_is_a_valid_http_status() {
+    for &code in ErrorCode::ALL {
+        assert_eq!(code.status_code().as_u16(), code.http_status(), "{code}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn as_str_then_from_str_is_identity(index in 0..38usize) {
+        let code = AnyCode::all().nth(index).unwrap();
+        prop_assert_eq!(AnyCode::parse(code.as_str()), Ok(code));
+        match code {
+            AnyCode::Api(c) => prop_assert_eq!(c.as_str().parse::<ErrorCode>(), Ok(c)),
+            AnyCode::Validation(c) => prop_assert_eq!(c.as_str().parse::<ValidationErrorCode>(), Ok(c)),
+        }
+    }
+
+    #[test]
+    fn parsing_any_string_never_panics_and_keeps_the_input(input in ".{0,200}") {
+        match input.parse::<ErrorCode>() {
+            Ok(code) => prop_assert_eq!(code.as_str(), input.as_str()),
+            Err(error) => {
+                prop_assert_eq!(error.input(), input.as_str());
+                prop_assert!(!error.to_string().is_empty());
+            }
+        }
+    }
+}
