@@ -99,6 +99,11 @@ macro_rules! define_catalog {
             /// Every code of this catalog, in the order of the published page.
             pub const ALL: &'static [Self] = &[$(Self::$Variant),*];
 
+            /// The position of this code in [`ALL`](Self::ALL), for tables indexed by code.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
             /// The wire name, as it appears in the JSON `code` property.
             pub const fn as_str(self) -> &'static str {
                 match self { $(Self::$Variant => stringify!($Variant),)* }
@@ -198,7 +203,7 @@ macro_rules! define_catalog {
 
             /// Calls `visit` with the name and value of every parameter that is present, in
             /// declaration order. Allocation-free, for formatting on a hot path.
-            pub fn visit_params(&self, mut visit: impl FnMut(&'static str, $crate::ParamRef<'_>)) {
+            pub fn visit_params<'e>(&'e self, mut visit: impl FnMut(&'static str, $crate::ParamRef<'e>)) {
                 match self {
                     $(
                         #[allow(unused_variables)]
@@ -245,7 +250,7 @@ macro_rules! define_catalog {
             fn code(&self) -> $Code {
                 self.code()
             }
-            fn visit_params(&self, visit: &mut dyn FnMut(&'static str, $crate::ParamRef<'_>)) {
+            fn visit_params<'e>(&'e self, visit: &mut dyn FnMut(&'static str, $crate::ParamRef<'e>)) {
                 self.visit_params(visit);
             }
         }

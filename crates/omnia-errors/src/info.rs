@@ -79,7 +79,7 @@ pub enum ParamRef<'a> {
 
 /// Implemented by [`ErrorCode`] and [`ValidationErrorCode`]: what generic code needs of a code.
 pub trait CatalogCode:
-    Copy + Eq + Hash + fmt::Debug + fmt::Display + FromStr<Err = UnknownCode> + 'static
+    Copy + Eq + Hash + fmt::Debug + fmt::Display + FromStr<Err = UnknownCode> + Into<AnyCode> + 'static
 {
     /// The catalog whose codes implement this.
     const CATALOG: Catalog;
@@ -105,7 +105,7 @@ pub trait CatalogError {
     /// The code.
     fn code(&self) -> Self::Code;
     /// Calls `visit` with every present parameter, in declaration order.
-    fn visit_params(&self, visit: &mut dyn FnMut(&'static str, ParamRef<'_>));
+    fn visit_params<'e>(&'e self, visit: &mut dyn FnMut(&'static str, ParamRef<'e>));
 
     /// Whether every optional parameter is present, so the contextual variant of the message
     /// (the Fluent `.context` attribute) can be used. `false` for codes without optional ones.
@@ -141,6 +141,17 @@ pub enum AnyCode {
 }
 
 impl AnyCode {
+    /// The number of codes in both catalogs.
+    pub const COUNT: usize = ErrorCode::ALL.len() + ValidationErrorCode::ALL.len();
+
+    /// The position of this code in [`AnyCode::all`], for tables indexed by code.
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Api(c) => c.index(),
+            Self::Validation(c) => ErrorCode::ALL.len() + c.index(),
+        }
+    }
+
     /// Every code of both catalogs, in page order (API codes first).
     pub fn all() -> impl Iterator<Item = AnyCode> + Clone {
         let api = ErrorCode::ALL.iter().map(|&code| Self::Api(code));

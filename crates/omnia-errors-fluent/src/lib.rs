@@ -1,0 +1,48 @@
+//! OMNIA API error messages in the user's language, from the Project Fluent files of
+//! `locales/<tag>/*.ftl` (embedded at compile time; a folder can be loaded at run time).
+//!
+//! - [`Localizer`]: built once, `Send + Sync`; negotiates a locale from a language list or an
+//!   `Accept-Language` header and formats any code of the catalog, with its parameters, as a
+//!   [`Message`] that says which locale it is in.
+//! - Every message falls back to en-US when a locale cannot format it, and that is reported:
+//!   never a blank, never a panic.
+//! - [`check_locales`] is the consistency check the tests (and run-time loading) apply: every
+//!   code has a message, the variables are exactly the code's parameters, plural variants cover
+//!   the locale's categories.
+//!
+//! ```
+//! use omnia_errors::{ApiError, ValidationError};
+//! use omnia_errors_fluent::Localizer;
+//!
+//! let localizer = Localizer::embedded()?;
+//! let language = localizer.for_accept_language("pt-BR,pt;q=0.9,en-US;q=0.8");
+//! assert_eq!(language.locale().to_string(), "pt-BR");
+//!
+//! let en = localizer.source();
+//! assert_eq!(en.message(&ApiError::EntityNotFound).text, "Entity can't be found.");
+//! let too_long = ValidationError::TextMaxLengthMismatch { max_length: 1000 };
+//! assert_eq!(en.message(&too_long).text, "Value is too long to the defined length of 1,000.");
+//! # Ok::<(), omnia_errors_fluent::LoadError>(())
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod check;
+mod localizer;
+mod negotiate;
+mod number;
+mod source;
+
+pub use check::{Finding, FindingKind, Position, SourceFile};
+pub use localizer::{
+    Isolation, Language, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
+};
+pub use negotiate::{LanguageRange, parse_accept_language};
+pub use source::{
+    LoadError, LocaleFiles, SOURCE_LOCALE, check_locales, embedded_locales, read_locales,
+};
+
+/// The plural categories integers reach in a locale, per the rules fluent-bundle uses
+/// (`intl_pluralrules` 7, CLDR 37). Exposed for tests and tooling that compare with other
+/// runtimes.
+pub use check::integer_plural_categories;
