@@ -214,12 +214,20 @@ pub(crate) fn parse_locale(
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for error in errors {
+                    // Point at the start of the broken entry, and say where parsing failed.
+                    let failed = position(&file.text, error.pos.start);
+                    let entry = error
+                        .slice
+                        .map_or(failed, |s| position(&file.text, s.start));
                     findings.push(Finding {
                         file: file.path.clone(),
-                        position: Some(position(&file.text, error.pos.start)),
+                        position: Some(entry),
                         locale: tag.to_owned(),
                         id: None,
-                        kind: FindingKind::Syntax(error.kind.to_string()),
+                        kind: FindingKind::Syntax(format!(
+                            "{} (at line {}, column {})",
+                            error.kind, failed.line, failed.column
+                        )),
                     });
                 }
                 resource

@@ -663,3 +663,19 @@ impl<'a> Language<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_PARAMS;
+    use omnia_errors::AnyCode;
+
+    #[test]
+    fn no_code_has_more_parameters_than_the_stack_holds() {
+        for code in AnyCode::all() {
+            assert!(
+                code.params().len() <= MAX_PARAMS,
+                "{code} has more than {MAX_PARAMS} parameters"
+            );
+        }
+    }
+}

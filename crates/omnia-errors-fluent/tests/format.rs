@@ -1,0 +1,359 @@
+//! Formats every message of every locale, generic and contextual, with sample parameters, and
+//! checks the results: no Fluent error, no blank, no unresolved placeable, locale-aware numbers.
+
+use omnia_errors::{AnyCode, ApiError, ErrorCode, ParamKind, ParamRef, ValidationError};
+use omnia_errors_fluent::{Isolation, Localizer, Problem};
+
+/// Sample values for every parameter the catalog declares.
+fn sample(name: &str, kind: ParamKind) -> ParamRef<'static> {
+    match (kind, name) {
+        (ParamKind::Number, _) => ParamRef::Number(1000),
+        (ParamKind::Text, "path") => ParamRef::Text("Customer.Name"),
+        (ParamKind::Text, "type") => ParamRef::Text("Integer"),
+        (ParamKind::Text, _) => ParamRef::Text("abc"),
+    }
+}
+
+/// Every code with all its parameters set, built through the wire form so that a new code
+/// or parameter is covered without editing this test.
+fn every_error_with_context() -> Vec<(
+    AnyCode,
+    Box<dyn Fn(&omnia_errors_fluent::Language<'_>, &mut Vec<Problem>) -> String>,
+)> {
+    AnyCode::all()
+        .map(|code| {
+            let parameters: omnia_errors::Parameters = code
+                .params()
+                .iter()
+                .map(|p| {
+                    let value = match sample(p.name, p.kind) {
+                        ParamRef::Number(n) => n.into(),
+                        ParamRef::Text(s) => s.into(),
+                    };
+                    (p.name, value)
+                })
+                .collect();
+            let format: Box<
+                dyn Fn(&omnia_errors_fluent::Language<'_>, &mut Vec<Problem>) -> String,
+            > = match code {
+                AnyCode::Api(c) => {
+                    let error = ApiError::from_parameters(c, &parameters).unwrap();
+                    Box::new(move |l, p| l.message_reporting(&error, p).text.into_owned())
+                }
+                AnyCode::Validation(c) => {
+                    let error = ValidationError::from_parameters(c, &parameters).unwrap();
+                    Box::new(move |l, p| l.message_reporting(&error, p).text.into_owned())
+                }
+            };
+            (code, format)
+        })
+        .collect()
+}
+
+#[test]
+fn every_message_formats_in_every_locale() {
+    let localizer = Localizer::builder().pseudo_locales(true).build().unwrap();
+    let mut failures = Vec::new();
+    let locales: Vec<_> = localizer.locales().cloned().collect();
+    assert_eq!(locales.len(), 9, "{locales:?}");
+    for locale in &locales {
+        let language = localizer.for_languages(std::slice::from_ref(locale));
+        assert_eq!(language.locale(), locale);
+        for (code, format) in every_error_with_context() {
+            for placeholders in [&[][..], &[("maxLength", "(n)")][..]] {
+                let mut problems = Vec::new();
+                let required: Vec<_> = code
+                    .params()
+                    .iter()
+                    .filter(|p| p.required)
+                    .map(|p| (p.name, "(n)"))
+                    .collect();
+                let generic = language.generic_message(
+                    code,
+                    if required.is_empty() {
+                        placeholders
+                    } else {
+                        &required
+                    },
+                    &mut problems,
+                );
+                check(
+                    &mut failures,
+                    locale,
+                    code,
+                    "generic",
+                    &generic.text,
+                    &problems,
+                );
+                assert_eq!(generic.locale, locale);
+            }
+            let mut problems = Vec::new();
+            let text = format(&language, &mut problems);
+            check(
+                &mut failures,
+                locale,
+                code,
+                "with parameters",
+                &text,
+                &problems,
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn check(
+    failures: &mut Vec<String>,
+    locale: &impl std::fmt::Display,
+    code: AnyCode,
+    what: &str,
+    text: &str,
+    problems: &[Problem],
+) {
+    if !problems.is_empty()
+        || text.trim().is_empty()
+        || text.contains("{$")
+        || text.contains('\u{2068}')
+    {
+        failures.push(format!(
+            "[{locale}] {} ({what}): {text:?} {problems:?}",
+            code.fluent_id()
+        ));
+    }
+}
+
+#[test]
+fn contextual_messages_carry_their_parameters() {
+    let localizer = Localizer::embedded().unwrap();
+    let en = localizer.source();
+    let text = |e: &ValidationError| en.message(e).text.into_owned();
+    assert_eq!(
+        text(&ValidationError::RequiredValue {
+            path: Some("Customer.Name".into())
+        }),
+        "A value is required for the attribute Customer.Name."
+    );
+    assert_eq!(
+        text(&ValidationError::RequiredValue { path: None }),
+        "Attribute value is required."
+    );
+    assert_eq!(
+        text(&ValidationError::TypeMismatch {
+            value: Some("abc".into()),
+            expected_type: Some("Integer".into())
+        }),
+        r#"The value "abc" doesn't match the attribute type Integer."#
+    );
+    // Only part of the context known: the generic message.
+    assert_eq!(
+        text(&ValidationError::TypeMismatch {
+            value: Some("abc".into()),
+            expected_type: None
+        }),
+        "Attribute value doesn't match the attribute type."
+    );
+    assert_eq!(
+        text(&ValidationError::LowerLimitNotRespected { limit: Some(1) }),
+        "The collection must have at least 1 element."
+    );
+    assert_eq!(
+        text(&ValidationError::UpperLimitNotRespected {
+            limit: Some(12_345)
+        }),
+        "The collection can have at most 12,345 elements."
+    );
+    assert_eq!(
+        en.message(&ApiError::ConnectorBehaviourFailed {
+            message: Some("Disk full".into())
+        })
+        .text,
+        "Behaviour execution failed while running in Connector: Disk full"
+    );
+}
+
+#[test]
+fn numbers_are_written_the_way_each_locale_writes_them() {
+    let localizer = Localizer::embedded().unwrap();
+    let limit = |tag: &str, n: u64| {
+        let language = localizer.for_accept_language(tag);
+        assert_eq!(language.locale().to_string(), tag);
+        language
+            .message(&ValidationError::UpperLimitNotRespected { limit: Some(n) })
+            .text
+            .into_owned()
+    };
+    assert!(limit("en-US", 1000).contains("1,000"));
+    assert!(limit("de-DE", 1000).contains("1.000"));
+    assert!(limit("fr-FR", 1000).contains("1\u{202f}000"));
+    // CLDR's minimum grouping digits of 2: four-digit numbers are not grouped in Polish and
+    // European Portuguese, five-digit ones are.
+    assert!(limit("pl-PL", 1000).contains("1000"));
+    assert!(limit("pl-PL", 12_345).contains("12\u{a0}345"));
+    assert!(limit("pt-PT", 1000).contains("1000"));
+}
+
+#[test]
+fn polish_selects_every_plural_form() {
+    let localizer = Localizer::embedded().unwrap();
+    let pl = localizer.for_accept_language("pl");
+    let text = |n| {
+        pl.message(&ValidationError::TextMaxLengthMismatch { max_length: n })
+            .text
+            .into_owned()
+    };
+    assert!(text(1).ends_with("1 znak."), "{}", text(1));
+    assert!(text(3).ends_with("3 znaki."), "{}", text(3));
+    assert!(text(5).ends_with("5 znaków."), "{}", text(5));
+    assert!(text(22).ends_with("22 znaki."), "{}", text(22));
+    assert!(text(25).ends_with("25 znaków."), "{}", text(25));
+}
+
+#[test]
+fn isolation_marks_are_a_choice() {
+    let error = ValidationError::RequiredValue {
+        path: Some("Nome".into()),
+    };
+    let plain = Localizer::embedded().unwrap();
+    assert!(!plain.source().message(&error).text.contains('\u{2068}'));
+    let ui = Localizer::builder()
+        .isolation(Isolation::On)
+        .build()
+        .unwrap();
+    assert!(
+        ui.source()
+            .message(&error)
+            .text
+            .contains("\u{2068}Nome\u{2069}")
+    );
+    // Static messages have no placeables, so nothing to isolate.
+    assert_eq!(
+        ui.source().message(&ApiError::InternalError).text,
+        "Internal system error."
+    );
+}
+
+#[test]
+fn pseudo_locales_transform_the_source_and_are_only_picked_by_exact_tag() {
+    let localizer = Localizer::builder().pseudo_locales(true).build().unwrap();
+    let accented = localizer
+        .for_accept_language("en-XA")
+        .message(&ApiError::EntityNotFound);
+    assert_eq!(accented.locale.to_string(), "en-XA");
+    assert_ne!(accented.text, "Entity can't be found.");
+    assert!(
+        accented.text.chars().count() > "Entity can't be found.".len(),
+        "{}",
+        accented.text
+    );
+    let mirrored = localizer
+        .for_accept_language("ar-XB")
+        .message(&ValidationError::TextMaxLengthMismatch { max_length: 1000 });
+    assert_eq!(mirrored.locale.to_string(), "ar-XB");
+    assert!(
+        mirrored.text.contains("1,000"),
+        "numbers stay readable: {}",
+        mirrored.text
+    );
+    // An Arabic speaker never gets the pseudo-locale.
+    assert_eq!(
+        localizer.for_accept_language("ar").locale().to_string(),
+        "en-US"
+    );
+    assert_eq!(
+        Localizer::embedded()
+            .unwrap()
+            .for_accept_language("en-XA")
+            .locale()
+            .to_string(),
+        "en-US"
+    );
+}
+
+#[test]
+fn negotiation_follows_the_users_preferences() {
+    let localizer = Localizer::embedded().unwrap();
+    let negotiate = |header: &str| localizer.for_accept_language(header).locale().to_string();
+    assert_eq!(negotiate("pt-BR,pt;q=0.9,en-US;q=0.8"), "pt-BR");
+    assert_eq!(negotiate("pt-AO, *;q=0.1"), "pt-PT");
+    assert_eq!(negotiate("fr-CA"), "fr-FR");
+    assert_eq!(negotiate("en-GB"), "en-US");
+    assert_eq!(negotiate("ja, de;q=0.5"), "de-DE");
+    assert_eq!(negotiate("de;q=0.5, es;q=0.9"), "es-ES");
+    assert_eq!(negotiate("es;q=0, fr;q=0.1"), "fr-FR");
+    assert_eq!(negotiate("*"), "en-US");
+    assert_eq!(negotiate(""), "en-US");
+    assert_eq!(negotiate(";;;,,,q=,=;q"), "en-US");
+    assert_eq!(negotiate("PL-pl"), "pl-PL");
+    // Cached: the same answer again.
+    assert_eq!(negotiate("pt-AO, *;q=0.1"), "pt-PT");
+    let long = format!("{}pl", "xx;q=0.9,".repeat(100));
+    assert_eq!(
+        negotiate(&long),
+        "en-US",
+        "entries past the first 32 are ignored"
+    );
+}
+
+#[test]
+fn a_localizer_is_shared_by_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Localizer>();
+    let localizer = Localizer::embedded().unwrap();
+    std::thread::scope(|scope| {
+        for tag in ["pl-PL", "de-DE", "fr-FR", "pt-PT"] {
+            let localizer = &localizer;
+            scope.spawn(move || {
+                for n in 0..200 {
+                    let text = localizer
+                        .for_accept_language(tag)
+                        .message(&ValidationError::TextMaxLengthMismatch { max_length: n })
+                        .text;
+                    assert!(text.contains(&n.to_string()), "{tag}: {text}");
+                }
+            });
+        }
+    });
+}
+
+#[test]
+fn bodies_are_localized_whole() {
+    let localizer = Localizer::embedded().unwrap();
+    let pt = localizer.for_accept_language("pt-PT");
+    let body = pt.body(&ApiError::ValidationFailed).with_error(
+        pt.item(&ValidationError::TextMaxLengthMismatch { max_length: 50 })
+            .with_name("Description"),
+    );
+    let json = serde_json::to_string(&body).unwrap();
+    assert!(
+        json.contains(r#""name":"Description""#)
+            && json.contains(r#""parameters":{"maxLength":50}"#),
+        "{json}"
+    );
+    assert_ne!(body.message, "Request validation failed.");
+
+    // Re-localize what came from the wire into Polish; keep what cannot be.
+    let mut wire: omnia_errors::ErrorBody = serde_json::from_str(concat!(
+        r#"{"code":"ValidationFailed","message":"Request validation failed.","errors":["#,
+        r#"{"code":"TextMaxLengthMismatch","name":"Description","message":"Too long.","parameters":{"maxLength":5}},"#,
+        r#"{"code":"TextMaxLengthMismatch","message":"No length.","parameters":{}},"#,
+        r#"{"code":"FromTheFuture","message":"Kept."}]}"#
+    ))
+    .unwrap();
+    let mut problems = Vec::new();
+    localizer
+        .for_accept_language("pl")
+        .localize_body(&mut wire, &mut problems);
+    assert_eq!(wire.code, ErrorCode::ValidationFailed);
+    assert_ne!(wire.message, "Request validation failed.");
+    assert!(
+        wire.errors()[0].message.contains("5 znaków"),
+        "{}",
+        wire.errors()[0].message
+    );
+    assert_eq!(wire.errors()[1].message, "No length.");
+    assert_eq!(wire.errors()[2].message, "Kept.");
+    let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(report.len(), 2, "{report:?}");
+    assert!(report[0].contains("maxLength"), "{report:?}");
+    assert!(report[1].contains("FromTheFuture"), "{report:?}");
+}

@@ -1,0 +1,204 @@
+//! Loading Fluent files at run time: bad files are typed errors naming file, line, column,
+//! locale and id; nothing half-loaded is used; gaps in a translation fall back to en-US.
+
+use std::fs;
+use std::path::PathBuf;
+
+use omnia_errors::{ApiError, ValidationError};
+use omnia_errors_fluent::{
+    FindingKind, LoadError, Localizer, ProblemKind, check_locales, embedded_locales,
+};
+
+/// A fresh folder with the embedded locales, with `edit` applied to `locale/file`.
+fn locales_dir(name: &str, locale: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("omnia-fluent-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    for l in embedded_locales() {
+        fs::create_dir_all(dir.join(&l.tag)).unwrap();
+        for f in &l.files {
+            let text = if l.tag == locale && f.name == file {
+                edit(&f.text)
+            } else {
+                f.text.clone()
+            };
+            fs::write(dir.join(&l.tag).join(&f.name), text).unwrap();
+        }
+    }
+    dir
+}
+
+/// Removes a message and its indented continuation lines.
+fn drop_message(text: &str, id: &str) -> String {
+    let mut dropping = false;
+    let mut kept = String::new();
+    for line in text.lines() {
+        if line.starts_with(&format!("{id} =")) {
+            dropping = true;
+        } else if dropping && !line.starts_with(' ') {
+            dropping = false;
+        }
+        if !dropping {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    assert_ne!(kept, text, "{id} not found");
+    kept
+}
+
+fn load_errors(dir: &PathBuf) -> Vec<String> {
+    match Localizer::builder().directory(dir).and_then(|b| b.build()) {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Invalid(findings)) => findings.iter().map(ToString::to_string).collect(),
+        Err(other) => vec![other.to_string()],
+    }
+}
+
+#[test]
+fn a_typo_in_a_variable_names_file_line_locale_and_id() {
+    let dir = locales_dir("typo", "pl-PL", "errors.ftl", |t| {
+        t.replacen("$maxLength", "$maxLenght", 1)
+    });
+    let errors = load_errors(&dir);
+    assert!(!errors.is_empty());
+    let finding = errors
+        .iter()
+        .find(|e| e.contains("$maxLenght"))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    assert!(finding.contains("pl-PL/errors.ftl:"), "{finding}");
+    assert!(
+        finding.contains("[pl-PL] validation-TextMaxLengthMismatch"),
+        "{finding}"
+    );
+    assert!(finding.contains("(it takes $maxLength)"), "{finding}");
+}
+
+#[test]
+fn a_syntax_error_is_reported_with_line_and_column() {
+    let dir = locales_dir("syntax", "de-DE", "errors.ftl", |t| {
+        format!("{t}\nbroken-entry = {{ $oops\n")
+    });
+    let errors = load_errors(&dir);
+    let lines = embedded_locales()
+        .iter()
+        .find(|l| l.tag == "de-DE")
+        .unwrap()
+        .files
+        .iter()
+        .find(|f| f.name == "errors.ftl")
+        .unwrap()
+        .text
+        .lines()
+        .count();
+    // The entry's start, where a translator looks first, and the exact point of failure.
+    let expected = format!("de-DE/errors.ftl:{}:1: [de-DE]: syntax error", lines + 2);
+    let at = format!("(at line {}, column 1)", lines + 3);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains(&expected) && e.contains(&at)),
+        "{expected} {at} in {errors:?}"
+    );
+}
+
+#[test]
+fn unknown_ids_missing_attributes_and_plural_gaps_are_all_reported_at_once() {
+    let dir = locales_dir("many", "fr-FR", "errors.ftl", |t| {
+        let t = t.replacen("error-FileNotFound", "error-FileNotFund", 1);
+        // Drop the `.context` of RequiredValue and the [one] variants of the limits.
+        let t: String = t
+            .lines()
+            .filter(|l| !l.contains("$path"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        t.replace("[one]", "[une]")
+    });
+    let errors = load_errors(&dir).join("\n");
+    assert!(
+        errors.contains("[fr-FR] error-FileNotFund: no such message"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("[fr-FR] validation-RequiredValue: missing the .context attribute"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("has a [une] variant, which is not a plural category"),
+        "{errors}"
+    );
+    assert!(errors.contains("has no [one] variant"), "{errors}");
+}
+
+#[test]
+fn an_unreadable_folder_is_an_io_error_naming_it() {
+    let missing = std::env::temp_dir().join("omnia-fluent-does-not-exist");
+    let error = Localizer::builder().directory(&missing).unwrap_err();
+    assert!(matches!(error, LoadError::Io { .. }));
+    assert!(
+        error.to_string().contains("omnia-fluent-does-not-exist"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_folder_without_the_source_locale_is_rejected() {
+    let dir = locales_dir("nosource", "", "", str::to_owned);
+    fs::remove_dir_all(dir.join("en-US")).unwrap();
+    let errors = load_errors(&dir).join("\n");
+    assert!(
+        errors.contains("locales/en-US: [en-US]: missing"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
+    let dir = locales_dir("gap", "pt-PT", "errors.ftl", |t| {
+        drop_message(
+            &drop_message(t, "error-EntityNotFound"),
+            "validation-TextMaxLengthMismatch",
+        )
+    });
+    let strict = check_locales(&omnia_errors_fluent::read_locales(&dir).unwrap(), true);
+    assert!(
+        strict.iter().any(|f| f.kind == FindingKind::Missing),
+        "the strict check sees the gap"
+    );
+
+    let localizer = Localizer::builder()
+        .directory(&dir)
+        .unwrap()
+        .build()
+        .unwrap();
+    let pt = localizer.for_accept_language("pt-PT");
+    let mut problems = Vec::new();
+    let message = pt.message_reporting(&ApiError::EntityNotFound, &mut problems);
+    assert_eq!(message.text, "Entity can't be found.");
+    assert_eq!(message.locale.to_string(), "en-US");
+    assert!(
+        matches!(
+            problems[0].kind,
+            ProblemKind::MissingMessage {
+                id: "error-EntityNotFound",
+                attribute: None
+            }
+        ),
+        "{problems:?}"
+    );
+
+    problems.clear();
+    let message = pt.message_reporting(
+        &ValidationError::TextMaxLengthMismatch { max_length: 3 },
+        &mut problems,
+    );
+    assert_eq!(
+        message.text,
+        "Value is too long to the defined length of 3."
+    );
+    assert_eq!(problems.len(), 1);
+    // Messages present in the translation are still translated.
+    assert_eq!(
+        pt.message(&ApiError::InternalError).locale.to_string(),
+        "pt-PT"
+    );
+}
