@@ -16,10 +16,10 @@ fn sample(name: &str, kind: ParamKind) -> ParamRef<'static> {
 
 /// Every code with all its parameters set, built through the wire form so that a new code
 /// or parameter is covered without editing this test.
-fn every_error_with_context() -> Vec<(
-    AnyCode,
-    Box<dyn Fn(&omnia_errors_fluent::Language<'_>, &mut Vec<Problem>) -> String>,
-)> {
+/// Formats one error in a language.
+type Formatter = Box<dyn Fn(&omnia_errors_fluent::Language<'_>, &mut Vec<Problem>) -> String>;
+
+fn every_error_with_context() -> Vec<(AnyCode, Formatter)> {
     AnyCode::all()
         .map(|code| {
             let parameters: omnia_errors::Parameters = code
@@ -33,9 +33,7 @@ fn every_error_with_context() -> Vec<(
                     (p.name, value)
                 })
                 .collect();
-            let format: Box<
-                dyn Fn(&omnia_errors_fluent::Language<'_>, &mut Vec<Problem>) -> String,
-            > = match code {
+            let format: Formatter = match code {
                 AnyCode::Api(c) => {
                     let error = ApiError::from_parameters(c, &parameters).unwrap();
                     Box::new(move |l, p| l.message_reporting(&error, p).text.into_owned())

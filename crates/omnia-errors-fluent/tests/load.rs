@@ -47,7 +47,10 @@ fn drop_message(text: &str, id: &str) -> String {
 }
 
 fn load_errors(dir: &PathBuf) -> Vec<String> {
-    match Localizer::builder().directory(dir).and_then(|b| b.build()) {
+    match Localizer::builder()
+        .directory(dir)
+        .and_then(omnia_errors_fluent::LocalizerBuilder::build)
+    {
         Ok(_) => Vec::new(),
         Err(LoadError::Invalid(findings)) => findings.iter().map(ToString::to_string).collect(),
         Err(other) => vec![other.to_string()],
@@ -106,11 +109,8 @@ fn unknown_ids_missing_attributes_and_plural_gaps_are_all_reported_at_once() {
     let dir = locales_dir("many", "fr-FR", "errors.ftl", |t| {
         let t = t.replacen("error-FileNotFound", "error-FileNotFund", 1);
         // Drop the `.context` of RequiredValue and the [one] variants of the limits.
-        let t: String = t
-            .lines()
-            .filter(|l| !l.contains("$path"))
-            .map(|l| format!("{l}\n"))
-            .collect();
+        let t: Vec<&str> = t.lines().filter(|l| !l.contains("$path")).collect();
+        let t = t.join("\n");
         t.replace("[one]", "[une]")
     });
     let errors = load_errors(&dir).join("\n");
