@@ -1,5 +1,54 @@
-//! Project recipes, run with `cargo xtask <task>`.
+//! Project recipes, run with `cargo xtask <task>` (the alias lives in `.cargo/config.toml`).
+//!
+//! - `cargo xtask docs`: the error page in every locale, its HTML previews and the OpenAPI
+//!   error-schema fragment, generated from the catalog and the Fluent files into `docs/`.
 
-fn main() {
-    println!("cargo xtask docs: not implemented yet");
+mod codegen;
+mod docs;
+mod flags;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: cargo xtask <task>
+
+Tasks:
+  docs [--check] [--out DIR] [--locale TAG]...
+        Generate docs/: the \"API Error Codes\" page per locale (Markdown and an HTML preview)
+        and the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant).
+        --check        write nothing; fail, listing stale files with a diff, if any differs
+        --out DIR      write under DIR instead of docs/
+        --locale TAG   only this locale's page (repeatable); default: every locale
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match flags::parse(args)? {
+        flags::Task::Help => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        flags::Task::Docs(options) => {
+            let summary = docs::generate(&options)?;
+            println!("{summary}");
+            Ok(())
+        }
+    }
+}
+
+/// The workspace root: xtask lives one level below it.
+pub(crate) fn project_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map_or(manifest.clone(), PathBuf::from)
 }

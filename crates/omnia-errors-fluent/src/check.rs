@@ -157,6 +157,55 @@ impl fmt::Display for Finding {
     }
 }
 
+impl Finding {
+    /// A parser error, pointing at the start of the broken entry and saying where parsing
+    /// failed.
+    pub(crate) fn syntax(
+        locale: &str,
+        file: &SourceFile,
+        error: &fluent_syntax::parser::ParserError,
+    ) -> Self {
+        let failed = position(&file.text, error.pos.start);
+        let entry = error
+            .slice
+            .clone()
+            .map_or(failed, |s| position(&file.text, s.start));
+        Self {
+            file: file.path.clone(),
+            position: Some(entry),
+            locale: locale.to_owned(),
+            id: None,
+            kind: FindingKind::Syntax(format!(
+                "{} (at line {}, column {})",
+                error.kind, failed.line, failed.column
+            )),
+        }
+    }
+
+    pub(crate) fn bad_locale_tag(locale: &crate::LocaleFiles) -> Self {
+        Self {
+            file: locale
+                .files
+                .first()
+                .map_or_else(|| locale.tag.clone(), |f| f.path.clone()),
+            position: None,
+            locale: locale.tag.clone(),
+            id: None,
+            kind: FindingKind::BadLocaleTag,
+        }
+    }
+
+    pub(crate) fn missing_source() -> Self {
+        Self {
+            file: format!("locales/{}", crate::SOURCE_LOCALE),
+            position: None,
+            locale: crate::SOURCE_LOCALE.to_owned(),
+            id: None,
+            kind: FindingKind::Missing,
+        }
+    }
+}
+
 /// What a message should look like: variables of its value and of each attribute.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shape {
@@ -213,23 +262,7 @@ pub(crate) fn parse_locale(
         let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
-                for error in errors {
-                    // Point at the start of the broken entry, and say where parsing failed.
-                    let failed = position(&file.text, error.pos.start);
-                    let entry = error
-                        .slice
-                        .map_or(failed, |s| position(&file.text, s.start));
-                    findings.push(Finding {
-                        file: file.path.clone(),
-                        position: Some(entry),
-                        locale: tag.to_owned(),
-                        id: None,
-                        kind: FindingKind::Syntax(format!(
-                            "{} (at line {}, column {})",
-                            error.kind, failed.line, failed.column
-                        )),
-                    });
-                }
+                findings.extend(errors.iter().map(|e| Finding::syntax(tag, file, e)));
                 resource
             }
         };

@@ -14,6 +14,7 @@ use omnia_errors::{
 };
 use unic_langid::LanguageIdentifier;
 
+use crate::check::Finding;
 use crate::negotiate::Negotiator;
 use crate::number::format_number;
 use crate::source::{self, LoadError, LocaleFiles, SOURCE_LOCALE};
@@ -108,14 +109,20 @@ impl LocalizerBuilder {
     /// [`LoadError::Invalid`] with every finding, when any file has a problem; nothing is
     /// half-loaded.
     pub fn build(self) -> Result<Localizer, LoadError> {
-        let complete = self.locales.is_none();
-        let locales = self.locales.unwrap_or_else(source::embedded_locales);
-        let findings = source::check_locales(&locales, complete);
-        if !findings.is_empty() {
-            return Err(LoadError::Invalid(findings));
-        }
+        let locales = match self.locales {
+            Some(locales) => {
+                let findings = source::check_locales(&locales, false);
+                if !findings.is_empty() {
+                    return Err(LoadError::Invalid(findings));
+                }
+                locales
+            }
+            // The embedded files pass the complete check in this crate's tests
+            // (`tests/locales.rs`); checking them again on every start would only cost time.
+            None => source::embedded_locales(),
+        };
         Ok(Localizer {
-            shared: Arc::new(Shared::new(&locales, self.isolation, self.pseudo_locales)),
+            shared: Arc::new(Shared::new(&locales, self.isolation, self.pseudo_locales)?),
         })
     }
 }
@@ -165,7 +172,7 @@ struct LocaleData {
 const SOURCE: usize = 0;
 
 impl Shared {
-    fn new(files: &[LocaleFiles], isolation: Isolation, pseudo: bool) -> Self {
+    fn new(files: &[LocaleFiles], isolation: Isolation, pseudo: bool) -> Result<Self, LoadError> {
         let rank = |tag: &str| {
             let position = PREFERENCE.iter().position(|p| *p == tag);
             (
@@ -177,20 +184,29 @@ impl Shared {
         let mut files: Vec<&LocaleFiles> = files.iter().collect();
         files.sort_by_key(|l| rank(&l.tag));
 
-        let mut locales: Vec<LocaleData> = files
-            .iter()
-            .filter_map(|l| {
-                let id: LanguageIdentifier = l.tag.parse().ok()?;
-                let resources = l
-                    .files
-                    .iter()
-                    // Checked: the files parse without errors.
-                    .filter_map(|f| FluentResource::try_new(f.text.clone()).ok())
-                    .map(Arc::new)
-                    .collect();
-                Some(LocaleData::new(id.clone(), id, resources, None, isolation))
-            })
-            .collect();
+        let mut locales = Vec::with_capacity(files.len() + PSEUDO.len());
+        let mut findings = Vec::new();
+        for locale in files {
+            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+                findings.push(Finding::bad_locale_tag(locale));
+                continue;
+            };
+            let mut resources = Vec::with_capacity(locale.files.len());
+            for file in &locale.files {
+                match FluentResource::try_new(file.text.clone()) {
+                    Ok(resource) => resources.push(Arc::new(resource)),
+                    Err((_, errors)) => findings
+                        .extend(errors.iter().map(|e| Finding::syntax(&locale.tag, file, e))),
+                }
+            }
+            locales.push(LocaleData::new(id.clone(), id, resources, None, isolation));
+        }
+        if !findings.is_empty() {
+            return Err(LoadError::Invalid(findings));
+        }
+        if locales.first().is_none_or(|l| l.id != SOURCE_LOCALE) {
+            return Err(LoadError::Invalid(vec![Finding::missing_source()]));
+        }
         let available: Vec<(LanguageIdentifier, usize)> = locales
             .iter()
             .enumerate()
@@ -212,11 +228,11 @@ impl Shared {
                 locales.push(data);
             }
         }
-        Self {
+        Ok(Self {
             negotiator: Negotiator::new(available, pseudo_locales, SOURCE),
             locales,
             isolation,
-        }
+        })
     }
 }
 

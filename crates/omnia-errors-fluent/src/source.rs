@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
-use crate::check::{self, Finding, FindingKind, ParsedLocale, SourceFile};
+use crate::check::{self, Finding, ParsedLocale, SourceFile};
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
@@ -103,26 +103,11 @@ pub fn check_locales(locales: &[LocaleFiles], require_complete: bool) -> Vec<Fin
         .find(|(l, _)| l.tag == SOURCE_LOCALE)
         .map(|(_, p)| p);
     if source.is_none() {
-        findings.push(Finding {
-            file: format!("locales/{SOURCE_LOCALE}"),
-            position: None,
-            locale: SOURCE_LOCALE.to_owned(),
-            id: None,
-            kind: FindingKind::Missing,
-        });
+        findings.push(Finding::missing_source());
     }
     for (files, locale) in &parsed {
         if files.tag.parse::<LanguageIdentifier>().is_err() {
-            findings.push(Finding {
-                file: files
-                    .files
-                    .first()
-                    .map_or_else(|| files.tag.clone(), |f| f.path.clone()),
-                position: None,
-                locale: files.tag.clone(),
-                id: None,
-                kind: FindingKind::BadLocaleTag,
-            });
+            findings.push(Finding::bad_locale_tag(files));
         }
         let is_source = files.tag == SOURCE_LOCALE;
         let against = if is_source { None } else { source };
