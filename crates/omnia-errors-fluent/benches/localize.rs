@@ -137,7 +137,7 @@ mod four_threads {
     #[divan::bench(threads = [4], args = ["en-US", "pl-PL"])]
     fn raw_concurrent_bundle(bencher: Bencher, tag: &str) {
         let bundle = raw_concurrent(tag);
-        bencher.bench(|| {
+        bencher.with_inputs(|| ()).bench_values(|()| {
             let mut args = FluentArgs::with_capacity(1);
             args.set("maxLength", FluentValue::from(black_box(50u64)));
             raw_format(bundle, "validation-TextMaxLengthMismatch", Some(&args))

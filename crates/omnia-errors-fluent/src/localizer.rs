@@ -16,7 +16,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::check::Finding;
 use crate::negotiate::Negotiator;
-use crate::number::format_number;
+use crate::number::{self, Formatter};
 use crate::source::{self, LoadError, LocaleFiles, SOURCE_LOCALE};
 
 /// The locales every embedded build has, in the order negotiation prefers them when a request
@@ -164,6 +164,7 @@ struct LocaleData {
     bundle_lang: LanguageIdentifier,
     resources: Vec<Arc<FluentResource>>,
     transform: Option<Transform>,
+    number_format: Formatter,
     /// Messages without placeables, formatted at build time, by [`AnyCode::index`].
     static_texts: Box<[Option<Box<str>>]>,
 }
@@ -246,6 +247,7 @@ impl LocaleData {
     ) -> Self {
         let mut data = Self {
             id,
+            number_format: number::formatter_for(&bundle_lang),
             bundle_lang,
             resources,
             transform,
@@ -270,7 +272,7 @@ impl LocaleData {
     fn bundle(&self, isolation: Isolation) -> Bundle {
         let mut bundle = FluentBundle::new(vec![self.bundle_lang.clone()]);
         bundle.set_use_isolating(isolation == Isolation::On);
-        bundle.set_formatter(Some(format_number));
+        bundle.set_formatter(Some(self.number_format));
         bundle.set_transform(self.transform);
         for resource in &self.resources {
             // Checked: ids are unique within a locale, so nothing overrides.

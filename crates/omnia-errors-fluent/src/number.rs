@@ -43,8 +43,49 @@ pub(crate) fn format_number(value: &FluentValue<'_>, intls: &IntlLangMemoizer) -
     }
     // Exact: `n` is an integer within ±2^53.
     #[allow(clippy::cast_possible_truncation)]
-    let decimal = Decimal::from(n as i64);
+    let integer = n as i64;
     intls
-        .with_try_get::<LocaleDecimals, _, _>((), |f| f.0.format(&decimal).to_string())
+        .with_try_get::<LocaleDecimals, _, _>((), |f| {
+            f.0.format(&Decimal::from(integer)).to_string()
+        })
         .ok()
 }
+
+/// The number formatter for a locale that writes ASCII digits: numbers from 0 to 999, which no
+/// locale groups, are left to Fluent (the same text, without a formatter lookup on the hot
+/// path); the others go to [`format_number`].
+pub(crate) fn format_number_ascii(
+    value: &FluentValue<'_>,
+    intls: &IntlLangMemoizer,
+) -> Option<String> {
+    match value {
+        FluentValue::Number(number)
+            if (0.0..1000.0).contains(&number.value)
+                && number.value.fract() == 0.0
+                && number.options == FluentNumberOptions::default() =>
+        {
+            None
+        }
+        _ => format_number(value, intls),
+    }
+}
+
+/// The formatter a bundle of `lang` should use: [`format_number_ascii`] when ICU4X writes
+/// the locale's numbers with ASCII digits, else [`format_number`].
+pub(crate) fn formatter_for(lang: &LanguageIdentifier) -> Formatter {
+    let ascii = LocaleDecimals::construct(lang.clone(), ()).is_ok_and(|f| {
+        let probe = f.0.format(&Decimal::from(9_876_543_210_i64)).to_string();
+        probe
+            .chars()
+            .filter(char::is_ascii_digit)
+            .eq("9876543210".chars())
+    });
+    if ascii {
+        format_number_ascii
+    } else {
+        format_number
+    }
+}
+
+/// A bundle's number formatter.
+pub(crate) type Formatter = fn(&FluentValue<'_>, &IntlLangMemoizer) -> Option<String>;

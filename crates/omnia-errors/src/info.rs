@@ -112,13 +112,16 @@ pub trait CatalogError {
     fn has_context(&self) -> bool {
         let specs = self.code().params();
         let optional = specs.iter().filter(|p| !p.required).count();
+        if optional == 0 {
+            return false;
+        }
         let mut present = 0;
         self.visit_params(&mut |name, _| {
             if specs.iter().any(|p| p.name == name && !p.required) {
                 present += 1;
             }
         });
-        optional > 0 && present == optional
+        present == optional
     }
 }
 
