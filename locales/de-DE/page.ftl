@@ -10,3 +10,5 @@ page-column-message = Fehlermeldung
 page-validation-heading = Validierung fehlgeschlagen - Fehler
 # Stands for the attribute's maximum length in the TextMaxLengthMismatch message on the page.
 page-placeholder-maxLength = (definierte Länge)
+page-lifecycle-deprecated = Veraltet.
+page-lifecycle-retired = Eingestellt.

@@ -10,3 +10,6 @@ page-column-message = Error message
 page-validation-heading = Validation Failed - Errors
 # Stands for the attribute's maximum length in the TextMaxLengthMismatch message on the page.
 page-placeholder-maxLength = (defined length)
+# Put before the message of a deprecated or retired code (codes are never removed).
+page-lifecycle-deprecated = Deprecated.
+page-lifecycle-retired = Retired.

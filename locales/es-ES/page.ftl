@@ -10,3 +10,5 @@ page-column-message = Mensaje de error
 page-validation-heading = Error de validación - Errores
 # Stands for the attribute's maximum length in the TextMaxLengthMismatch message on the page.
 page-placeholder-maxLength = (longitud definida)
+page-lifecycle-deprecated = Obsoleto.
+page-lifecycle-retired = Retirado.

@@ -10,3 +10,5 @@ page-column-message = Message d’erreur
 page-validation-heading = Échec de la validation - Erreurs
 # Stands for the attribute's maximum length in the TextMaxLengthMismatch message on the page.
 page-placeholder-maxLength = (longueur définie)
+page-lifecycle-deprecated = Obsolète.
+page-lifecycle-retired = Retiré.

@@ -10,3 +10,5 @@ page-column-message = Komunikat o błędzie
 page-validation-heading = Niepowodzenie walidacji - Błędy
 # Stands for the attribute's maximum length in the TextMaxLengthMismatch message on the page.
 page-placeholder-maxLength = (zdefiniowana długość)
+page-lifecycle-deprecated = Przestarzały.
+page-lifecycle-retired = Wycofany.

@@ -10,3 +10,5 @@ page-column-message = Mensagem de erro
 page-validation-heading = Falha na validação - Erros
 # Stands for the attribute's maximum length in the TextMaxLengthMismatch message on the page.
 page-placeholder-maxLength = (comprimento definido)
+page-lifecycle-deprecated = Obsoleto.
+page-lifecycle-retired = Descontinuado.

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 pub(crate) enum Task {
     Help,
     Docs(DocsOptions),
+    Codes { check: bool },
+    NewLocale(String),
 }
 
 /// `cargo xtask docs` options.
@@ -24,6 +26,19 @@ pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
     match task.as_str() {
         "help" | "--help" | "-h" => Ok(Task::Help),
         "docs" => parse_docs(rest).map(Task::Docs),
+        "new-locale" => match rest {
+            [tag] => Ok(Task::NewLocale(tag.clone())),
+            _ => {
+                Err("new-locale takes one language tag, e.g. `cargo xtask new-locale it-IT`".into())
+            }
+        },
+        "codes" => match rest {
+            [] => Ok(Task::Codes { check: false }),
+            [flag] if flag == "--check" => Ok(Task::Codes { check: true }),
+            _ => Err(format!(
+                "unexpected {rest:?} for codes; expected nothing or --check"
+            )),
+        },
         other => Err(format!(
             "unknown task {other:?}; run `cargo xtask` to list the tasks"
         )),

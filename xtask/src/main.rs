@@ -4,8 +4,10 @@
 //!   error-schema fragment, generated from the catalog and the Fluent files into `docs/`.
 
 mod codegen;
+mod codes;
 mod docs;
 mod flags;
+mod new_locale;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +22,14 @@ Tasks:
         --check        write nothing; fail, listing stale files with a diff, if any differs
         --out DIR      write under DIR instead of docs/
         --locale TAG   only this locale's page (repeatable); default: every locale
+
+  codes [--check]
+        Record new codes of the catalog in crates/omnia-errors/codes.lock, the append-only
+        registry of published codes; refuses removed codes and changed statuses or parameters.
+        --check        write nothing; fail if the lock does not record the catalog
+
+  new-locale <tag>
+        Scaffold locales/<tag>/ with every message of en-US, commented out, for a translator.
 ";
 
 fn main() -> ExitCode {
@@ -37,6 +47,14 @@ fn run(args: &[String]) -> Result<(), String> {
     match flags::parse(args)? {
         flags::Task::Help => {
             print!("{USAGE}");
+            Ok(())
+        }
+        flags::Task::Codes { check } => {
+            println!("{}", codes::run(check)?);
+            Ok(())
+        }
+        flags::Task::NewLocale(tag) => {
+            println!("{}", new_locale::run(&project_root(), &tag)?);
             Ok(())
         }
         flags::Task::Docs(options) => {

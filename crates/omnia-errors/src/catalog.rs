@@ -9,12 +9,17 @@
 //!
 //! Rules for editing (the same as rustc's error-code registry):
 //! - rows stay in the order of the published page;
-//! - a published row is never removed or renamed; add new codes at the end of their table;
+//! - a published row is never removed, renamed, or given another status or other parameters
+//!   (`crates/omnia-errors/codes.lock` records them; a test compares): flag it `[deprecated]`
+//!   or `[retired]` instead, and add new codes at the end of their table, then run
+//!   `cargo xtask codes` to record them;
+//! - flags go in brackets after a row: `[note]` (the page appends the message's `.note`),
+//!   `[deprecated]`, `[retired]`;
 //! - a parameter is `required` when the message cannot be written without it (the generic
 //!   message uses it) and `optional` when it only enables the contextual variant of the message.
 
 use crate::define::{define_catalog, flag, is_required, param_arg, param_get, param_ty, status};
-use crate::info::{Catalog, ParamKind, ParamSpec};
+use crate::info::{Catalog, Lifecycle, ParamKind, ParamSpec};
 use crate::params::{ParamError, Parameters};
 
 define_catalog! {

@@ -54,10 +54,26 @@ macro_rules! is_required {
     };
 }
 
-/// `true` for the `[note]` flag of a row; any other flag does not compile.
+/// What one flag of a row sets: `note` (the page appends a documentation note),
+/// `deprecated` or `retired` (the code's lifecycle). Any other flag does not compile.
 macro_rules! flag {
-    (note) => {
+    (note, note) => {
         true
+    };
+    (note, deprecated) => {
+        false
+    };
+    (note, retired) => {
+        false
+    };
+    (lifecycle, note) => {
+        None
+    };
+    (lifecycle, deprecated) => {
+        Some(Lifecycle::Deprecated)
+    };
+    (lifecycle, retired) => {
+        Some(Lifecycle::Retired)
     };
 }
 
@@ -85,7 +101,7 @@ macro_rules! define_catalog {
             $Variant:ident
             $(= $status:literal)?
             $({ $($field:ident : $req:ident $kind:ident $wire:literal),* $(,)? })?
-            $([$note:ident])?
+            $([$($flag:ident),+ $(,)?])?
         ),* $(,)?]
     ) => {
         $(#[$code_meta])*
@@ -129,7 +145,20 @@ macro_rules! define_catalog {
             /// Whether the documentation page appends a note (a Fluent `.note` attribute) to
             /// this code's message. The note is documentation, never part of an API response.
             pub const fn has_doc_note(self) -> bool {
-                match self { $(Self::$Variant => false $(|| flag!($note))?,)* }
+                match self { $(Self::$Variant => false $($(|| flag!(note, $flag))+)?,)* }
+            }
+
+            /// Whether the code is current, deprecated or retired. Published codes are never
+            /// removed from the catalog: they are retired, and stay on the page marked so.
+            pub const fn lifecycle(self) -> Lifecycle {
+                match self {
+                    $(Self::$Variant => {
+                        #[allow(unused_mut)]
+                        let mut lifecycle = Lifecycle::Active;
+                        $($(if let Some(l) = flag!(lifecycle, $flag) { lifecycle = l; })+)?
+                        lifecycle
+                    })*
+                }
             }
 
             /// The catalog this code belongs to.
@@ -176,6 +205,9 @@ macro_rules! define_catalog {
             }
             fn has_doc_note(self) -> bool {
                 self.has_doc_note()
+            }
+            fn lifecycle(self) -> Lifecycle {
+                self.lifecycle()
             }
             fn status(self) -> Option<u16> {
                 self.status()

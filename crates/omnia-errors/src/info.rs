@@ -37,6 +37,30 @@ impl Catalog {
     }
 }
 
+/// Where a code is in its life. Published codes are never removed (clients may still receive
+/// them from older servers); they are deprecated, then retired.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lifecycle {
+    /// In use.
+    #[default]
+    Active,
+    /// Still returned, but being phased out; clients should stop relying on it.
+    Deprecated,
+    /// No longer returned by current servers; kept so that older responses stay readable.
+    Retired,
+}
+
+impl Lifecycle {
+    /// The lowercase name, as the code registry writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Deprecated => "deprecated",
+            Self::Retired => "retired",
+        }
+    }
+}
+
 /// The type of a message parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ParamKind {
@@ -93,6 +117,8 @@ pub trait CatalogCode:
     fn params(self) -> &'static [ParamSpec];
     /// Whether the documentation page appends a note to the message.
     fn has_doc_note(self) -> bool;
+    /// Whether the code is current, deprecated or retired.
+    fn lifecycle(self) -> Lifecycle;
     /// The HTTP status, for API error codes.
     fn status(self) -> Option<u16>;
 }
@@ -217,6 +243,14 @@ impl AnyCode {
         match self {
             Self::Api(c) => c.has_doc_note(),
             Self::Validation(c) => c.has_doc_note(),
+        }
+    }
+
+    /// Whether the code is current, deprecated or retired.
+    pub const fn lifecycle(self) -> Lifecycle {
+        match self {
+            Self::Api(c) => c.lifecycle(),
+            Self::Validation(c) => c.lifecycle(),
         }
     }
 

@@ -44,7 +44,9 @@ mod wire;
 
 pub use body::{ErrorBody, ValidationErrorItem};
 pub use catalog::{ApiError, ErrorCode, ValidationError, ValidationErrorCode};
-pub use info::{AnyCode, Catalog, CatalogCode, CatalogError, ParamKind, ParamRef, ParamSpec};
+pub use info::{
+    AnyCode, Catalog, CatalogCode, CatalogError, Lifecycle, ParamKind, ParamRef, ParamSpec,
+};
 pub use params::{ParamError, ParamValue, Parameters};
 pub use unknown::UnknownCode;
 pub use wire::WireCode;

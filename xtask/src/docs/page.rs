@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use omnia_errors::{AnyCode, ErrorCode, ValidationErrorCode};
+use omnia_errors::{AnyCode, ErrorCode, Lifecycle, ValidationErrorCode};
 use omnia_errors_fluent::{Language, Localizer};
 use serde::Serialize;
 use tera::{Context, Tera, Value};
@@ -143,6 +143,17 @@ pub(crate) fn generate(
 /// documentation note appended.
 fn row(language: &Language<'_>, tag: &str, code: AnyCode) -> Result<Row, String> {
     let mut message = super::documented_message(language, tag, code)?;
+    let lifecycle = match code.lifecycle() {
+        Lifecycle::Active => None,
+        Lifecycle::Deprecated => Some("page-lifecycle-deprecated"),
+        Lifecycle::Retired => Some("page-lifecycle-retired"),
+    };
+    if let Some(id) = lifecycle {
+        let label = language
+            .page_text(id)
+            .ok_or_else(|| format!("locale {tag} has no page text {id}"))?;
+        message = format!("{label} {message}");
+    }
     if code.has_doc_note() {
         let note = language
             .doc_note(code)
