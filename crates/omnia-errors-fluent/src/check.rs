@@ -90,6 +90,15 @@ pub enum FindingKind {
         /// The category without an explicit variant.
         category: &'static str,
     },
+    /// A plural variant the locale's rules never select for an integer (e.g. `[many]` in
+    /// French: CLDR 38+, which JavaScript follows, selects it for 1000000; the CLDR 37 rules of
+    /// fluent-bundle never do, so Rust and JavaScript UIs would show different texts).
+    UnreachablePluralVariant {
+        /// The selector's variable.
+        variable: String,
+        /// The category.
+        key: String,
+    },
     /// A variant key that is not a plural category (a typo such as `[fwe]`).
     UnknownVariantKey {
         /// The selector's variable.
@@ -148,6 +157,10 @@ impl fmt::Display for Finding {
             FindingKind::MissingPluralVariant { variable, category } => write!(
                 f,
                 "the selector on ${variable} has no [{category}] variant, a plural category of this locale"
+            ),
+            FindingKind::UnreachablePluralVariant { variable, key } => write!(
+                f,
+                "the selector on ${variable} has a [{key}] variant, which this locale's plural rules (CLDR 37, as fluent-bundle has them) never select for an integer; JavaScript's newer CLDR may, so Rust and JavaScript would disagree: remove it"
             ),
             FindingKind::UnknownVariantKey { variable, key } => write!(
                 f,
@@ -491,21 +504,29 @@ fn check_plurals(
         if !numeric.contains(variable.as_str()) {
             continue;
         }
+        let reachable = categories.get_or_insert_with(|| integer_plural_categories(langid));
         for key in keys {
-            if !CATEGORIES.contains(&key.as_str()) && key.parse::<f64>().is_err() {
-                report(
-                    *position,
-                    FindingKind::UnknownVariantKey {
+            let key_kind = if !CATEGORIES.contains(&key.as_str()) {
+                // Exact numbers (`[0]`) are fine; anything else is a typo.
+                key.parse::<f64>()
+                    .is_err()
+                    .then(|| FindingKind::UnknownVariantKey {
                         variable: variable.clone(),
                         key: key.clone(),
-                    },
-                );
+                    })
+            } else if key != "other" && !reachable.contains(&key.as_str()) {
+                Some(FindingKind::UnreachablePluralVariant {
+                    variable: variable.clone(),
+                    key: key.clone(),
+                })
+            } else {
+                None
+            };
+            if let Some(kind) = key_kind {
+                report(*position, kind);
             }
         }
-        for category in categories
-            .get_or_insert_with(|| integer_plural_categories(langid))
-            .iter()
-        {
+        for category in reachable.iter() {
             if !keys.iter().any(|k| k == category) {
                 report(
                     *position,

@@ -202,3 +202,17 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
         "pt-PT"
     );
 }
+
+#[test]
+fn a_plural_variant_rust_never_selects_is_reported() {
+    // French "1 000 000 de caractères" tempts a translator to add [many]: JavaScript's CLDR
+    // selects it for a million, fluent-bundle's CLDR 37 never does.
+    let dir = locales_dir("many-fr", "fr-FR", "errors.ftl", |t| {
+        t.replacen("*[other]", "[many] beaucoup\n           *[other]", 1)
+    });
+    let errors = load_errors(&dir).join("\n");
+    assert!(
+        errors.contains("has a [many] variant, which this locale's plural rules (CLDR 37"),
+        "{errors}"
+    );
+}
