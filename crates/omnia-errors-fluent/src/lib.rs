@@ -31,6 +31,7 @@ mod check;
 mod localizer;
 mod negotiate;
 mod number;
+mod omnia_file;
 mod source;
 
 pub use check::{Finding, FindingKind, Position, SourceFile};
@@ -38,6 +39,10 @@ pub use localizer::{
     Isolation, Language, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
+pub use omnia_file::{
+    Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
+    compare_language_file, export_language_file, omnia_text_name,
+};
 pub use source::{
     LoadError, LocaleFiles, SOURCE_LOCALE, check_locales, embedded_locales, read_locales,
 };

@@ -102,6 +102,13 @@ impl LocalizerBuilder {
         Ok(self)
     }
 
+    /// Uses these files instead of the embedded ones (e.g. files a translation tool holds in
+    /// memory); validated like a [`directory`](Self::directory).
+    pub fn files(mut self, locales: Vec<LocaleFiles>) -> Self {
+        self.locales = Some(locales);
+        self
+    }
+
     /// Validates the files and builds the localizer.
     ///
     /// # Errors

@@ -1,0 +1,170 @@
+//! Fuzz harnesses: what a fuzzer may throw at the catalog's inputs from outside (headers,
+//! bodies, codes, parameter values, Fluent files), each asserting what must hold for any input.
+//!
+//! `fuzz/` runs them under libFuzzer (`cargo fuzz run <target>`); `tests/corpus.rs` replays
+//! every committed corpus and crash input through them in `cargo test`, so a fixed crash stays
+//! fixed. A harness panics only when an invariant breaks; that panic is the finding.
+
+// Every harness panics when an invariant breaks: that is what it is for.
+#![allow(clippy::missing_panics_doc)]
+
+use std::sync::OnceLock;
+
+use omnia_errors::{
+    AnyCode, ApiError, ErrorBody, ErrorCode, ParamValue, Parameters, ValidationError,
+    ValidationErrorCode,
+};
+use omnia_errors_fluent::{Localizer, embedded_locales, parse_accept_language};
+
+/// A harness: runs one input, panics if an invariant breaks.
+pub type Harness = fn(&[u8]);
+
+/// The fuzz targets, by name: the folder names under `fuzz/corpus/`.
+pub const TARGETS: &[(&str, Harness)] = &[
+    ("accept_language", accept_language),
+    ("code_from_str", code_from_str),
+    ("error_body_json", error_body_json),
+    ("localize_params", localize_params),
+    ("ftl_files", ftl_files),
+];
+
+fn localizer() -> &'static Localizer {
+    static LOCALIZER: OnceLock<Localizer> = OnceLock::new();
+    LOCALIZER.get_or_init(|| {
+        Localizer::builder()
+            .pseudo_locales(true)
+            .build()
+            .expect("the embedded files are valid (tests/locales.rs)")
+    })
+}
+
+/// An `Accept-Language` header: parsing is bounded and sorted, negotiation lands on an
+/// available locale, and formatting in it yields text.
+pub fn accept_language(data: &[u8]) {
+    let header = String::from_utf8_lossy(data);
+    let ranges = parse_accept_language(&header);
+    assert!(ranges.len() <= 32);
+    assert!(ranges.windows(2).all(|w| w[0].quality >= w[1].quality));
+    let language = localizer().for_accept_language(&header);
+    assert!(localizer().locales().any(|l| l == language.locale()));
+    let message = language.message(&ValidationError::TextMaxLengthMismatch {
+        max_length: data.len() as u64,
+    });
+    assert!(!message.text.is_empty());
+}
+
+/// A code name from the wire: parses to the code of that name or to an error that keeps the
+/// input and has a message.
+pub fn code_from_str(data: &[u8]) {
+    let name = String::from_utf8_lossy(data);
+    match name.parse::<ErrorCode>() {
+        Ok(code) => assert_eq!(code.as_str(), name),
+        Err(error) => {
+            assert_eq!(error.input(), name);
+            assert!(!error.to_string().is_empty());
+            if let Some(suggestion) = error.suggestion() {
+                assert!(suggestion.parse::<ErrorCode>().is_ok());
+            }
+        }
+    }
+    match AnyCode::parse(&name) {
+        Ok(code) => assert_eq!(code.as_str(), name),
+        Err(error) => assert_eq!(error.input(), name),
+    }
+    let _ = name.parse::<ValidationErrorCode>();
+}
+
+/// An error body from the wire: if it parses, it writes back and reads again to the same
+/// value, and localizing it yields non-empty messages.
+pub fn error_body_json(data: &[u8]) {
+    let Ok(body) = serde_json::from_slice::<ErrorBody>(data) else {
+        return;
+    };
+    let json = serde_json::to_vec(&body).expect("a read body writes");
+    let again: ErrorBody = serde_json::from_slice(&json).expect("a written body reads");
+    // NaN never equals itself; compare the writing instead.
+    assert_eq!(serde_json::to_vec(&again).expect("writes"), json);
+    let _ = body.error();
+    let mut localized = body;
+    let mut problems = Vec::new();
+    localizer()
+        .for_accept_language("pl")
+        .localize_body(&mut localized, &mut problems);
+    for item in localized.errors() {
+        let _ = item.error();
+    }
+}
+
+/// Arbitrary parameter values for every code: the message is never empty and reports no
+/// problem.
+pub fn localize_params(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
+    let codes: Vec<AnyCode> = AnyCode::all().collect();
+    let code = codes[usize::from(selector) % codes.len()];
+    let text = String::from_utf8_lossy(rest);
+    let number = rest
+        .iter()
+        .fold(0u64, |n, &b| n.wrapping_mul(257).wrapping_add(u64::from(b)));
+    let parameters: Parameters = code
+        .params()
+        .iter()
+        .map(|p| {
+            let value = match p.kind {
+                omnia_errors::ParamKind::Number => ParamValue::Unsigned(number),
+                omnia_errors::ParamKind::Text => ParamValue::from(text.as_ref()),
+            };
+            (p.name, value)
+        })
+        .collect();
+    let locales: Vec<_> = localizer().locales().cloned().collect();
+    let language = localizer().for_languages(std::slice::from_ref(
+        &locales[usize::from(selector) % locales.len()],
+    ));
+    let mut problems = Vec::new();
+    let message = match code {
+        AnyCode::Api(c) => {
+            let error = ApiError::from_parameters(c, &parameters).expect("well-typed parameters");
+            language.message_reporting(&error, &mut problems)
+        }
+        AnyCode::Validation(c) => {
+            let error =
+                ValidationError::from_parameters(c, &parameters).expect("well-typed parameters");
+            language.message_reporting(&error, &mut problems)
+        }
+    };
+    assert!(!message.text.is_empty());
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// A Fluent file loaded at run time in place of pl-PL's `errors.ftl`: loading either fails
+/// with findings, or yields a localizer whose every message is non-empty.
+pub fn ftl_files(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut locales = embedded_locales();
+    for locale in &mut locales {
+        if locale.tag == "pl-PL" {
+            for file in &mut locale.files {
+                if file.name == "errors.ftl" {
+                    text.clone_into(&mut file.text);
+                }
+            }
+        }
+    }
+    match Localizer::builder().files(locales).build() {
+        Err(error) => assert!(!error.to_string().is_empty()),
+        Ok(localizer) => {
+            let pl = localizer.for_accept_language("pl-PL");
+            for &code in ErrorCode::ALL {
+                let error = ApiError::from_parameters(code, &Parameters::new())
+                    .expect("no required parameters");
+                assert!(!pl.message(&error).text.is_empty());
+            }
+            let message = pl.message(&ValidationError::TextMaxLengthMismatch { max_length: 5 });
+            assert!(!message.text.is_empty());
+        }
+    }
+}

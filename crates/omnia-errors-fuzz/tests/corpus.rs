@@ -1,0 +1,53 @@
+//! Replays every committed fuzz input (`fuzz/corpus/<target>/` and crash inputs in
+//! `fuzz/artifacts/<target>/`) through its harness: the fuzzing done once keeps guarding.
+
+use std::path::Path;
+
+use omnia_errors_fuzz::TARGETS;
+
+#[test]
+fn every_committed_input_passes_its_harness() {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    let mut replayed = 0;
+    for (target, harness) in TARGETS {
+        for folder in ["corpus", "artifacts"] {
+            let dir = fuzz.join(folder).join(target);
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                let data = std::fs::read(&path).unwrap();
+                let result = std::panic::catch_unwind(|| harness(&data));
+                assert!(
+                    result.is_ok(),
+                    "{target}: {} fails its harness",
+                    path.display()
+                );
+                replayed += 1;
+            }
+        }
+    }
+    // Each target has a seed corpus at least.
+    assert!(
+        replayed >= TARGETS.len(),
+        "replayed only {replayed} inputs from {}",
+        fuzz.display()
+    );
+}
+
+#[test]
+fn seeds_pass() {
+    for (target, harness) in TARGETS {
+        for seed in [
+            &b""[..],
+            b"pt-BR,pt;q=0.9",
+            b"{\"code\":\"EntityNotFound\",\"message\":\"x\"}",
+            b"\xff\xfe",
+            b"validation-X = { $maxLength }",
+        ] {
+            let result = std::panic::catch_unwind(|| harness(seed));
+            assert!(result.is_ok(), "{target} fails on {seed:?}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+validation-TextMaxLengthMismatch = { $maxLength ->
+    [one] a
+   *[other] b
+}
+broken = {
