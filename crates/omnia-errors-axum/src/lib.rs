@@ -1,0 +1,523 @@
+//! OMNIA API errors as [axum](https://docs.rs/axum) responses: the catalog's HTTP status, the
+//! JSON [`ErrorBody`], and messages in the language the request asks for.
+//!
+//! # Design
+//!
+//! [`IntoResponse`] cannot see the request, so the work is split in two:
+//!
+//! - **[`OmniaError`]** is what handlers return (`Result<T, OmniaError>`). It holds the typed
+//!   error ([`ApiError`]) and, for `ValidationFailed`, its [`FieldError`]s, unformatted. Its
+//!   `IntoResponse` gives a complete response in en-US (the catalog's status,
+//!   `Content-Type: application/json`, `Content-Language: en-US`) and keeps the error itself in
+//!   the response's extensions.
+//! - **[`LocalizeErrorsLayer`]** (a tower layer, added with
+//!   [`Router::layer`](axum::Router::layer)) reads the request's `Accept-Language` on the way
+//!   in. On the way out, when a response carries an [`OmniaError`], it formats the body again
+//!   in the negotiated language, sets `Content-Language` to the locale(s) the messages are
+//!   actually in, and adds `Vary: Accept-Language`. Other responses pass through untouched.
+//!
+//! So handlers need no extra parameter, `?` converts an [`ApiError`] or a [`ValidationError`],
+//! negotiation happens in one place, and forgetting the layer degrades to correct English
+//! responses, never to broken ones. The price is that an error's body is formatted twice (en-US,
+//! then the request's language): a few microseconds on a cold path. The layer localizes every
+//! error produced *inside* it (handlers, extractors whose rejection is an [`OmniaError`], inner
+//! middleware); add body-transforming layers such as compression *outside* it.
+//!
+//! Header handling never fails: `Accept-Language` lines that are not UTF-8 are ignored as if
+//! absent, several lines are read as one list, and garbage entries are skipped by
+//! [`Localizer::for_accept_language`]; with nothing usable, the answer is en-US.
+//!
+//! # Example
+//!
+//! ```
+//! use axum::{Router, body::Body, extract::Path, http::Request, routing::get};
+//! use omnia_errors::{ApiError, ValidationError};
+//! use omnia_errors_axum::{FieldError, LocalizeErrorsLayer, OmniaError};
+//! use omnia_errors_fluent::Localizer;
+//! use tower_service::Service;
+//!
+//! async fn get_customer(Path(id): Path<u32>) -> Result<String, OmniaError> {
+//!     let name = (id == 1).then(|| "Ada".to_owned()).ok_or(ApiError::EntityNotFound)?;
+//!     Ok(name) // `?` above turned the `ApiError` into an `OmniaError`
+//! }
+//!
+//! async fn save_customer() -> Result<(), OmniaError> {
+//!     Err(OmniaError::validation_failed([
+//!         FieldError::new(ValidationError::TextMaxLengthMismatch { max_length: 50 })
+//!             .with_name("Description"),
+//!     ]))
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let localizer = Localizer::embedded()?;
+//! let mut app = Router::new()
+//!     .route("/customers/{id}", get(get_customer).put(save_customer))
+//!     .layer(LocalizeErrorsLayer::new(localizer));
+//! // Serve it with `axum::serve(listener, app)`; here one request goes straight to the router.
+//!
+//! let request = Request::get("/customers/7")
+//!     .header("accept-language", "en-GB, pt;q=0.5")
+//!     .body(Body::empty())?;
+//! let response = app.call(request).await?;
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-language"], "en-US");
+//! assert_eq!(response.headers()["vary"], "accept-language");
+//! let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await?;
+//! assert_eq!(body, r#"{"code":"EntityNotFound","message":"Entity can't be found."}"#);
+//! # Ok(())
+//! # }
+//! ```
+
+#![forbid(unsafe_code)]
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::LazyLock;
+use std::task::{Context, Poll};
+
+use axum::body::Body;
+use axum::http::header::{
+    ACCEPT_LANGUAGE, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY,
+};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use omnia_errors::{
+    ApiError, CatalogCode, CatalogError, ErrorBody, ValidationError, ValidationErrorItem,
+};
+use omnia_errors_fluent::{Language, Localizer};
+use tower_layer::Layer;
+use tower_service::Service;
+
+/// An OMNIA API error, as a handler returns it: the typed error and, for `ValidationFailed`,
+/// its validation errors. Messages are formatted when the response is written, in the
+/// request's language when the response passes through [`LocalizeErrorsLayer`] (in en-US
+/// otherwise); see the [crate docs](crate) for the design.
+///
+/// The response keeps this value in its extensions, so that outer middleware (logging,
+/// metrics) can read the error with `response.extensions().get::<OmniaError>()`.
+///
+/// ```
+/// use omnia_errors::{ApiError, ValidationError};
+/// use omnia_errors_axum::{FieldError, OmniaError};
+///
+/// let message = Some("Timeout".to_owned());
+/// let error = OmniaError::from(ApiError::ConnectorBehaviourFailed { message });
+/// assert_eq!(error.status(), 400);
+///
+/// let invalid = OmniaError::validation_failed([
+///     FieldError::new(ValidationError::TextMaxLengthMismatch { max_length: 50 })
+///         .with_name("Description"),
+///     ValidationError::RequiredValue { path: None }.into(),
+/// ]);
+/// assert_eq!(invalid.field_errors().len(), 2);
+/// assert_eq!(
+///     invalid.to_string(),
+///     "ValidationFailed: TextMaxLengthMismatch (Description), RequiredValue",
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OmniaError {
+    error: ApiError,
+    /// Only ever non-empty for `ValidationFailed`.
+    field_errors: Vec<FieldError>,
+}
+
+/// One validation error of a `ValidationFailed` [`OmniaError`], with the name (path) of the
+/// attribute it concerns when it concerns one. Becomes an item of the body's `errors`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    error: ValidationError,
+    name: Option<String>,
+}
+
+impl FieldError {
+    /// A validation error that concerns no particular attribute.
+    pub fn new(error: ValidationError) -> Self {
+        Self { error, name: None }
+    }
+
+    /// Sets the name (path) of the attribute the error concerns, e.g. `"Description"`.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// The typed validation error.
+    pub fn error(&self) -> &ValidationError {
+        &self.error
+    }
+
+    /// The attribute's name (path), if any.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+}
+
+impl From<ValidationError> for FieldError {
+    fn from(error: ValidationError) -> Self {
+        Self::new(error)
+    }
+}
+
+impl OmniaError {
+    /// An error without validation errors. (`ApiError::ValidationFailed` is accepted and gives a
+    /// body without `errors`; use [`validation_failed`](Self::validation_failed) to list them.)
+    pub fn new(error: ApiError) -> Self {
+        Self {
+            error,
+            field_errors: Vec::new(),
+        }
+    }
+
+    /// A `ValidationFailed` error listing its validation errors, in order.
+    pub fn validation_failed(errors: impl IntoIterator<Item = FieldError>) -> Self {
+        Self {
+            error: ApiError::ValidationFailed,
+            field_errors: errors.into_iter().collect(),
+        }
+    }
+
+    /// The typed API error.
+    pub fn error(&self) -> &ApiError {
+        &self.error
+    }
+
+    /// The validation errors (empty unless this is a `ValidationFailed` error).
+    pub fn field_errors(&self) -> &[FieldError] {
+        &self.field_errors
+    }
+
+    /// The HTTP status of the response, from the catalog.
+    pub fn status(&self) -> StatusCode {
+        self.error.code().status_code()
+    }
+
+    /// The JSON body in a language, e.g. for a transport other than HTTP responses.
+    ///
+    /// ```
+    /// use omnia_errors::ApiError;
+    /// use omnia_errors_axum::OmniaError;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let localizer = Localizer::embedded()?;
+    /// let body = OmniaError::from(ApiError::EntityNotFound).body(localizer.source());
+    /// assert_eq!(body.message, "Entity can't be found.");
+    /// # Ok::<(), omnia_errors_fluent::LoadError>(())
+    /// ```
+    pub fn body(&self, language: Language<'_>) -> ErrorBody {
+        self.render(Some(language)).0
+    }
+
+    /// The body, and the distinct locales its messages are in (the negotiated one, plus en-US
+    /// if a message had to fall back to it). Without a language, every message is its code's
+    /// name: the last resort of [`Language::message`] too.
+    fn render(&self, language: Option<Language<'_>>) -> (ErrorBody, Vec<String>) {
+        let mut locales = Vec::new();
+        let message = format_message(language, &self.error, &mut locales);
+        let mut body = ErrorBody::from_error(&self.error, message);
+        for field in &self.field_errors {
+            let message = format_message(language, &field.error, &mut locales);
+            let mut item = ValidationErrorItem::new(&field.error, message);
+            item.name.clone_from(&field.name);
+            body = body.with_error(item);
+        }
+        (body, locales)
+    }
+
+    /// Writes the body and its content headers into `response`, replacing what was there.
+    fn write(&self, language: Option<Language<'_>>, response: &mut Response) {
+        let (body, locales) = self.render(language);
+        let json = serde_json::to_vec(&body).unwrap_or_else(|_| {
+            // Unreachable (an `ErrorBody` is strings and numbers), but never a panic.
+            serde_json::json!({ "code": body.code.as_str(), "message": body.message })
+                .to_string()
+                .into_bytes()
+        });
+        *response.body_mut() = Body::from(json);
+        let headers = response.headers_mut();
+        headers.remove(CONTENT_LENGTH);
+        headers.remove(CONTENT_ENCODING);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        // Locale tags are ASCII letters, digits and '-', always a valid header value.
+        match HeaderValue::try_from(locales.join(", ")) {
+            Ok(value) if !locales.is_empty() => headers.insert(CONTENT_LANGUAGE, value),
+            _ => headers.remove(CONTENT_LANGUAGE),
+        };
+    }
+}
+
+/// Formats one message, recording its locale in `locales` when it is new.
+fn format_message(
+    language: Option<Language<'_>>,
+    error: &impl CatalogError,
+    locales: &mut Vec<String>,
+) -> String {
+    let Some(language) = language else {
+        return error.code().as_str().to_owned();
+    };
+    let message = language.message(error);
+    let locale = message.locale.to_string();
+    if !locales.contains(&locale) {
+        locales.push(locale);
+    }
+    message.text.into_owned()
+}
+
+impl From<ApiError> for OmniaError {
+    fn from(error: ApiError) -> Self {
+        Self::new(error)
+    }
+}
+
+impl From<ValidationError> for OmniaError {
+    /// A `ValidationFailed` error with this one validation error.
+    fn from(error: ValidationError) -> Self {
+        Self::validation_failed([FieldError::new(error)])
+    }
+}
+
+impl From<FieldError> for OmniaError {
+    /// A `ValidationFailed` error with this one validation error.
+    fn from(error: FieldError) -> Self {
+        Self::validation_failed([error])
+    }
+}
+
+impl fmt::Display for OmniaError {
+    /// The codes, not the messages (those depend on the request): `EntityNotFound`, or
+    /// `ValidationFailed: TextMaxLengthMismatch (Description), RequiredValue`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.error.code().as_str())?;
+        for (i, field) in self.field_errors.iter().enumerate() {
+            f.write_str(if i == 0 { ": " } else { ", " })?;
+            f.write_str(field.error.code().as_str())?;
+            if let Some(name) = &field.name {
+                write!(f, " ({name})")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for OmniaError {}
+
+/// The localizer of responses that do not pass through [`LocalizeErrorsLayer`]: the embedded
+/// files, loaded on first use. `None` only if they fail to load, which `omnia-errors-fluent`'s
+/// tests rule out.
+fn fallback_localizer() -> Option<&'static Localizer> {
+    static FALLBACK: LazyLock<Option<Localizer>> = LazyLock::new(|| Localizer::embedded().ok());
+    FALLBACK.as_ref()
+}
+
+impl IntoResponse for OmniaError {
+    /// The catalog's status and the body in en-US; [`LocalizeErrorsLayer`] rewrites it in the
+    /// request's language.
+    fn into_response(self) -> Response {
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = self.status();
+        self.write(fallback_localizer().map(Localizer::source), &mut response);
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// A tower layer that writes [`OmniaError`] responses in the language of the request's
+/// `Accept-Language`, and adds `Vary: Accept-Language` to them. See the [crate docs](crate).
+///
+/// ```
+/// use axum::{Router, routing::get};
+/// use omnia_errors_axum::LocalizeErrorsLayer;
+/// use omnia_errors_fluent::Localizer;
+///
+/// let app: Router = Router::new()
+///     .route("/", get(|| async { "hello" }))
+///     .layer(LocalizeErrorsLayer::new(Localizer::embedded()?));
+/// # Ok::<(), omnia_errors_fluent::LoadError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct LocalizeErrorsLayer {
+    localizer: Localizer,
+}
+
+impl LocalizeErrorsLayer {
+    /// A layer formatting with `localizer` (cheap to clone: share the application's).
+    pub fn new(localizer: Localizer) -> Self {
+        Self { localizer }
+    }
+}
+
+impl<S> Layer<S> for LocalizeErrorsLayer {
+    type Service = LocalizeErrors<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        LocalizeErrors {
+            inner,
+            localizer: self.localizer.clone(),
+        }
+    }
+}
+
+/// The service of [`LocalizeErrorsLayer`], wrapping `S`.
+#[derive(Clone, Debug)]
+pub struct LocalizeErrors<S> {
+    inner: S,
+    localizer: Localizer,
+}
+
+impl<S, B> Service<Request<B>> for LocalizeErrors<S>
+where
+    S: Service<Request<B>, Response = Response>,
+    S::Future: Send + 'static,
+    S::Error: 'static,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = ResponseFuture<S::Error>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        // Cheap: header values share their bytes. Kept until the response is known, since
+        // most responses are not errors and need no negotiation.
+        let accept_language: Vec<HeaderValue> = request
+            .headers()
+            .get_all(ACCEPT_LANGUAGE)
+            .iter()
+            .cloned()
+            .collect();
+        let localizer = self.localizer.clone();
+        let response = self.inner.call(request);
+        ResponseFuture(Box::pin(async move {
+            let mut response = response.await?;
+            localize(&localizer, &accept_language, &mut response);
+            Ok(response)
+        }))
+    }
+}
+
+/// The response future of [`LocalizeErrors`].
+pub struct ResponseFuture<E>(Pin<Box<dyn Future<Output = Result<Response, E>> + Send>>);
+
+impl<E> Future for ResponseFuture<E> {
+    type Output = Result<Response, E>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.0.as_mut().poll(cx)
+    }
+}
+
+impl<E> fmt::Debug for ResponseFuture<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseFuture").finish_non_exhaustive()
+    }
+}
+
+/// Rewrites an [`OmniaError`] response in the negotiated language; leaves others alone.
+fn localize(localizer: &Localizer, accept_language: &[HeaderValue], response: &mut Response) {
+    let Some(error) = response.extensions_mut().remove::<OmniaError>() else {
+        return;
+    };
+    error.write(Some(negotiate(localizer, accept_language)), response);
+    add_vary_accept_language(response.headers_mut());
+    response.extensions_mut().insert(error);
+}
+
+/// The language for the `Accept-Language` lines of a request: lines that are not UTF-8 are
+/// ignored, several lines are one comma-separated list, and none means en-US.
+fn negotiate<'l>(localizer: &'l Localizer, lines: &[HeaderValue]) -> Language<'l> {
+    let mut texts = lines
+        .iter()
+        .filter_map(|line| std::str::from_utf8(line.as_bytes()).ok());
+    match (texts.next(), texts.next()) {
+        (None, _) => localizer.source(),
+        (Some(only), None) => localizer.for_accept_language(only),
+        (Some(first), Some(second)) => {
+            let mut joined = format!("{first}, {second}");
+            for text in texts {
+                joined.push_str(", ");
+                joined.push_str(text);
+            }
+            localizer.for_accept_language(&joined)
+        }
+    }
+}
+
+/// Adds `accept-language` to `Vary`, unless it (or `*`) is already there.
+fn add_vary_accept_language(headers: &mut HeaderMap) {
+    let covered = headers
+        .get_all(VARY)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .any(|name| name == "*" || name.eq_ignore_ascii_case(ACCEPT_LANGUAGE.as_str()));
+    if !covered {
+        headers.append(VARY, HeaderValue::from_static("accept-language"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vary(values: &[&'static str]) -> Vec<String> {
+        let mut headers = HeaderMap::new();
+        for value in values {
+            headers.append(VARY, HeaderValue::from_static(value));
+        }
+        add_vary_accept_language(&mut headers);
+        headers
+            .get_all(VARY)
+            .iter()
+            .map(|v| v.to_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn vary_gets_accept_language_once() {
+        assert_eq!(vary(&[]), ["accept-language"]);
+        assert_eq!(vary(&["origin"]), ["origin", "accept-language"]);
+        assert_eq!(
+            vary(&["Origin, Accept-Language"]),
+            ["Origin, Accept-Language"]
+        );
+        assert_eq!(vary(&["*"]), ["*"]);
+    }
+
+    #[test]
+    fn accept_language_lines_are_joined_and_non_utf8_ones_ignored()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let localizer = Localizer::embedded()?;
+        let line = |bytes: &[u8]| HeaderValue::from_bytes(bytes);
+        let locale = |lines: &[HeaderValue]| negotiate(&localizer, lines).locale().to_string();
+        assert_eq!(locale(&[]), "en-US");
+        assert_eq!(locale(&[line(b"\xff\xfe pt-PT")?]), "en-US");
+        assert_eq!(locale(&[line(b"\xffpt-BR")?, line(b"pt-PT")?]), "pt-PT");
+        assert_eq!(
+            locale(&[line(b"xx")?, line(b"yy;q=0.9")?, line(b"de")?]),
+            "de-DE"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn without_a_localizer_messages_are_code_names() {
+        let error = OmniaError::validation_failed([FieldError::new(
+            ValidationError::TextMaxLengthMismatch { max_length: 50 },
+        )
+        .with_name("Description")]);
+        let mut response = Response::new(Body::empty());
+        error.write(None, &mut response);
+        assert!(response.headers().get(CONTENT_LANGUAGE).is_none());
+        let (body, locales) = error.render(None);
+        assert!(locales.is_empty());
+        assert_eq!(body.message, "ValidationFailed");
+        assert_eq!(body.errors()[0].message, "TextMaxLengthMismatch");
+        assert_eq!(body.errors()[0].name.as_deref(), Some("Description"));
+    }
+}
