@@ -31,6 +31,8 @@
 //! # Features
 //! - `serde` (default): `Serialize`/`Deserialize` for codes and bodies.
 //! - `http`: [`ErrorCode::status_code`] returns an `http::StatusCode`.
+//! - `utoipa`: `ToSchema` for codes and bodies, and [`openapi::ErrorComponents`] to add every
+//!   error schema and response to a utoipa document in one line.
 
 #![forbid(unsafe_code)]
 
@@ -38,6 +40,8 @@ mod body;
 mod catalog;
 mod define;
 mod info;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 mod params;
 mod unknown;
 mod wire;

@@ -31,6 +31,9 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         ..Summary::default()
     };
     codegen::apply(&out, &files, options.check, &mut summary)?;
+    // Not documentation but crate data: always beside the crate, whatever `--out` says.
+    let components = openapi::crate_components(&localizer)?;
+    codegen::apply(&root, &[components], options.check, &mut summary)?;
     Ok(summary)
 }
 

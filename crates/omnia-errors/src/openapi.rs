@@ -1,0 +1,113 @@
+//! utoipa integration (feature `utoipa`): the error components of the OpenAPI fragment that
+//! `cargo xtask docs` publishes, served to a utoipa-documented API.
+//!
+//! The schemas are not derived a second time here: they are the fragment's own components
+//! (`openapi/components.json`, written by `cargo xtask docs` from the catalog and the en-US
+//! messages, and kept current by its `--check`), so utoipa documents and the published
+//! fragment cannot drift apart. utoipa's derive could not carry them anyway: it drops per-variant
+//! documentation of unit enums, which is where each code's message lives.
+//!
+//! ```
+//! use omnia_errors::openapi::ErrorComponents;
+//! use utoipa::OpenApi;
+//!
+//! #[derive(OpenApi)]
+//! #[openapi(modifiers(&ErrorComponents))] // every error schema and response, in one line
+//! struct ApiDoc;
+//!
+//! let doc = ApiDoc::openapi();
+//! let components = doc.components.unwrap();
+//! assert!(components.schemas.contains_key("ErrorResponse"));
+//! assert!(components.responses.contains_key("Error404"));
+//! ```
+//!
+//! Handlers' responses then `$ref` them (`#/components/responses/Error404`), or name the body
+//! type: `ErrorBody` is the `ErrorResponse` schema.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use utoipa::openapi::schema::{Components, Schema};
+use utoipa::openapi::{OpenApi, RefOr};
+use utoipa::{Modify, PartialSchema, ToSchema};
+
+use crate::{ErrorBody, ErrorCode, Parameters, ValidationErrorCode, ValidationErrorItem};
+
+/// The fragment's components, parsed once. The file is generated and checked by this
+/// workspace's tests (`components_parse_and_hold_every_schema`), so it always parses; a copy
+/// that did not would give empty components rather than a panic.
+static COMPONENTS: LazyLock<Components> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../openapi/components.json")).unwrap_or_default()
+});
+
+/// The components: schemas `ErrorCode`, `ValidationErrorCode`, `ErrorParameters`,
+/// `ValidationError`, `ErrorResponse`, and responses `Error400` … `Error503`.
+pub fn components() -> &'static Components {
+    &COMPONENTS
+}
+
+fn schema(name: &str) -> RefOr<Schema> {
+    COMPONENTS
+        .schemas
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| RefOr::T(Schema::default()))
+}
+
+fn reference(name: &str) -> RefOr<Schema> {
+    RefOr::Ref(utoipa::openapi::Ref::from_schema_name(name))
+}
+
+/// Adds every error schema and response to a utoipa document: `modifiers(&ErrorComponents)`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ErrorComponents;
+
+impl Modify for ErrorComponents {
+    fn modify(&self, openapi: &mut OpenApi) {
+        let target = openapi.components.get_or_insert_with(Components::default);
+        for (name, schema) in &COMPONENTS.schemas {
+            target.schemas.insert(name.clone(), schema.clone());
+        }
+        for (name, response) in &COMPONENTS.responses {
+            target.responses.insert(name.clone(), response.clone());
+        }
+    }
+}
+
+/// `ToSchema` for a type whose schema is one of the fragment's, with the schemas it refers to.
+macro_rules! fragment_schema {
+    ($($ty:ty => $name:literal [$($dep:ty),*]),* $(,)?) => {$(
+        impl PartialSchema for $ty {
+            fn schema() -> RefOr<Schema> {
+                schema($name)
+            }
+        }
+
+        impl ToSchema for $ty {
+            fn name() -> Cow<'static, str> {
+                Cow::Borrowed($name)
+            }
+
+            #[allow(unused_variables)] // unused by the rows without dependencies
+            fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+                $(
+                    schemas.push((<$dep as ToSchema>::name().into_owned(), <$dep as PartialSchema>::schema()));
+                    <$dep as ToSchema>::schemas(schemas);
+                )*
+            }
+        }
+    )*};
+}
+
+fragment_schema! {
+    ErrorCode => "ErrorCode" [],
+    ValidationErrorCode => "ValidationErrorCode" [],
+    Parameters => "ErrorParameters" [],
+    ValidationErrorItem => "ValidationError" [ValidationErrorCode, Parameters],
+    ErrorBody => "ErrorResponse" [ErrorCode, ValidationErrorItem, Parameters],
+}
+
+/// A `$ref` to the body schema, for hand-built utoipa responses.
+pub fn error_response_ref() -> RefOr<Schema> {
+    reference("ErrorResponse")
+}
