@@ -9,6 +9,7 @@ pub(crate) enum Task {
     Docs(DocsOptions),
     Codes { check: bool },
     NewLocale(String),
+    OmniaCompare(PathBuf),
 }
 
 /// `cargo xtask docs` options.
@@ -26,6 +27,12 @@ pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
     match task.as_str() {
         "help" | "--help" | "-h" => Ok(Task::Help),
         "docs" => parse_docs(rest).map(Task::Docs),
+        "omnia-compare" => match rest {
+            [path] => Ok(Task::OmniaCompare(PathBuf::from(path))),
+            _ => Err(
+                "omnia-compare takes one file, e.g. `cargo xtask omnia-compare ptPT.json`".into(),
+            ),
+        },
         "new-locale" => match rest {
             [tag] => Ok(Task::NewLocale(tag.clone())),
             _ => {

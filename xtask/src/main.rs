@@ -28,6 +28,10 @@ Tasks:
         registry of published codes; refuses removed codes and changed statuses or parameters.
         --check        write nothing; fail if the lock does not record the catalog
 
+  omnia-compare <file.json>
+        Compare an OMNIA language file with our messages of its culture: what differs, what is
+        missing on either side.
+
   new-locale <tag>
         Scaffold locales/<tag>/ with every message of en-US, commented out, for a translator.
 ";
@@ -51,6 +55,17 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         flags::Task::Codes { check } => {
             println!("{}", codes::run(check)?);
+            Ok(())
+        }
+        flags::Task::OmniaCompare(path) => {
+            let json = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let comparison = omnia_errors_fluent::compare_language_file(
+                &omnia_errors_fluent::embedded_locales(),
+                &json,
+            )
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("{comparison}");
             Ok(())
         }
         flags::Task::NewLocale(tag) => {

@@ -1,5 +1,6 @@
 //! `cargo xtask docs`: everything under `docs/`, from the catalog and the Fluent files.
 
+mod omnia;
 mod openapi;
 mod page;
 mod tables;
@@ -25,6 +26,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         files.extend(page::generate(&templates, &localizer, tag)?);
     }
     files.extend(openapi::generate(&localizer)?);
+    files.extend(omnia::generate(&locales)?);
 
     let mut summary = Summary {
         locales: locales.clone(),

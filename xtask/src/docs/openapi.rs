@@ -36,8 +36,12 @@ pub(crate) const CRATE_COMPONENTS: &str = "crates/omnia-errors/openapi/component
 /// `components.json` for the core crate: the 3.1 fragment's components.
 pub(crate) fn crate_components(localizer: &Localizer) -> Result<Generated, String> {
     let document = document(&localizer.source(), Version::V3_1)?;
-    let json = serde_json::to_string_pretty(&document["components"]).map_err(|e| e.to_string())? + "\n";
-    Ok(Generated { path: PathBuf::from(CRATE_COMPONENTS), contents: json })
+    let json =
+        serde_json::to_string_pretty(&document["components"]).map_err(|e| e.to_string())? + "\n";
+    Ok(Generated {
+        path: PathBuf::from(CRATE_COMPONENTS),
+        contents: json,
+    })
 }
 
 pub(crate) fn generate(localizer: &Localizer) -> Result<Vec<Generated>, String> {
