@@ -27,6 +27,11 @@
 
 #![forbid(unsafe_code)]
 
+/// The README's example, compiled and run as a doc test so that it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExample;
+
 mod check;
 mod localizer;
 mod negotiate;
