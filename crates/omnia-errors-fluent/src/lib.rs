@@ -34,6 +34,7 @@ struct ReadmeExample;
 
 mod check;
 mod localizer;
+mod message_catalog;
 mod negotiate;
 mod number;
 mod omnia_file;
@@ -42,6 +43,9 @@ mod source;
 pub use check::{Finding, FindingKind, Position, SourceFile};
 pub use localizer::{
     Isolation, Language, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
+};
+pub use message_catalog::{
+    CatalogMessage, MessageCatalog, MessageCatalogError, MessageText, PluralText, message_catalog,
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
 pub use omnia_file::{

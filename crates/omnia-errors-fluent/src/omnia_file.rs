@@ -60,9 +60,9 @@ const TEXT_PREFIX: &str = "ErrorMessage_";
 /// The suffix of the text exported from a message's `.context` attribute.
 const CONTEXT_SUFFIX: &str = "_Context";
 /// The Fluent attribute exported as the contextual text.
-const CONTEXT_ATTRIBUTE: &str = "context";
+pub(crate) const CONTEXT_ATTRIBUTE: &str = "context";
 /// The Fluent attribute that is documentation only, never exported.
-const NOTE_ATTRIBUTE: &str = "note";
+pub(crate) const NOTE_ATTRIBUTE: &str = "note";
 
 /// The `description` of the locales we ship; any other locale is described by its tag.
 const LANGUAGE_NAMES: [(&str, &str); 7] = [
@@ -79,7 +79,7 @@ const LANGUAGE_NAMES: [(&str, &str); 7] = [
 const MAX_REFERENCE_DEPTH: usize = 8;
 
 /// The plural categories of CLDR: variant keys that make a select a plural selection.
-const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+pub(crate) const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// An OMNIA language file: a culture and its texts.
 ///
@@ -567,26 +567,13 @@ pub fn export_language_file(
     locales: &[LocaleFiles],
     culture: &str,
 ) -> Result<Export, OmniaFileError> {
-    let locale = find_locale(locales, culture)?;
+    let locale = find_locale(locales, culture).ok_or_else(|| OmniaFileError::UnknownCulture {
+        culture: culture.to_owned(),
+        available: locales.iter().map(|l| l.tag.clone()).collect(),
+    })?;
     let tag = locale.tag.as_str();
 
-    let mut findings = Vec::new();
-    let resources: Vec<ast::Resource<&str>> = locale
-        .files
-        .iter()
-        .map(
-            |file| match fluent_syntax::parser::parse(file.text.as_str()) {
-                Ok(resource) => resource,
-                Err((resource, errors)) => {
-                    findings.extend(errors.iter().map(|e| Finding::syntax(tag, file, e)));
-                    resource
-                }
-            },
-        )
-        .collect();
-    if !findings.is_empty() {
-        return Err(OmniaFileError::Fluent(findings));
-    }
+    let resources = parse_locale(locale).map_err(OmniaFileError::Fluent)?;
     let entries = Entries::new(&resources);
 
     let mut texts = Vec::new();
@@ -693,26 +680,46 @@ pub fn compare_language_file(
     Ok(Comparison::between(&ours.file, &theirs))
 }
 
-fn find_locale<'l>(
+/// The locale whose tag is `culture` as a language tag: case and `-` or `_` do not matter.
+pub(crate) fn find_locale<'l>(
     locales: &'l [LocaleFiles],
     culture: &str,
-) -> Result<&'l LocaleFiles, OmniaFileError> {
+) -> Option<&'l LocaleFiles> {
     let wanted = culture.parse::<LanguageIdentifier>().ok();
-    let found = locales.iter().find(|locale| {
+    locales.iter().find(|locale| {
         locale.tag.eq_ignore_ascii_case(culture)
             || wanted
                 .as_ref()
                 .is_some_and(|w| locale.tag.parse::<LanguageIdentifier>().ok().as_ref() == Some(w))
-    });
-    found.ok_or_else(|| OmniaFileError::UnknownCulture {
-        culture: culture.to_owned(),
-        available: locales.iter().map(|l| l.tag.clone()).collect(),
     })
 }
 
+/// Parses every file of `locale`; every syntax error when one does not parse.
+pub(crate) fn parse_locale(locale: &LocaleFiles) -> Result<Vec<ast::Resource<&str>>, Vec<Finding>> {
+    let mut findings = Vec::new();
+    let resources = locale
+        .files
+        .iter()
+        .map(
+            |file| match fluent_syntax::parser::parse(file.text.as_str()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    findings.extend(errors.iter().map(|e| Finding::syntax(&locale.tag, file, e)));
+                    resource
+                }
+            },
+        )
+        .collect();
+    if findings.is_empty() {
+        Ok(resources)
+    } else {
+        Err(findings)
+    }
+}
+
 /// A locale's messages and terms, by id; the first definition wins, as in a Fluent bundle.
-struct Entries<'a> {
-    messages: HashMap<&'a str, &'a ast::Message<&'a str>>,
+pub(crate) struct Entries<'a> {
+    pub(crate) messages: HashMap<&'a str, &'a ast::Message<&'a str>>,
     terms: HashMap<&'a str, &'a ast::Term<&'a str>>,
 }
 
@@ -720,8 +727,38 @@ struct Entries<'a> {
 /// where a variable is an OMNIA placeholder.
 type Scope<'s> = Option<&'s [(&'s str, String)]>;
 
+/// Whether a select (outside terms) is kept whole rather than replaced by its default variant:
+/// `Ok((variable, keys))`, the variable it selects on and the key to give each variant, in
+/// order; or `Err(why)` not, which the simplification reports.
+pub(crate) type KeepSelect<'k> = &'k dyn Fn(
+    &ast::InlineExpression<&str>,
+    &[ast::Variant<&str>],
+) -> Result<(String, Vec<String>), String>;
+
+/// A select kept whole by [`Entries::convert_keeping_select`].
+pub(crate) struct KeptSelect {
+    /// Where the select was in the converted text (a byte offset): each variant goes there.
+    pub(crate) at: usize,
+    /// The variable it selects on.
+    pub(crate) variable: String,
+    /// Each variant's key (as `KeepSelect` gave it) and converted text, in source order.
+    pub(crate) variants: Vec<(String, String)>,
+    /// The position of the default variant in `variants`.
+    pub(crate) default: usize,
+}
+
+/// Which select a conversion keeps whole.
+enum Keeping<'k> {
+    /// None: every select gives its default variant (OMNIA's syntax has no selections).
+    Never,
+    /// The first one `KeepSelect` accepts.
+    First(KeepSelect<'k>),
+    /// None more: one on this variable is kept already.
+    Done(String),
+}
+
 impl<'a> Entries<'a> {
-    fn new(resources: &'a [ast::Resource<&'a str>]) -> Self {
+    pub(crate) fn new(resources: &'a [ast::Resource<&'a str>]) -> Self {
         let mut entries = Self {
             messages: HashMap::new(),
             terms: HashMap::new(),
@@ -754,10 +791,34 @@ impl<'a> Entries<'a> {
             entries: self,
             simplified,
             references: vec![id.to_owned()],
+            keeping: Keeping::Never,
+            kept: None,
         };
         let mut out = String::new();
         converter.pattern(pattern, None, &mut out);
         out
+    }
+
+    /// Like [`Entries::convert`], but the first select `keep` accepts is kept whole: the text
+    /// around it, and each of its variants converted (where any other select gives its default
+    /// variant, as do the selects after it).
+    pub(crate) fn convert_keeping_select(
+        &self,
+        id: &str,
+        pattern: &ast::Pattern<&str>,
+        keep: KeepSelect<'_>,
+        simplified: &mut dyn FnMut(String),
+    ) -> (String, Option<KeptSelect>) {
+        let mut converter = Converter {
+            entries: self,
+            simplified,
+            references: vec![id.to_owned()],
+            keeping: Keeping::First(keep),
+            kept: None,
+        };
+        let mut out = String::new();
+        converter.pattern(pattern, None, &mut out);
+        (out, converter.kept)
     }
 }
 
@@ -766,6 +827,10 @@ struct Converter<'c, 'a> {
     simplified: &'c mut dyn FnMut(String),
     /// The messages and terms being inlined, innermost last, to stop at a cycle.
     references: Vec<String>,
+    /// Which select is kept whole, if any.
+    keeping: Keeping<'c>,
+    /// The select kept whole.
+    kept: Option<KeptSelect>,
 }
 
 impl Converter<'_, '_> {
@@ -811,8 +876,12 @@ impl Converter<'_, '_> {
                     ast::VariantKey::Identifier { name } => PLURAL_CATEGORIES.contains(name),
                     ast::VariantKey::NumberLiteral { .. } => true,
                 });
+                let why = match self.keep(selector, variants, scope, out.len()) {
+                    Ok(()) => return,
+                    Err(why) => why.map(|why| format!(" ({why})")).unwrap_or_default(),
+                };
                 (self.simplified)(format!(
-                    "{} on {} exported as its [{}] variant",
+                    "{} on {} exported as its [{}] variant{why}",
                     if plural { "plural select" } else { "select" },
                     describe(selector),
                     variant_key(&default.key),
@@ -820,6 +889,47 @@ impl Converter<'_, '_> {
                 self.pattern(&default.value, scope, out);
             }
         }
+    }
+
+    /// Keeps a select whole if the conversion keeps one and it is that one, else says why not
+    /// (nothing when the conversion keeps none).
+    fn keep(
+        &mut self,
+        selector: &ast::InlineExpression<&str>,
+        variants: &[ast::Variant<&str>],
+        scope: Scope<'_>,
+        at: usize,
+    ) -> Result<(), Option<String>> {
+        let keep = match &self.keeping {
+            Keeping::Never => return Err(None),
+            Keeping::Done(variable) => {
+                return Err(Some(format!(
+                    "only one select is kept, and the message selects on ${variable}"
+                )));
+            }
+            Keeping::First(keep) => *keep,
+        };
+        if scope.is_some() {
+            return Err(Some("a select inside a term is not kept".to_owned()));
+        }
+        let (variable, keys) = keep(selector, variants).map_err(Some)?;
+        self.keeping = Keeping::Done(variable.clone());
+        let mut converted = Vec::with_capacity(variants.len());
+        for (key, variant) in keys.into_iter().zip(variants) {
+            let mut text = String::new();
+            self.pattern(&variant.value, scope, &mut text);
+            converted.push((key, text));
+        }
+        self.kept = Some(KeptSelect {
+            at,
+            variable,
+            default: variants
+                .iter()
+                .position(|v| v.default)
+                .unwrap_or(variants.len().saturating_sub(1)),
+            variants: converted,
+        });
+        Ok(())
     }
 
     fn inline(&mut self, inline: &ast::InlineExpression<&str>, scope: Scope<'_>, out: &mut String) {

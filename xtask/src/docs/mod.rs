@@ -27,6 +27,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     }
     files.extend(openapi::generate(&localizer)?);
     files.extend(omnia::generate(&locales)?);
+    files.extend(omnia::catalogs(&locales)?);
 
     let mut summary = Summary {
         locales: locales.clone(),

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use omnia_errors_fluent::{embedded_locales, export_language_file};
+use omnia_errors_fluent::{embedded_locales, export_language_file, message_catalog};
 
 use crate::codegen::Generated;
 
@@ -39,5 +39,26 @@ pub(crate) fn generate(tags: &[String]) -> Result<Vec<Generated>, String> {
         path: PathBuf::from("omnia/README.md"),
         contents: report,
     });
+    Ok(files)
+}
+
+/// JSON message catalogs (`docs/messages/<tag>.json`) for UIs that do not run Fluent: each
+/// message with `{placeholder}` parameters, plurals as objects of categories.
+pub(crate) fn catalogs(tags: &[String]) -> Result<Vec<Generated>, String> {
+    let locales = embedded_locales();
+    let mut files = Vec::new();
+    for tag in tags {
+        let catalog = message_catalog(&locales, tag).map_err(|e| e.to_string())?;
+        if let Some(simplification) = catalog.simplifications.first() {
+            // The catalog format holds every construct our files use; anything else is news.
+            return Err(format!(
+                "the message catalog of {tag} had to simplify: {simplification}"
+            ));
+        }
+        files.push(Generated {
+            path: PathBuf::from("messages").join(format!("{tag}.json")),
+            contents: catalog.to_json(),
+        });
+    }
     Ok(files)
 }

@@ -69,6 +69,10 @@ pub(crate) fn document(en: &Language<'_>, version: Version) -> Result<Value, Str
         "info": {
             "title": "OMNIA API error components",
             "version": env!("CARGO_PKG_VERSION"),
+            "license": match version {
+                Version::V3_1 => json!({ "name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0" }),
+                Version::V3_0 => json!({ "name": "MIT OR Apache-2.0" }),
+            },
             "description": format!("The error codes and error body of the OMNIA Platform's API, for other API documents to embed or `$ref`. {NOTE}"),
         },
         "paths": {},

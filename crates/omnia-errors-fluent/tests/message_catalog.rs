@@ -1,0 +1,515 @@
+//! JSON message catalogs: shape, plural texts, consistency across locales, determinism, errors.
+
+use std::collections::BTreeSet;
+
+use omnia_errors::{AnyCode, ValidationErrorCode};
+use omnia_errors_fluent::{
+    LocaleFiles, MessageCatalog, MessageCatalogError, MessageText, PluralText, SourceFile,
+    embedded_locales, message_catalog,
+};
+use serde_json::{Value, json};
+
+const LOCALES: [&str; 7] = [
+    "en-US", "pt-PT", "pt-BR", "es-ES", "fr-FR", "de-DE", "pl-PL",
+];
+
+fn catalog(tag: &str) -> MessageCatalog {
+    message_catalog(&embedded_locales(), tag).unwrap()
+}
+
+fn plural<'c>(catalog: &'c MessageCatalog, code: &str, context: bool) -> &'c PluralText {
+    let message = catalog.message(code).unwrap();
+    let text = if context {
+        message.context.as_ref().unwrap()
+    } else {
+        &message.message
+    };
+    match text {
+        MessageText::Plural(plural) => plural,
+        MessageText::Text(text) => panic!("{code}: not a plural text: {text:?}"),
+    }
+}
+
+fn keys(plural: &PluralText) -> Vec<&str> {
+    plural
+        .variants
+        .iter()
+        .map(|(key, _)| key.as_str())
+        .collect()
+}
+
+/// The placeholders of every text of a message's JSON text (a string or a plural object).
+fn placeholders(text: &Value) -> BTreeSet<String> {
+    let texts: Vec<&str> = match text {
+        Value::String(text) => vec![text],
+        Value::Object(variants) => variants
+            .iter()
+            .filter(|(key, _)| *key != "plural")
+            .map(|(_, text)| text.as_str().unwrap())
+            .collect(),
+        other => panic!("not a text: {other}"),
+    };
+    texts
+        .iter()
+        .flat_map(|text| text.split('{').skip(1))
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+fn json(catalog: &MessageCatalog) -> Value {
+    serde_json::from_str(&catalog.to_json()).unwrap()
+}
+
+fn one_file_locale(tag: &str, ftl: &str) -> Vec<LocaleFiles> {
+    vec![LocaleFiles {
+        tag: tag.to_owned(),
+        files: vec![SourceFile {
+            path: format!("locales/{tag}/errors.ftl"),
+            name: "errors.ftl".to_owned(),
+            text: ftl.to_owned(),
+        }],
+    }]
+}
+
+#[test]
+fn en_us_has_every_code_in_catalog_order() {
+    let catalog = catalog("en-US");
+    assert_eq!(catalog.locale, "en-US");
+    assert_eq!(
+        catalog.source,
+        "Generated from locales/en-US by cargo xtask docs; do not edit."
+    );
+    assert_eq!(catalog.messages.len(), 38);
+    assert_eq!(catalog.messages.len(), AnyCode::COUNT);
+    let codes: Vec<AnyCode> = catalog.messages.iter().map(|m| m.code).collect();
+    assert_eq!(codes, AnyCode::all().collect::<Vec<_>>());
+
+    let json = json(&catalog);
+    let names: Vec<&str> = json["messages"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    // serde_json's map is sorted, so compare as sets; the order is checked on the text below.
+    let expected: BTreeSet<&str> = AnyCode::all().map(AnyCode::as_str).collect();
+    assert_eq!(names.into_iter().collect::<BTreeSet<_>>(), expected);
+    let text = catalog.to_json();
+    let positions: Vec<usize> = AnyCode::all()
+        .map(|code| text.find(&format!("\n    \"{code}\": {{")).unwrap())
+        .collect();
+    assert!(positions.is_sorted(), "not in catalog order");
+}
+
+#[test]
+fn api_codes_have_a_status_and_validation_codes_do_not() {
+    let json = json(&catalog("en-US"));
+    for code in AnyCode::all() {
+        let message = &json["messages"][code.as_str()];
+        if let Some(status) = code.http_status() {
+            assert_eq!(message["catalog"], "api", "{code}");
+            assert_eq!(message["status"], status, "{code}");
+        } else {
+            assert_eq!(message["catalog"], "validation", "{code}");
+            assert!(message.get("status").is_none(), "{code}");
+        }
+        if code.params().is_empty() {
+            assert!(message.get("parameters").is_none(), "{code}");
+        }
+    }
+    assert_eq!(
+        json["messages"]["EntityNotFound"],
+        json!({ "catalog": "api", "status": 404, "message": "Entity can't be found." })
+    );
+    // The documentation note of ValidationFailed is not exported.
+    assert_eq!(
+        json["messages"]["ValidationFailed"],
+        json!({ "catalog": "api", "status": 400, "message": "Request validation failed." })
+    );
+    assert_eq!(
+        json["messages"]["TextMaxLengthMismatch"],
+        json!({
+            "catalog": "validation",
+            "parameters": [{ "name": "maxLength", "type": "number", "required": true }],
+            "message": "Value is too long to the defined length of {maxLength}."
+        })
+    );
+}
+
+#[test]
+fn pl_pl_max_length_is_a_plural_text() {
+    let catalog = catalog("pl-PL");
+    let plural = plural(&catalog, "TextMaxLengthMismatch", false);
+    assert_eq!(plural.variable, "maxLength");
+    assert_eq!(keys(plural), ["one", "few", "many", "other"]);
+    assert_eq!(
+        plural.variant("one"),
+        Some("Wartość jest za długa. Maksymalna długość to {maxLength} znak.")
+    );
+    assert_eq!(
+        plural.variant("many"),
+        Some("Wartość jest za długa. Maksymalna długość to {maxLength} znaków.")
+    );
+    assert_eq!(
+        json(&catalog)["messages"]["TextMaxLengthMismatch"]["message"],
+        json!({
+            "plural": "maxLength",
+            "one": "Wartość jest za długa. Maksymalna długość to {maxLength} znak.",
+            "few": "Wartość jest za długa. Maksymalna długość to {maxLength} znaki.",
+            "many": "Wartość jest za długa. Maksymalna długość to {maxLength} znaków.",
+            "other": "Wartość jest za długa. Maksymalna długość to {maxLength}."
+        })
+    );
+    // `plural` comes first in the text.
+    assert!(
+        catalog
+            .to_json()
+            .contains("\"message\": {\n        \"plural\": \"maxLength\",\n        \"one\": "),
+        "{}",
+        catalog.to_json()
+    );
+}
+
+#[test]
+fn en_us_lower_limit_context_is_a_plural_text_on_limit() {
+    let catalog = catalog("en-US");
+    let message = catalog.message("LowerLimitNotRespected").unwrap();
+    assert_eq!(
+        message.code,
+        AnyCode::Validation(ValidationErrorCode::LowerLimitNotRespected)
+    );
+    assert_eq!(
+        message.message,
+        MessageText::Text("Minimal number of elements in collection not respected.".into())
+    );
+    let plural = plural(&catalog, "LowerLimitNotRespected", true);
+    assert_eq!(plural.variable, "limit");
+    assert_eq!(
+        plural.variants,
+        [
+            (
+                "one".to_owned(),
+                "The collection must have at least {limit} element.".to_owned()
+            ),
+            (
+                "other".to_owned(),
+                "The collection must have at least {limit} elements.".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        json(&catalog)["messages"]["LowerLimitNotRespected"]["parameters"],
+        json!([{ "name": "limit", "type": "number", "required": false }])
+    );
+}
+
+#[test]
+fn required_value_has_a_context_with_its_path() {
+    for tag in LOCALES {
+        let catalog = catalog(tag);
+        let json = json(&catalog);
+        let message = &json["messages"]["RequiredValue"];
+        assert_eq!(
+            message["parameters"],
+            json!([{ "name": "path", "type": "text", "required": false }]),
+            "{tag}"
+        );
+        assert!(message["message"].is_string(), "{tag}");
+        assert_eq!(placeholders(&message["message"]), BTreeSet::new(), "{tag}");
+        let context = message["context"].as_str().unwrap();
+        assert!(context.contains("{path}"), "{tag}: {context}");
+    }
+    assert_eq!(
+        json(&catalog("pl-PL"))["messages"]["RequiredValue"],
+        json!({
+            "catalog": "validation",
+            "parameters": [{ "name": "path", "type": "text", "required": false }],
+            "message": "Wartość atrybutu jest wymagana.",
+            "context": "Atrybut {path} wymaga podania wartości."
+        })
+    );
+}
+
+#[test]
+fn every_locale_has_the_keys_and_placeholders_of_en_us() {
+    let source = json(&catalog("en-US"));
+    let source = source["messages"].as_object().unwrap();
+    for tag in LOCALES {
+        let catalog = catalog(tag);
+        assert!(
+            catalog.simplifications.is_empty(),
+            "{tag}: {:#?}",
+            catalog.simplifications
+        );
+        let json = json(&catalog);
+        assert_eq!(json["locale"], tag);
+        let messages = json["messages"].as_object().unwrap();
+        assert_eq!(
+            messages.keys().collect::<Vec<_>>(),
+            source.keys().collect::<Vec<_>>(),
+            "{tag}"
+        );
+        for (code, theirs) in messages {
+            let ours = &source[code];
+            for field in ["catalog", "status", "parameters"] {
+                assert_eq!(theirs.get(field), ours.get(field), "{tag} {code} {field}");
+            }
+            assert_eq!(
+                theirs.get("context").is_some(),
+                ours.get("context").is_some(),
+                "{tag} {code}"
+            );
+            for field in ["message", "context"] {
+                let Some(text) = theirs.get(field) else {
+                    continue;
+                };
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(&ours[field]),
+                    "{tag} {code} {field}: {text}"
+                );
+                if let Value::Object(variants) = text {
+                    assert!(variants.contains_key("other"), "{tag} {code} {field}");
+                    let variable = variants["plural"].as_str().unwrap();
+                    assert!(
+                        placeholders(text).contains(variable),
+                        "{tag} {code} {field}"
+                    );
+                }
+                assert!(!text.to_string().contains('$'), "{tag} {code} {field}");
+            }
+        }
+    }
+}
+
+#[test]
+fn placeholders_are_the_codes_parameters() {
+    for tag in LOCALES {
+        let json = json(&catalog(tag));
+        for code in AnyCode::all() {
+            let message = &json["messages"][code.as_str()];
+            let required: BTreeSet<String> = code
+                .params()
+                .iter()
+                .filter(|p| p.required)
+                .map(|p| p.name.to_owned())
+                .collect();
+            assert_eq!(placeholders(&message["message"]), required, "{tag} {code}");
+            if let Some(context) = message.get("context") {
+                let all: BTreeSet<String> =
+                    code.params().iter().map(|p| p.name.to_owned()).collect();
+                assert_eq!(placeholders(context), all, "{tag} {code}");
+            }
+        }
+    }
+}
+
+#[test]
+fn json_is_pretty_and_deterministic() {
+    let locales = embedded_locales();
+    for tag in LOCALES {
+        let first = message_catalog(&locales, tag).unwrap().to_json();
+        let second = message_catalog(&locales, tag).unwrap().to_json();
+        assert_eq!(first, second, "{tag}");
+        assert!(
+            first.starts_with(&format!(
+                "{{\n  \"locale\": \"{tag}\",\n  \"source\": \"Generated from locales/{tag} by \
+                 cargo xtask docs; do not edit.\",\n  \"messages\": {{\n    \"BehaviourFailed\": \
+                 {{\n      \"catalog\": \"api\",\n      \"status\": 400,\n      \"message\": "
+            )),
+            "{first}"
+        );
+        assert!(first.ends_with("\n  }\n}\n"), "{first}");
+        assert!(!first.contains("simplifications"), "{tag}");
+    }
+    // Non-ASCII letters are written as they are.
+    assert!(catalog("pl-PL").to_json().contains("Wartość"));
+}
+
+#[test]
+fn an_unknown_locale_is_an_error() {
+    let locales = embedded_locales();
+    let error = message_catalog(&locales, "ja-JP").unwrap_err();
+    assert!(
+        matches!(&error, MessageCatalogError::UnknownLocale { tag, available }
+            if tag == "ja-JP" && available.len() == locales.len()),
+        "{error}"
+    );
+    assert!(error.to_string().contains("\"ja-JP\""), "{error}");
+    assert!(error.to_string().contains("pl-PL"), "{error}");
+    assert!(message_catalog(&locales, "pt").is_err());
+    assert!(message_catalog(&locales, "").is_err());
+    // Tags are matched as language tags.
+    assert_eq!(message_catalog(&locales, "pt_pt").unwrap().locale, "pt-PT");
+}
+
+#[test]
+fn files_that_do_not_parse_are_an_error() {
+    let locales = one_file_locale("en-US", "error-EntityNotFound = { $x ->\n");
+    let error = message_catalog(&locales, "en-US").unwrap_err();
+    let MessageCatalogError::Fluent(findings) = &error else {
+        panic!("not a Fluent error: {error}");
+    };
+    assert!(!findings.is_empty());
+    assert!(
+        error.to_string().contains("locales/en-US/errors.ftl"),
+        "{error}"
+    );
+}
+
+#[test]
+fn text_around_a_selection_goes_into_every_variant() {
+    let ftl = "validation-TextMaxLengthMismatch = Too long: { $maxLength ->\n    \
+               [0] nothing\n    [one] one character\n   *[other] { $maxLength } characters\n} at \
+               most.\n";
+    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let plural = plural(&catalog, "TextMaxLengthMismatch", false);
+    assert_eq!(
+        plural.variants,
+        [
+            ("0".to_owned(), "Too long: nothing at most.".to_owned()),
+            (
+                "one".to_owned(),
+                "Too long: one character at most.".to_owned()
+            ),
+            (
+                "other".to_owned(),
+                "Too long: {maxLength} characters at most.".to_owned()
+            ),
+        ]
+    );
+    // Every other code is missing, and reported.
+    assert_eq!(catalog.messages.len(), 1);
+    assert_eq!(catalog.simplifications.len(), AnyCode::COUNT - 1);
+}
+
+#[test]
+fn what_a_catalog_cannot_express_is_simplified_and_reported() {
+    let ftl = "\
+error-ConnectorBehaviourFailed = Failed.
+    .context = { $message ->
+        [x] Known.
+       *[other] Failed: { $message }
+    }
+    .help = Ask someone.
+validation-LowerLimitNotRespected = Too few.
+    .context = { $limit ->
+        [one] { $limit ->
+            [0] none
+           *[other] one
+        } element
+       *[other] { $limit } elements
+    } { $limit ->
+        [one] (one)
+       *[other] (more)
+    }
+validation-UpperLimitNotRespected = Too many.
+    .context = { NUMBER($limit) ->
+       *[one] at most { NUMBER($limit) } element
+        [many] at most { $limit } elements
+    }
+validation-TextMaxLengthMismatch = { NUMBER($maxLength, type: \"ordinal\") ->
+       *[other] Too long: { $maxLength }.
+    }
+validation-TypeMismatch = Mismatch.
+";
+    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let report: Vec<String> = catalog
+        .simplifications
+        .iter()
+        .map(ToString::to_string)
+        .filter(|line| !line.contains("no such message"))
+        .collect();
+    assert_eq!(
+        report,
+        [
+            "en-US error-ConnectorBehaviourFailed.context: select on $message exported as its \
+             [other] variant ($message is not a number parameter of the code)",
+            "en-US error-ConnectorBehaviourFailed.help: attribute not exported",
+            "en-US validation-LowerLimitNotRespected.context: plural select on $limit exported \
+             as its [other] variant (only one select is kept, and the message selects on $limit)",
+            "en-US validation-LowerLimitNotRespected.context: plural select on $limit exported \
+             as its [other] variant (only one select is kept, and the message selects on $limit)",
+            "en-US validation-TypeMismatch.context: the message has no .context attribute; no \
+             context exported",
+            "en-US validation-UpperLimitNotRespected.context: function NUMBER($limit) exported \
+             as its first argument",
+            "en-US validation-TextMaxLengthMismatch: plural select on NUMBER($maxLength, type: \
+             \"ordinal\") exported as its [other] variant (its selector is not a parameter)",
+        ]
+    );
+
+    let context = |code: &str| catalog.message(code).unwrap().context.clone().unwrap();
+    assert_eq!(
+        context("ConnectorBehaviourFailed"),
+        MessageText::Text("Failed: {message}".into())
+    );
+    let MessageText::Plural(lower) = context("LowerLimitNotRespected") else {
+        panic!("not a plural text");
+    };
+    assert_eq!(
+        lower.variants,
+        [
+            ("one".to_owned(), "one element (more)".to_owned()),
+            ("other".to_owned(), "{limit} elements (more)".to_owned()),
+        ]
+    );
+    // NUMBER($limit) without options selects as $limit does; without [other], the default
+    // variant is also the `other` one.
+    let MessageText::Plural(upper) = context("UpperLimitNotRespected") else {
+        panic!("not a plural text");
+    };
+    assert_eq!(upper.variable, "limit");
+    assert_eq!(
+        upper.variants,
+        [
+            ("one".to_owned(), "at most {limit} element".to_owned()),
+            ("many".to_owned(), "at most {limit} elements".to_owned()),
+            ("other".to_owned(), "at most {limit} element".to_owned()),
+        ]
+    );
+    assert_eq!(
+        catalog.message("TextMaxLengthMismatch").unwrap().message,
+        MessageText::Text("Too long: {maxLength}.".into())
+    );
+    assert_eq!(catalog.message("TypeMismatch").unwrap().context, None);
+}
+
+#[test]
+fn exact_numbers_after_a_category_are_reported() {
+    let ftl = "validation-TextMaxLengthMismatch = { $maxLength ->\n    \
+               [one] one\n    [1] exactly one\n    [01] duplicate\n   *[other] many\n}\n";
+    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let plural = plural(&catalog, "TextMaxLengthMismatch", false);
+    assert_eq!(keys(plural), ["1", "one", "other"]);
+    assert_eq!(plural.variant("1"), Some("exactly one"));
+    let report: Vec<String> = catalog
+        .simplifications
+        .iter()
+        .map(ToString::to_string)
+        .filter(|line| !line.contains("no such message"))
+        .collect();
+    assert_eq!(
+        report,
+        [
+            "en-US validation-TextMaxLengthMismatch: plural variant [1] follows [one]: Fluent \
+             checks variants in order, a user interface checks exact numbers first",
+        ]
+    );
+}
+
+#[test]
+fn a_default_variant_other_than_other_is_reported() {
+    let ftl = "validation-TextMaxLengthMismatch = { $maxLength ->\n   \
+               *[one] one\n    [other] many\n}\n";
+    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let plural = plural(&catalog, "TextMaxLengthMismatch", false);
+    assert_eq!(keys(plural), ["one", "other"]);
+    assert!(
+        catalog.simplifications.iter().any(|s| s.to_string()
+            == "en-US validation-TextMaxLengthMismatch: plural default variant [one] is not \
+                [other]: a user interface falls back to [other]"),
+        "{:#?}",
+        catalog.simplifications
+    );
+}
