@@ -125,6 +125,15 @@ macro_rules! define_catalog {
                 match self { $(Self::$Variant => stringify!($Variant),)* }
             }
 
+            /// The code of this wire name, if it is one; [`FromStr`](core::str::FromStr) gives
+            /// an error that suggests the closest code instead.
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    $(stringify!($Variant) => Some(Self::$Variant),)*
+                    _ => None,
+                }
+            }
+
             /// The id of this code's message in the `locales/<tag>/errors.ftl` files.
             pub const fn fluent_id(self) -> &'static str {
                 match self { $(Self::$Variant => concat!($prefix, stringify!($Variant)),)* }
@@ -181,10 +190,7 @@ macro_rules! define_catalog {
             type Err = $crate::UnknownCode;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $(stringify!($Variant) => Ok(Self::$Variant),)*
-                    _ => Err($crate::UnknownCode::new(s, Catalog::$any)),
-                }
+                Self::from_name(s).ok_or_else(|| $crate::UnknownCode::new(s, Catalog::$any))
             }
         }
 
@@ -196,6 +202,9 @@ macro_rules! define_catalog {
             }
             fn as_str(self) -> &'static str {
                 self.as_str()
+            }
+            fn from_name(name: &str) -> Option<Self> {
+                Self::from_name(name)
             }
             fn fluent_id(self) -> &'static str {
                 self.fluent_id()

@@ -111,6 +111,8 @@ pub trait CatalogCode:
     fn all() -> &'static [Self];
     /// The wire name.
     fn as_str(self) -> &'static str;
+    /// The code of a wire name, if it is one.
+    fn from_name(name: &str) -> Option<Self>;
     /// The Fluent message id.
     fn fluent_id(self) -> &'static str;
     /// The declared parameters.
@@ -197,13 +199,10 @@ impl AnyCode {
     ///
     /// [`UnknownCode`] naming the input and the closest known code of either catalog.
     pub fn parse(name: &str) -> Result<Self, UnknownCode> {
-        match name.parse::<ErrorCode>() {
-            Ok(code) => Ok(Self::Api(code)),
-            Err(_) => name
-                .parse::<ValidationErrorCode>()
-                .map(Self::Validation)
-                .map_err(|_| UnknownCode::new_any(name)),
-        }
+        ErrorCode::from_name(name)
+            .map(Self::Api)
+            .or_else(|| ValidationErrorCode::from_name(name).map(Self::Validation))
+            .ok_or_else(|| UnknownCode::new_any(name))
     }
 
     /// The catalog of this code.

@@ -48,13 +48,14 @@ impl<C: CatalogCode> WireCode<C> {
 
 impl<C: CatalogCode> From<&str> for WireCode<C> {
     fn from(name: &str) -> Self {
-        C::from_str(name).map_or_else(|_| Self::Unknown(name.to_owned()), Self::Known)
+        // `from_name`, not `from_str`: an unknown code is expected here, not worth a suggestion.
+        C::from_name(name).map_or_else(|| Self::Unknown(name.to_owned()), Self::Known)
     }
 }
 
 impl<C: CatalogCode> From<String> for WireCode<C> {
     fn from(name: String) -> Self {
-        C::from_str(&name).map_or(Self::Unknown(name), Self::Known)
+        C::from_name(&name).map_or(Self::Unknown(name), Self::Known)
     }
 }
 
