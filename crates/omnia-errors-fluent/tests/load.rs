@@ -216,3 +216,13 @@ fn a_plural_variant_rust_never_selects_is_reported() {
         "{errors}"
     );
 }
+
+#[test]
+fn an_unreadable_file_is_an_io_error_naming_it() {
+    let dir = locales_dir("unreadable", "", "", str::to_owned);
+    let file = dir.join("es-ES/errors.ftl");
+    fs::write(&file, b"validation-Duplicated = \xff\xfe\n").unwrap();
+    let error = Localizer::builder().directory(&dir).unwrap_err();
+    assert!(matches!(error, LoadError::Io { .. }), "{error}");
+    assert!(error.to_string().contains("es-ES/errors.ftl"), "{error}");
+}
