@@ -18,7 +18,9 @@ pub enum ParamValue {
     Unsigned(u64),
     /// A negative integer.
     Signed(i64),
-    /// A number with a fraction or an exponent.
+    /// A number with a fraction or an exponent. With `serde_json`, enable its
+    /// `float_roundtrip` feature to read such numbers exactly: its default parser may change
+    /// the last digit, so a body read and written again would not be the same.
     Float(f64),
     /// A string.
     Text(String),

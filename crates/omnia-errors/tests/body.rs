@@ -187,3 +187,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn floats_from_a_newer_server_survive_a_round_trip() {
+    // Found by the error_body_json fuzz target: serde_json's default float parser read "4e40"
+    // as 3.9999999999999996e40; the workspace enables its `float_roundtrip` feature.
+    let body: ErrorBody = serde_json::from_str(
+        r#"{"code":"InternalError","message":"x","parameters":{"f":4e40,"g":0.1}}"#,
+    )
+    .unwrap();
+    let again: ErrorBody = serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
+    assert_eq!(again, body);
+    assert_eq!(body.parameters.get("f"), Some(&ParamValue::Float(4e40)));
+}
