@@ -9,6 +9,9 @@
 //! - [`check_locales`] is the consistency check the tests (and run-time loading) apply: every
 //!   code has a message, the variables are exactly the code's parameters, plural variants cover
 //!   the locale's categories.
+//! - Exports for consumers that do not run Fluent: [`export_language_file`] (OMNIA's language
+//!   files, compared back with [`compare_language_file`]) and [`message_catalog`] (JSON with
+//!   `{placeholder}` parameters and plural objects).
 //!
 //! ```
 //! use omnia_errors::{ApiError, ValidationError};
