@@ -91,17 +91,22 @@ fn suggest(input: &str, candidates: impl Fn(AnyCode) -> bool) -> Option<AnyCode>
         return None;
     }
     let lower = input.to_ascii_lowercase();
+    let length = lower.chars().count();
     let mut best: Option<(usize, AnyCode)> = None;
     for code in AnyCode::all().filter(|&c| candidates(c)) {
+        // A third of the name's length, at least two edits: close enough to be a typo or a
+        // case mistake, far enough that "Foo" suggests nothing. The length difference is a
+        // lower bound of the distance, so most codes are ruled out without computing it.
+        let limit = (code.as_str().len() / 3).max(2);
+        if length.abs_diff(code.as_str().len()) > limit {
+            continue;
+        }
         let distance = edit_distance(&lower, &code.as_str().to_ascii_lowercase());
-        if best.is_none_or(|(d, _)| distance < d) {
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, code));
         }
     }
-    // A third of the name's length, at least two edits: close enough to be a typo or a
-    // case mistake, far enough that "Foo" suggests nothing.
-    let (distance, code) = best?;
-    (distance <= (code.as_str().len() / 3).max(2)).then_some(code)
+    best.map(|(_, code)| code)
 }
 
 /// Levenshtein distance over chars, with one row of memory.
