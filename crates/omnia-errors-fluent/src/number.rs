@@ -54,7 +54,10 @@ pub(crate) fn format_number(value: &FluentValue<'_>, intls: &IntlLangMemoizer) -
 /// The number formatter for a locale that writes ASCII digits: numbers from 0 to 999, which no
 /// locale groups, are left to Fluent (the same text, without a formatter lookup on the hot
 /// path); the others go to [`format_number`].
-pub(crate) fn format_number_ascii(value: &FluentValue<'_>, intls: &IntlLangMemoizer) -> Option<String> {
+pub(crate) fn format_number_ascii(
+    value: &FluentValue<'_>,
+    intls: &IntlLangMemoizer,
+) -> Option<String> {
     match value {
         // Whatever its `NUMBER()` options, Fluent formats such a number as ICU4X would.
         FluentValue::Number(number) if (0.0..1000.0).contains(&number.value) => None,
