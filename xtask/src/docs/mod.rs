@@ -8,7 +8,7 @@ mod tables;
 use std::path::PathBuf;
 
 use omnia_errors::AnyCode;
-use omnia_errors_fluent::{Language, Localizer, SOURCE_LOCALE};
+use omnia_errors_fluent::{Language, Localizer, SOURCE_LOCALE, embedded_locales};
 
 use crate::codegen::{self, Summary};
 use crate::flags::DocsOptions;
@@ -25,9 +25,11 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     for tag in &locales {
         files.extend(page::generate(&templates, &localizer, tag)?);
     }
-    files.extend(openapi::generate(&localizer)?);
-    files.extend(omnia::generate(&locales)?);
-    files.extend(omnia::catalogs(&locales)?);
+    let (openapi_files, components) = openapi::generate(&localizer)?;
+    files.extend(openapi_files);
+    let sources = embedded_locales();
+    files.extend(omnia::generate(&sources, &locales)?);
+    files.extend(omnia::catalogs(&sources, &locales)?);
 
     let mut summary = Summary {
         locales: locales.clone(),
@@ -35,7 +37,6 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     };
     codegen::apply(&out, &files, options.check, &mut summary)?;
     // Not documentation but crate data: always beside the crate, whatever `--out` says.
-    let components = openapi::crate_components(&localizer)?;
     codegen::apply(&root, &[components], options.check, &mut summary)?;
     Ok(summary)
 }
@@ -129,8 +130,9 @@ mod tests {
     #[test]
     fn generated_text_is_deterministic() {
         let localizer = Localizer::embedded().unwrap();
-        let a = openapi::generate(&localizer).unwrap();
-        let b = openapi::generate(&Localizer::embedded().unwrap()).unwrap();
+        let (a, a_components) = openapi::generate(&localizer).unwrap();
+        let (b, b_components) = openapi::generate(&Localizer::embedded().unwrap()).unwrap();
         assert!(a.iter().zip(&b).all(|(a, b)| a.contents == b.contents));
+        assert_eq!(a_components.contents, b_components.contents);
     }
 }
