@@ -330,6 +330,12 @@ pub(crate) fn check_locale(
     findings: &mut Vec<Finding>,
 ) {
     let langid: Option<LanguageIdentifier> = locale.tag.parse().ok();
+    // The catalog's number parameters: a select on one of them is a plural selector.
+    let numeric: BTreeSet<&str> = AnyCode::all()
+        .flat_map(AnyCode::params)
+        .filter(|p| p.kind == ParamKind::Number)
+        .map(|p| p.name)
+        .collect();
     let finding = |file: &str, position, id: &str, kind| Finding {
         file: file.to_owned(),
         position,
@@ -381,7 +387,7 @@ pub(crate) fn check_locale(
             findings.push(finding(&message.file, message.position, id, kind));
         });
         if let Some(langid) = &langid {
-            check_plurals(langid, message, &mut |position, kind| {
+            check_plurals(langid, &numeric, message, &mut |position, kind| {
                 findings.push(finding(&message.file, position, id, kind));
             });
         }
@@ -491,14 +497,10 @@ const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 fn check_plurals(
     langid: &LanguageIdentifier,
+    numeric: &BTreeSet<&str>,
     message: &ParsedMessage,
     report: &mut dyn FnMut(Option<Position>, FindingKind),
 ) {
-    let numeric: BTreeSet<&str> = AnyCode::all()
-        .flat_map(AnyCode::params)
-        .filter(|p| p.kind == ParamKind::Number)
-        .map(|p| p.name)
-        .collect();
     let mut categories = None;
     for (variable, keys, position) in &message.selects {
         if !numeric.contains(variable.as_str()) {
