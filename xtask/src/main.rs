@@ -18,7 +18,9 @@ Usage: cargo xtask <task>
 Tasks:
   docs [--check] [--out DIR] [--locale TAG]...
         Generate docs/: the \"API Error Codes\" page per locale (Markdown and an HTML preview)
-        and the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant).
+        and the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant); and the crates' own
+        generated sources: the compiled messages (crates/omnia-errors-fluent/src/embedded.rs)
+        and the utoipa components (crates/omnia-errors/openapi/components.json).
         --check        write nothing; fail, listing stale files with a diff, if any differs
         --out DIR      write under DIR instead of docs/
         --locale TAG   only this locale's page (repeatable); default: every locale
@@ -60,11 +62,11 @@ fn run(args: &[String]) -> Result<(), String> {
         flags::Task::OmniaCompare(path) => {
             let json = std::fs::read_to_string(&path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let comparison = omnia_errors_fluent::compare_language_file(
-                &omnia_errors_fluent::embedded_locales(),
-                &json,
-            )
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            let locales = omnia_errors_tooling::Workspace::at(project_root())
+                .locale_files()
+                .map_err(|e| e.to_string())?;
+            let comparison = omnia_errors_tooling::compare_language_file(&locales, &json)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             println!("{comparison}");
             Ok(())
         }

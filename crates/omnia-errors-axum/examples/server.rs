@@ -68,7 +68,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .route("/entities/{id}", get(entity))
         .route("/behaviours/{name}", get(run_behaviour))
         .route("/customers", post(create_customer))
-        .layer(LocalizeErrorsLayer::new(Localizer::embedded()?));
+        .layer(LocalizeErrorsLayer::new(Localizer::embedded()));
 
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
     println!("listening on http://{}", listener.local_addr()?);

@@ -50,7 +50,7 @@
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let localizer = Localizer::embedded()?;
+//! let localizer = Localizer::embedded();
 //! let mut app = Router::new()
 //!     .route("/customers/{id}", get(get_customer).put(save_customer))
 //!     .layer(LocalizeErrorsLayer::new(localizer));
@@ -202,11 +202,10 @@ impl OmniaError {
     /// use omnia_errors_axum::OmniaError;
     /// use omnia_errors_fluent::Localizer;
     ///
-    /// let localizer = Localizer::embedded()?;
+    /// let localizer = Localizer::embedded();
     /// let body = OmniaError::from(ApiError::EntityNotFound).body(localizer.source());
     /// assert_eq!(body.message, "Entity can't be found.");
-    /// # Ok::<(), omnia_errors_fluent::LoadError>(())
-    /// ```
+    ///     /// ```
     pub fn body(&self, language: Language<'_>) -> ErrorBody {
         self.render(Some(language)).0
     }
@@ -305,11 +304,10 @@ impl fmt::Display for OmniaError {
 impl std::error::Error for OmniaError {}
 
 /// The localizer of responses that do not pass through [`LocalizeErrorsLayer`]: the embedded
-/// files, loaded on first use. `None` only if they fail to load, which `omnia-errors-fluent`'s
-/// tests rule out.
-fn fallback_localizer() -> Option<&'static Localizer> {
-    static FALLBACK: LazyLock<Option<Localizer>> = LazyLock::new(|| Localizer::embedded().ok());
-    FALLBACK.as_ref()
+/// messages.
+fn fallback_localizer() -> &'static Localizer {
+    static FALLBACK: LazyLock<Localizer> = LazyLock::new(Localizer::embedded);
+    &FALLBACK
 }
 
 impl IntoResponse for OmniaError {
@@ -318,7 +316,7 @@ impl IntoResponse for OmniaError {
     fn into_response(self) -> Response {
         let mut response = Response::new(Body::empty());
         *response.status_mut() = self.status();
-        self.write(fallback_localizer().map(Localizer::source), &mut response);
+        self.write(Some(fallback_localizer().source()), &mut response);
         response.extensions_mut().insert(self);
         response
     }
@@ -334,9 +332,8 @@ impl IntoResponse for OmniaError {
 ///
 /// let app: Router = Router::new()
 ///     .route("/", get(|| async { "hello" }))
-///     .layer(LocalizeErrorsLayer::new(Localizer::embedded()?));
-/// # Ok::<(), omnia_errors_fluent::LoadError>(())
-/// ```
+///     .layer(LocalizeErrorsLayer::new(Localizer::embedded()));
+/// /// ```
 #[derive(Clone, Debug)]
 pub struct LocalizeErrorsLayer {
     localizer: Localizer,
@@ -492,7 +489,7 @@ mod tests {
     #[test]
     fn accept_language_lines_are_joined_and_non_utf8_ones_ignored()
     -> Result<(), Box<dyn std::error::Error>> {
-        let localizer = Localizer::embedded()?;
+        let localizer = Localizer::embedded();
         let line = |bytes: &[u8]| HeaderValue::from_bytes(bytes);
         let locale = |lines: &[HeaderValue]| negotiate(&localizer, lines).locale().to_string();
         assert_eq!(locale(&[]), "en-US");

@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use fluent_syntax::ast;
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use omnia_errors::{AnyCode, ParamKind};
 use unic_langid::LanguageIdentifier;
 
@@ -90,9 +89,8 @@ pub enum FindingKind {
         /// The category without an explicit variant.
         category: &'static str,
     },
-    /// A plural variant the locale's rules never select for an integer (e.g. `[many]` in
-    /// French: CLDR 38+, which JavaScript follows, selects it for 1000000; the CLDR 37 rules of
-    /// fluent-bundle never do, so Rust and JavaScript UIs would show different texts).
+    /// A plural variant the locale's rules never select for an integer (e.g. `[few]` in
+    /// English, or `[other]`-only forms: dead text that misleads translators).
     UnreachablePluralVariant {
         /// The selector's variable.
         variable: String,
@@ -106,6 +104,12 @@ pub enum FindingKind {
         /// The key.
         key: String,
     },
+    /// A reference to a term (`-name`) or message that the locale does not define.
+    UnknownReference(String),
+    /// A Fluent construct the message compiler does not take; what it is.
+    Unsupported(String),
+    /// A locale folder that `locales/locales.toml` does not declare.
+    NotDeclared,
 }
 
 impl fmt::Display for Finding {
@@ -160,11 +164,21 @@ impl fmt::Display for Finding {
             ),
             FindingKind::UnreachablePluralVariant { variable, key } => write!(
                 f,
-                "the selector on ${variable} has a [{key}] variant, which this locale's plural rules (CLDR 37, as fluent-bundle has them) never select for an integer; JavaScript's newer CLDR may, so Rust and JavaScript would disagree: remove it"
+                "the selector on ${variable} has a [{key}] variant, which this locale's plural rules (current CLDR) never select for an integer: remove it"
             ),
             FindingKind::UnknownVariantKey { variable, key } => write!(
                 f,
                 "the selector on ${variable} has a [{key}] variant, which is not a plural category (zero, one, two, few, many, other)"
+            ),
+            FindingKind::UnknownReference(name) => {
+                write!(f, "refers to {name}, which this locale does not define")
+            }
+            FindingKind::NotDeclared => f.write_str(
+                "this locale is not declared in locales/locales.toml: add it there (cargo xtask new-locale does)",
+            ),
+            FindingKind::Unsupported(what) => write!(
+                f,
+                "uses {what}, which OMNIA messages cannot contain: use text, the code's $variables, terms and plural selectors"
             ),
         }
     }
@@ -173,7 +187,7 @@ impl fmt::Display for Finding {
 impl Finding {
     /// A parser error, pointing at the start of the broken entry and saying where parsing
     /// failed.
-    pub(crate) fn syntax(
+    pub fn syntax(
         locale: &str,
         file: &SourceFile,
         error: &fluent_syntax::parser::ParserError,
@@ -440,57 +454,45 @@ fn compare_vars(
     }
 }
 
-/// The plural categories that integers reach in `langid`'s cardinal rules (the rules
-/// fluent-bundle itself uses, from `intl_pluralrules`). Parameters are integers, so a category
-/// only fractions reach (Polish "other") needs no explicit variant.
-pub fn integer_plural_categories(langid: &LanguageIdentifier) -> Vec<&'static str> {
-    // Resolve the locale exactly as fluent-bundle does (`types/plural.rs`): lookup among the
-    // rules' locales, English when none matches.
-    let default = LanguageIdentifier::from_parts(
-        unic_langid::subtags::Language::from_bytes(b"en")
-            .ok()
-            .unwrap_or_default(),
-        None,
-        None,
-        &[],
-    );
-    let rules_locales = PluralRules::get_locales(PluralRuleType::CARDINAL);
-    let resolved = fluent_langneg::negotiate_languages(
-        std::slice::from_ref(langid),
-        &rules_locales,
-        Some(&default),
-        fluent_langneg::NegotiationStrategy::Lookup,
-    );
-    let Some(Ok(rules)) = resolved
-        .first()
-        .map(|l| PluralRules::create((*l).clone(), PluralRuleType::CARDINAL))
-    else {
-        return Vec::new();
-    };
-    let samples = (0..=1_000u64).chain((4..=15).map(|e| 10u64.pow(e)));
-    let mut categories = Vec::new();
-    for n in samples {
-        if let Ok(category) = rules.select(n) {
-            let name = category_name(category);
-            if !categories.contains(&name) {
-                categories.push(name);
-            }
+/// The plural categories of `langid`'s cardinal rules (current CLDR, from ICU4X, the rules the
+/// localizer selects with) that integers reach: `required`, those of the integers 0 to 1000,
+/// which every selector on a number must have a variant for; `reachable`, those and the ones
+/// only large round numbers reach (French, Spanish and Portuguese "many", for a million),
+/// which a selector may leave to its default variant. A category only fractions reach (Polish
+/// "other") needs no variant: parameters are integers.
+pub fn integer_plural_categories(langid: &LanguageIdentifier) -> PluralCategories {
+    let numbers = crate::number::Numbers::new(&langid.to_string());
+    let mut required = Vec::new();
+    let mut reachable = Vec::new();
+    let large = (4..=15).map(|e| 10u64.pow(e));
+    for (n, is_required) in (0..=1_000u64)
+        .map(|n| (n, true))
+        .chain(large.map(|n| (n, false)))
+    {
+        let name = numbers.category(n);
+        if is_required && !required.contains(&name) {
+            required.push(name);
+        }
+        if !reachable.contains(&name) {
+            reachable.push(name);
         }
     }
-    categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
-    categories
+    let order = |c: &&str| CATEGORIES.iter().position(|k| k == c);
+    required.sort_by_key(order);
+    reachable.sort_by_key(order);
+    PluralCategories {
+        required,
+        reachable,
+    }
 }
 
-#[allow(clippy::needless_pass_by_value)] // `PluralCategory` is a small enum, but not `Copy`.
-const fn category_name(category: PluralCategory) -> &'static str {
-    match category {
-        PluralCategory::ZERO => "zero",
-        PluralCategory::ONE => "one",
-        PluralCategory::TWO => "two",
-        PluralCategory::FEW => "few",
-        PluralCategory::MANY => "many",
-        PluralCategory::OTHER => "other",
-    }
+/// What [`integer_plural_categories`] finds, in CLDR order (zero, one, two, few, many, other).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PluralCategories {
+    /// The categories of the integers 0 to 1000.
+    pub required: Vec<&'static str>,
+    /// Every category an integer reaches.
+    pub reachable: Vec<&'static str>,
 }
 
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -516,7 +518,7 @@ fn check_plurals(
                         variable: variable.clone(),
                         key: key.clone(),
                     })
-            } else if key != "other" && !reachable.contains(&key.as_str()) {
+            } else if key != "other" && !reachable.reachable.contains(&key.as_str()) {
                 Some(FindingKind::UnreachablePluralVariant {
                     variable: variable.clone(),
                     key: key.clone(),
@@ -528,7 +530,7 @@ fn check_plurals(
                 report(*position, kind);
             }
         }
-        for category in reachable.iter() {
+        for category in &reachable.required {
             if !keys.iter().any(|k| k == category) {
                 report(
                     *position,

@@ -1,23 +1,23 @@
-//! OMNIA API error messages in the user's language, from the Project Fluent files of
-//! `locales/<tag>/*.ftl` (embedded at compile time; a folder can be loaded at run time).
+//! OMNIA API error messages in the user's language: every code of the
+//! [`omnia-errors`](omnia_errors) catalog, in seven languages, written from Project Fluent
+//! files (`locales/<tag>/*.ftl` in the repository) compiled into this crate.
 //!
-//! - [`Localizer`]: built once, `Send + Sync`; negotiates a locale from a language list or an
-//!   `Accept-Language` header and formats any code of the catalog, with its parameters, as a
-//!   [`Message`] that says which locale it is in.
-//! - Every message falls back to en-US when a locale cannot format it, and that is reported:
-//!   never a blank, never a panic.
-//! - [`check_locales`] is the consistency check the tests (and run-time loading) apply: every
-//!   code has a message, the variables are exactly the code's parameters, plural variants cover
-//!   the locale's categories.
-//! - Exports for consumers that do not run Fluent: [`export_language_file`] (OMNIA's language
-//!   files, compared back with [`compare_language_file`]) and [`message_catalog`] (JSON with
-//!   `{placeholder}` parameters and plural objects).
+//! - [`Localizer`]: built once (nothing to parse), `Send + Sync`; negotiates a locale from a
+//!   language list or an `Accept-Language` header and formats any code with its parameters as
+//!   a [`Message`] that says which locale it is in.
+//! - Messages are compiled to Rust by `cargo xtask docs`: a message without parameters is a
+//!   `&'static str`; one with parameters is written into one `String`, numbers grouped for the
+//!   locale by ICU4X (exactly, up to `u64::MAX`) and plural variants chosen by current CLDR
+//!   rules, as browsers' `Intl` does, so a Rust server and a JavaScript UI reading the same
+//!   `.ftl` files agree.
+//! - Every message falls back to en-US when a locale cannot format it, then to the code's
+//!   name, and that is reported: never a blank, never a panic.
 //!
 //! ```
 //! use omnia_errors::{ApiError, ValidationError};
 //! use omnia_errors_fluent::Localizer;
 //!
-//! let localizer = Localizer::embedded()?;
+//! let localizer = Localizer::embedded();
 //! let language = localizer.for_accept_language("pt-BR,pt;q=0.9,en-US;q=0.8");
 //! assert_eq!(language.locale().to_string(), "pt-BR");
 //!
@@ -25,41 +25,44 @@
 //! assert_eq!(en.message(&ApiError::EntityNotFound).text, "Entity can't be found.");
 //! let too_long = ValidationError::TextMaxLengthMismatch { max_length: 1000 };
 //! assert_eq!(en.message(&too_long).text, "Value is too long to the defined length of 1,000.");
-//! # Ok::<(), omnia_errors_fluent::LoadError>(())
 //! ```
+//!
+//! # Features
+//!
+//! None is on by default: an application that formats the embedded messages needs none.
+//! - `pseudo`: the pseudo-locales `en-XA` (accented, longer) and `ar-XB` (mirrored), compiled
+//!   in, for testing UIs ([`LocalizerBuilder::pseudo_locales`]).
+//! - `files`: load `.ftl` files at run time instead ([`LocalizerBuilder::directory`],
+//!   [`read_locales`]), for translators trying their work; they pass the same checks as the
+//!   embedded ones ([`check_locales`]), which report every problem with file, line, column,
+//!   locale and message id, and are compiled by the same engine.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-/// The README's example, compiled and run as a doc test so that it cannot go stale.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-struct ReadmeExample;
-
+#[cfg(feature = "files")]
 mod check;
+#[cfg(feature = "files")]
+mod compile;
+#[rustfmt::skip] // Generated, one line per message.
+mod embedded;
+mod locales;
 mod localizer;
-mod message_catalog;
 mod negotiate;
 mod number;
-mod omnia_file;
+mod pattern;
+#[cfg(feature = "files")]
 mod source;
 
-pub use check::{Finding, FindingKind, Position, SourceFile};
+pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
 pub use localizer::{
     Isolation, Language, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
 };
-pub use message_catalog::{
-    CatalogMessage, MessageCatalog, MessageCatalogError, MessageText, PluralText, message_catalog,
-};
 pub use negotiate::{LanguageRange, parse_accept_language};
-pub use omnia_file::{
-    Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
-    compare_language_file, export_language_file, omnia_text_name,
-};
-pub use source::{
-    LoadError, LocaleFiles, SOURCE_LOCALE, check_locales, embedded_locales, read_locales,
-};
 
-/// The plural categories integers reach in a locale, per the rules fluent-bundle uses
-/// (`intl_pluralrules` 7, CLDR 37). Exposed for tests and tooling that compare with other
-/// runtimes.
-pub use check::integer_plural_categories;
+#[cfg(feature = "files")]
+pub use check::{
+    Finding, FindingKind, PluralCategories, Position, SourceFile, integer_plural_categories,
+};
+#[cfg(feature = "files")]
+pub use source::{LoadError, LocaleFiles, check_locales, generate_embedded, read_locales};

@@ -1,50 +1,23 @@
 //! The localizer: built once, shared by every thread, formats any code in any locale.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::fmt;
-use std::path::Path;
-use std::rc::Rc;
-use std::sync::{Arc, Weak};
+use std::sync::{Arc, OnceLock};
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, ErrorBody, ParamRef, ValidationError, ValidationErrorItem,
     WireCode,
 };
 use unic_langid::LanguageIdentifier;
 
-use crate::check::Finding;
+use crate::embedded;
+use crate::locales::{LOCALES, SOURCE_LOCALE};
 use crate::negotiate::Negotiator;
-use crate::number::{self, Formatter};
-use crate::source::{self, LoadError, LocaleFiles, SOURCE_LOCALE};
+use crate::number::Numbers;
+use crate::pattern::{self, FormatError, Seq};
 
-/// The locales every embedded build has, in the order negotiation prefers them when a request
-/// matches several equally (a bare `pt` or `pt-AO` gets European Portuguese, OMNIA's second UI
-/// language). Locales found in a folder but not listed here come after them.
-const PREFERENCE: [&str; 7] = [
-    "en-US", "pt-PT", "pt-BR", "es-ES", "fr-FR", "de-DE", "pl-PL",
-];
-
-/// Pseudo-locales, generated from the source at run time for testing UIs: `en-XA` accented and
-/// about a third longer (truncation, hard-coded strings, fonts), `ar-XB` mirrored right-to-left
-/// (layout direction). Negotiation only picks them when asked for by their exact tag.
-const PSEUDO: [(&str, Transform); 2] = [("en-XA", accented), ("ar-XB", mirrored)];
-
-type Transform = fn(&str) -> Cow<'_, str>;
-type Bundle = FluentBundle<Arc<FluentResource>>;
-/// A message's arguments: name and value of each parameter present.
-type Args<'e> = [(&'static str, ParamRef<'e>)];
 /// No code declares more parameters than this (a test checks it); kept on the stack.
 pub(crate) const MAX_PARAMS: usize = 4;
-
-fn accented(text: &str) -> Cow<'_, str> {
-    fluent_pseudo::transform(text, false, true)
-}
-
-fn mirrored(text: &str) -> Cow<'_, str> {
-    fluent_pseudo::transform(text, true, false)
-}
 
 /// Whether placeables are wrapped in Unicode isolation marks (U+2068 … U+2069).
 ///
@@ -57,8 +30,16 @@ pub enum Isolation {
     /// No marks: for API responses and plain text (the default).
     #[default]
     Off,
-    /// Marks around every placeable: for UIs that may mix directions.
+    /// Marks around every placeable, where Fluent puts them: for UIs that may mix directions.
     On,
+}
+
+/// The compiled messages of one locale, as the builder collects them.
+pub(crate) struct LocaleMessages {
+    /// The locale's tag.
+    pub(crate) tag: String,
+    /// By [`AnyCode::index`].
+    pub(crate) messages: Seq<pattern::Message>,
 }
 
 /// Builds a [`Localizer`].
@@ -66,15 +47,37 @@ pub enum Isolation {
 /// ```
 /// use omnia_errors_fluent::{Isolation, Localizer};
 ///
-/// let for_ui = Localizer::builder().isolation(Isolation::On).build()?;
-/// # Ok::<(), omnia_errors_fluent::LoadError>(())
+/// let for_ui = Localizer::builder().isolation(Isolation::On).build();
+/// # let _ = for_ui;
 /// ```
-#[derive(Clone, Debug, Default)]
 #[must_use]
 pub struct LocalizerBuilder {
     isolation: Isolation,
+    #[cfg(feature = "pseudo")]
     pseudo_locales: bool,
-    locales: Option<Vec<LocaleFiles>>,
+    /// Messages loaded from files, replacing the embedded ones.
+    #[cfg(feature = "files")]
+    loaded: Option<crate::source::Loaded>,
+}
+
+impl Default for LocalizerBuilder {
+    fn default() -> Self {
+        Self {
+            isolation: Isolation::Off,
+            #[cfg(feature = "pseudo")]
+            pseudo_locales: false,
+            #[cfg(feature = "files")]
+            loaded: None,
+        }
+    }
+}
+
+impl fmt::Debug for LocalizerBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LocalizerBuilder")
+            .field("isolation", &self.isolation)
+            .finish_non_exhaustive()
+    }
 }
 
 impl LocalizerBuilder {
@@ -84,77 +87,142 @@ impl LocalizerBuilder {
         self
     }
 
-    /// Adds the pseudo-locales `en-XA` and `ar-XB`, for testing UIs.
+    /// Adds the pseudo-locales `en-XA` (accented, about a third longer: truncation,
+    /// hard-coded strings, fonts) and `ar-XB` (mirrored right-to-left: layout direction),
+    /// generated from the source messages, for testing UIs. Negotiation picks them only when
+    /// asked for by their exact tag.
+    #[cfg(feature = "pseudo")]
     pub fn pseudo_locales(mut self, enabled: bool) -> Self {
         self.pseudo_locales = enabled;
         self
     }
 
-    /// Loads `<dir>/<tag>/*.ftl` at run time instead of the embedded files, for translators
-    /// trying their work. A translation may be incomplete (gaps fall back to en-US), but every
-    /// file must parse and every message must match the catalog.
+    /// Loads `<dir>/<tag>/*.ftl` instead of the embedded messages, for translators trying
+    /// their work. A translation may be incomplete (gaps fall back to en-US), but every file
+    /// must parse, every message must match the catalog, and en-US must be there.
     ///
     /// # Errors
     ///
-    /// [`LoadError::Io`] when a file cannot be read.
-    pub fn directory(mut self, dir: impl AsRef<Path>) -> Result<Self, LoadError> {
-        self.locales = Some(source::read_locales(dir.as_ref())?);
+    /// [`LoadError`](crate::LoadError) naming the file that cannot be read, or every problem
+    /// found in the files; nothing of a failed load is used.
+    #[cfg(feature = "files")]
+    pub fn directory(self, dir: impl AsRef<std::path::Path>) -> Result<Self, crate::LoadError> {
+        let locales = crate::source::read_locales(dir.as_ref())?;
+        self.files(&locales)
+    }
+
+    /// Uses these files instead of the embedded messages (e.g. files a translation tool holds
+    /// in memory); validated like a [`directory`](Self::directory).
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Invalid`](crate::LoadError::Invalid) with every problem found.
+    #[cfg(feature = "files")]
+    pub fn files(mut self, locales: &[crate::LocaleFiles]) -> Result<Self, crate::LoadError> {
+        self.loaded = Some(crate::source::Loaded::compile(locales)?);
         Ok(self)
     }
 
-    /// Uses these files instead of the embedded ones (e.g. files a translation tool holds in
-    /// memory); validated like a [`directory`](Self::directory).
-    pub fn files(mut self, locales: Vec<LocaleFiles>) -> Self {
-        self.locales = Some(locales);
-        self
-    }
-
-    /// Validates the files and builds the localizer.
-    ///
-    /// # Errors
-    ///
-    /// [`LoadError::Invalid`] with every finding, when any file has a problem; nothing is
-    /// half-loaded.
-    pub fn build(self) -> Result<Localizer, LoadError> {
-        let locales = match self.locales {
-            Some(locales) => {
-                let findings = source::check_locales(&locales, false);
-                if !findings.is_empty() {
-                    return Err(LoadError::Invalid(findings));
-                }
-                locales
-            }
-            // The embedded files pass the complete check in this crate's tests
-            // (`tests/locales.rs`); checking them again on every start would only cost time.
-            None => source::embedded_locales(),
+    /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and each
+    /// locale's number formatter is made the first time it formats a number.
+    pub fn build(self) -> Localizer {
+        #[cfg(feature = "files")]
+        let (mut real, source_messages) = match self.loaded {
+            Some(loaded) => (loaded.locales, Some(loaded.pseudo)),
+            None => (embedded_locales(), None),
         };
-        Ok(Localizer {
-            shared: Arc::new(Shared::new(&locales, self.isolation, self.pseudo_locales)?),
-        })
+        #[cfg(not(feature = "files"))]
+        let mut real = embedded_locales();
+        // Declared locales first, in their declared order; others after them, by tag.
+        real.sort_by_cached_key(|l| {
+            let declared = LOCALES.iter().position(|d| d.tag == l.tag);
+            (declared.unwrap_or(LOCALES.len()), l.tag.clone())
+        });
+
+        let mut locales = Vec::with_capacity(real.len());
+        for locale in real {
+            // Tags were validated when the files were read; embedded ones by the generator.
+            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+                continue;
+            };
+            locales.push(LocaleData::new(id, locale.tag, locale.messages));
+        }
+        let available = locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
+        #[allow(unused_mut)]
+        let mut pseudo = Vec::new();
+        #[cfg(feature = "pseudo")]
+        if self.pseudo_locales {
+            #[cfg(feature = "files")]
+            let sources = source_messages.unwrap_or_else(embedded_pseudo);
+            #[cfg(not(feature = "files"))]
+            let sources = embedded_pseudo();
+            for locale in sources {
+                let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+                    continue;
+                };
+                pseudo.push((id.clone(), locales.len()));
+                // Numbers and plural rules of the source: the text is English underneath.
+                locales.push(LocaleData::new(
+                    id,
+                    SOURCE_LOCALE.to_owned(),
+                    locale.messages,
+                ));
+            }
+        }
+        #[cfg(all(feature = "files", not(feature = "pseudo")))]
+        drop(source_messages);
+        Localizer {
+            shared: Arc::new(Shared {
+                negotiator: Negotiator::new(available, pseudo, SOURCE),
+                locales,
+                isolation: self.isolation,
+            }),
+        }
     }
+}
+
+fn embedded_locales() -> Vec<LocaleMessages> {
+    LOCALES
+        .iter()
+        .zip(embedded::MESSAGES)
+        .map(|(info, messages)| LocaleMessages {
+            tag: info.tag.to_owned(),
+            messages: Seq::Static(messages),
+        })
+        .collect()
+}
+
+#[cfg(feature = "pseudo")]
+fn embedded_pseudo() -> Vec<LocaleMessages> {
+    embedded::PSEUDO
+        .iter()
+        .map(|(tag, messages)| LocaleMessages {
+            tag: (*tag).to_owned(),
+            messages: Seq::Static(messages),
+        })
+        .collect()
 }
 
 /// Formats OMNIA error messages in the user's language.
 ///
-/// Built once and shared (`Clone` is cheap; it is `Send + Sync`). Messages without placeables
-/// are formatted once at build time and served from a table. Messages with parameters go
-/// through Fluent, with bundles kept per thread: a Fluent bundle's formatter cache is not
-/// thread-safe, and a per-thread copy needs no lock, where the shared "concurrent" bundle takes a
-/// mutex on every plural selection. A thread builds the bundle of a locale the first time it
-/// formats in it (tens of microseconds) and keeps it until the thread ends, or until it next
-/// uses a localizer after this one was dropped: right for worker pools, wasteful for
-/// short-lived threads that each format one message.
+/// Built once and shared (`Clone` is cheap; it is `Send + Sync`, and formats without locks).
+/// Its messages are compiled: a message without parameters is a `&'static str`, served without
+/// allocating; a message with parameters is written into one `String`, numbers grouped by
+/// ICU4X for the locale and plural variants chosen by current CLDR rules (as browsers do).
 ///
 /// ```
 /// use omnia_errors::ValidationError;
 /// use omnia_errors_fluent::Localizer;
 ///
-/// let localizer = Localizer::embedded()?;
+/// let localizer = Localizer::embedded();
 /// let language = localizer.for_accept_language("pl-PL,pl;q=0.9,en;q=0.5");
 /// let message = language.message(&ValidationError::TextMaxLengthMismatch { max_length: 5 });
 /// assert_eq!(message.locale.to_string(), "pl-PL");
 /// assert!(message.text.contains("5 znaków"), "{}", message.text);
-/// # Ok::<(), omnia_errors_fluent::LoadError>(())
 /// ```
 #[derive(Clone)]
 pub struct Localizer {
@@ -170,143 +238,36 @@ struct Shared {
 struct LocaleData {
     /// The tag reported to callers (`Content-Language`).
     id: LanguageIdentifier,
-    /// The tag the bundle formats with: the source's for a pseudo-locale.
-    bundle_lang: LanguageIdentifier,
-    resources: Vec<Arc<FluentResource>>,
-    transform: Option<Transform>,
-    number_format: Formatter,
-    /// Messages without placeables, formatted at build time, by [`AnyCode::index`].
-    static_texts: Box<[Option<Box<str>>]>,
+    /// The locale whose numbers and plural rules apply: the source's for a pseudo-locale.
+    numbers_tag: String,
+    /// By [`AnyCode::index`].
+    messages: Seq<pattern::Message>,
+    /// Made on first use: most locales of a server never format a number.
+    numbers: OnceLock<Numbers>,
+}
+
+impl LocaleData {
+    fn new(id: LanguageIdentifier, numbers_tag: String, messages: Seq<pattern::Message>) -> Self {
+        Self {
+            id,
+            numbers_tag,
+            messages,
+            numbers: OnceLock::new(),
+        }
+    }
+
+    fn numbers(&self) -> &Numbers {
+        self.numbers.get_or_init(|| Numbers::new(&self.numbers_tag))
+    }
 }
 
 /// The index of the source locale in `Shared::locales`.
 const SOURCE: usize = 0;
 
-impl Shared {
-    fn new(files: &[LocaleFiles], isolation: Isolation, pseudo: bool) -> Result<Self, LoadError> {
-        let rank = |tag: &str| {
-            let position = PREFERENCE.iter().position(|p| *p == tag);
-            (
-                tag != SOURCE_LOCALE,
-                position.unwrap_or(PREFERENCE.len()),
-                tag.to_owned(),
-            )
-        };
-        let mut files: Vec<&LocaleFiles> = files.iter().collect();
-        files.sort_by_key(|l| rank(&l.tag));
-
-        let mut locales = Vec::with_capacity(files.len() + PSEUDO.len());
-        let mut findings = Vec::new();
-        for locale in files {
-            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
-                findings.push(Finding::bad_locale_tag(locale));
-                continue;
-            };
-            let mut resources = Vec::with_capacity(locale.files.len());
-            for file in &locale.files {
-                match FluentResource::try_new(file.text.clone()) {
-                    Ok(resource) => resources.push(Arc::new(resource)),
-                    Err((_, errors)) => findings
-                        .extend(errors.iter().map(|e| Finding::syntax(&locale.tag, file, e))),
-                }
-            }
-            locales.push(LocaleData::new(id.clone(), id, resources, None, isolation));
-        }
-        if !findings.is_empty() {
-            return Err(LoadError::Invalid(findings));
-        }
-        if locales.first().is_none_or(|l| l.id != SOURCE_LOCALE) {
-            return Err(LoadError::Invalid(vec![Finding::missing_source()]));
-        }
-        let available: Vec<(LanguageIdentifier, usize)> = locales
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.clone(), i))
-            .collect();
-        let mut pseudo_locales = Vec::new();
-        if pseudo {
-            for (tag, transform) in PSEUDO {
-                let id: LanguageIdentifier = tag.parse().unwrap_or_default();
-                let source = &locales[SOURCE];
-                let data = LocaleData::new(
-                    id.clone(),
-                    source.bundle_lang.clone(),
-                    source.resources.clone(),
-                    Some(transform),
-                    isolation,
-                );
-                pseudo_locales.push((id, locales.len()));
-                locales.push(data);
-            }
-        }
-        Ok(Self {
-            negotiator: Negotiator::new(available, pseudo_locales, SOURCE),
-            locales,
-            isolation,
-        })
-    }
-}
-
-impl LocaleData {
-    fn new(
-        id: LanguageIdentifier,
-        bundle_lang: LanguageIdentifier,
-        resources: Vec<Arc<FluentResource>>,
-        transform: Option<Transform>,
-        isolation: Isolation,
-    ) -> Self {
-        let mut data = Self {
-            id,
-            number_format: number::formatter_for(&bundle_lang),
-            bundle_lang,
-            resources,
-            transform,
-            static_texts: Box::default(),
-        };
-        let bundle = data.bundle(isolation);
-        data.static_texts = AnyCode::all()
-            .map(|code| {
-                let pattern = bundle.get_message(code.fluent_id())?.value()?;
-                let is_static = pattern
-                    .elements
-                    .iter()
-                    .all(|e| matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. }));
-                let mut errors = Vec::new();
-                let text = bundle.format_pattern(pattern, None, &mut errors);
-                (is_static && errors.is_empty() && !text.is_empty()).then(|| text.into())
-            })
-            .collect();
-        data
-    }
-
-    fn bundle(&self, isolation: Isolation) -> Bundle {
-        let mut bundle = FluentBundle::new(vec![self.bundle_lang.clone()]);
-        bundle.set_use_isolating(isolation == Isolation::On);
-        bundle.set_formatter(Some(self.number_format));
-        bundle.set_transform(self.transform);
-        for resource in &self.resources {
-            // Checked: ids are unique within a locale, so nothing overrides.
-            let _ = bundle.add_resource(Arc::clone(resource));
-        }
-        bundle
-    }
-}
-
-thread_local! {
-    /// This thread's bundles, per localizer (usually one), built on first use.
-    static BUNDLES: RefCell<Vec<(Weak<Shared>, Rc<ThreadBundles>)>> = const { RefCell::new(Vec::new()) };
-}
-
-struct ThreadBundles(Box<[std::cell::OnceCell<Bundle>]>);
-
 impl Localizer {
-    /// The localizer of the embedded files, without pseudo-locales, without isolation marks.
-    ///
-    /// # Errors
-    ///
-    /// [`LoadError::Invalid`] if the embedded files have a problem, which this crate's tests
-    /// rule out.
-    pub fn embedded() -> Result<Self, LoadError> {
+    /// The localizer of the embedded messages, without pseudo-locales, without isolation
+    /// marks.
+    pub fn embedded() -> Self {
         Self::builder().build()
     }
 
@@ -328,7 +289,7 @@ impl Localizer {
     /// The best locale for languages in preference order (en-US when none matches).
     ///
     /// ```
-    /// # let localizer = omnia_errors_fluent::Localizer::embedded()?;
+    /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let requested = ["pt-AO".parse()?];
     /// assert_eq!(localizer.for_languages(&requested).locale().to_string(), "pt-PT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -341,11 +302,10 @@ impl Localizer {
     /// ignored; en-US when nothing matches). Results are cached per distinct header.
     ///
     /// ```
-    /// # let localizer = omnia_errors_fluent::Localizer::embedded()?;
+    /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let language = localizer.for_accept_language("de-CH, fr;q=0.8, *;q=0.1");
     /// assert_eq!(language.locale().to_string(), "de-DE");
     /// assert_eq!(localizer.for_accept_language("🦀, x;q=2").locale().to_string(), "en-US");
-    /// # Ok::<(), omnia_errors_fluent::LoadError>(())
     /// ```
     pub fn for_accept_language(&self, header: &str) -> Language<'_> {
         self.language(self.shared.negotiator.negotiate_header(header))
@@ -356,28 +316,6 @@ impl Localizer {
             localizer: self,
             index,
         }
-    }
-
-    /// Runs `f` with this thread's bundle of locale `index`, building it on first use.
-    fn with_bundle<R>(&self, index: usize, f: impl FnOnce(&Bundle) -> R) -> R {
-        let bundles = BUNDLES.with_borrow_mut(|all| {
-            if let Some((_, bundles)) = all
-                .iter()
-                .find(|(w, _)| w.as_ptr() == Arc::as_ptr(&self.shared))
-            {
-                return Rc::clone(bundles);
-            }
-            // Forget the bundles of localizers that were dropped since.
-            all.retain(|(w, _)| w.strong_count() > 0);
-            let cells = (0..self.shared.locales.len())
-                .map(|_| std::cell::OnceCell::new())
-                .collect();
-            let bundles = Rc::new(ThreadBundles(cells));
-            all.push((Arc::downgrade(&self.shared), Rc::clone(&bundles)));
-            bundles
-        });
-        let locale = &self.shared.locales[index];
-        f(bundles.0[index].get_or_init(|| locale.bundle(self.shared.isolation)))
     }
 }
 
@@ -494,31 +432,35 @@ impl<'a> Language<'a> {
         error: &impl CatalogError,
         problems: &mut Vec<Problem>,
     ) -> Message<'a> {
-        let attribute = error.has_context().then_some("context");
-        let mut args = [("", ParamRef::Number(0)); MAX_PARAMS];
-        let mut count = 0;
+        let code: AnyCode = error.code().into();
+        let params = code.params();
+        let mut args = [None; MAX_PARAMS];
         error.visit_params(&mut |name, value| {
-            if let Some(slot) = args.get_mut(count) {
-                *slot = (name, value);
-                count += 1;
+            if let Some(slot) = params
+                .iter()
+                .position(|p| p.name == name)
+                .and_then(|i| args.get_mut(i))
+            {
+                *slot = Some(value);
             }
         });
-        self.resolve(error.code().into(), attribute, &args[..count], problems)
+        let args = &args[..params.len().min(MAX_PARAMS)];
+        self.resolve(code, error.has_context(), args, problems)
     }
 
     /// Formats in this locale, else in en-US, else gives the code's name.
     fn resolve(
         &self,
         code: AnyCode,
-        attribute: Option<&'static str>,
-        args: &Args<'_>,
+        context: bool,
+        args: &[Option<ParamRef<'_>>],
         problems: &mut Vec<Problem>,
     ) -> Message<'a> {
-        if let Some(message) = self.format(self.index, code, attribute, args, problems) {
+        if let Some(message) = self.format(self.index, code, context, args, problems) {
             return message;
         }
         if self.index != SOURCE
-            && let Some(message) = self.format(SOURCE, code, attribute, args, problems)
+            && let Some(message) = self.format(SOURCE, code, context, args, problems)
         {
             return message;
         }
@@ -527,51 +469,6 @@ impl<'a> Language<'a> {
             text: Cow::Borrowed(code.as_str()),
             locale: &self.localizer.shared.locales[SOURCE].id,
         }
-    }
-
-    /// The generic message of a code, as the error page shows it; parameters that it needs
-    /// are formatted from `placeholders` (e.g. `maxLength` → "(defined length)").
-    pub fn generic_message(
-        &self,
-        code: impl Into<AnyCode>,
-        placeholders: &[(&'static str, &str)],
-        problems: &mut Vec<Problem>,
-    ) -> Message<'a> {
-        let args: Vec<(&'static str, ParamRef<'_>)> = placeholders
-            .iter()
-            .map(|(name, value)| (*name, ParamRef::Text(value)))
-            .collect();
-        self.resolve(code.into(), None, &args, problems)
-    }
-
-    /// An attribute of a code's message that documentation uses (`note`), if the locale has it.
-    pub fn doc_note(&self, code: impl Into<AnyCode>) -> Option<String> {
-        let code = code.into();
-        self.localizer.with_bundle(self.index, |bundle| {
-            let pattern = bundle
-                .get_message(code.fluent_id())?
-                .get_attribute("note")?
-                .value();
-            let mut errors = Vec::new();
-            let text = bundle
-                .format_pattern(pattern, None, &mut errors)
-                .into_owned();
-            errors.is_empty().then_some(text)
-        })
-    }
-
-    /// A page text of the documentation (`page.ftl`), falling back to en-US.
-    pub fn page_text(&self, id: &str) -> Option<String> {
-        [self.index, SOURCE].into_iter().find_map(|index| {
-            self.localizer.with_bundle(index, |bundle| {
-                let pattern = bundle.get_message(id)?.value()?;
-                let mut errors = Vec::new();
-                let text = bundle
-                    .format_pattern(pattern, None, &mut errors)
-                    .into_owned();
-                errors.is_empty().then_some(text)
-            })
-        })
     }
 
     /// An error body for an API error, its message in this locale.
@@ -627,65 +524,59 @@ impl<'a> Language<'a> {
         &self,
         index: usize,
         code: AnyCode,
-        attribute: Option<&'static str>,
-        args: &Args<'_>,
+        context: bool,
+        args: &[Option<ParamRef<'_>>],
         problems: &mut Vec<Problem>,
     ) -> Option<Message<'a>> {
-        let locale = &self.localizer.shared.locales[index];
-        if attribute.is_none()
-            && let Some(text) = &locale.static_texts[code.index()]
-        {
-            return Some(Message {
-                text: Cow::Borrowed(text),
-                locale: &locale.id,
-            });
-        }
-        let id = code.fluent_id();
+        let shared = &self.localizer.shared;
+        let locale = &shared.locales[index];
         let problem = |kind| Problem {
             locale: locale.id.clone(),
             code: code.as_str().to_owned(),
             kind,
         };
-        let result = self.localizer.with_bundle(index, |bundle| {
-            let message = bundle.get_message(id);
-            let pattern = match attribute {
-                None => message.and_then(|m| m.value()),
-                Some(name) => message
-                    .and_then(|m| m.get_attribute(name))
-                    .map(|a| a.value()),
-            };
-            let Some(pattern) = pattern else {
-                return Err(ProblemKind::MissingMessage { id, attribute });
-            };
-            let mut fluent_args = FluentArgs::with_capacity(args.len());
-            for &(name, value) in args {
-                match value {
-                    ParamRef::Number(n) => fluent_args.set(name, FluentValue::from(n)),
-                    ParamRef::Text(s) => fluent_args.set(name, FluentValue::from(s)),
-                }
+        let message = locale.messages.get(code.index());
+        let pattern = message.and_then(|m| {
+            if context {
+                m.context.as_ref()
+            } else {
+                m.value.as_ref()
             }
-            let mut errors: Vec<FluentError> = Vec::new();
-            let text = bundle
-                .format_pattern(pattern, Some(&fluent_args), &mut errors)
-                .into_owned();
-            if !errors.is_empty() {
-                let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                return Err(ProblemKind::Format(errors.join("; ")));
-            }
-            if text.is_empty() {
-                return Err(ProblemKind::Format(
-                    "the message formatted to an empty text".into(),
-                ));
-            }
-            Ok(text)
         });
-        match result {
-            Ok(text) => Some(Message {
+        let Some(pattern) = pattern else {
+            problems.push(problem(ProblemKind::MissingMessage {
+                id: code.fluent_id(),
+                attribute: context.then_some("context"),
+            }));
+            return None;
+        };
+        if let Some(text) = pattern.as_text() {
+            return Some(Message {
+                text: Cow::Borrowed(text),
+                locale: &locale.id,
+            });
+        }
+        let cx = pattern::Context {
+            args,
+            numbers: locale.numbers(),
+            isolating: shared.isolation == Isolation::On,
+        };
+        match pattern.format(&cx) {
+            Ok(text) if !text.is_empty() => Some(Message {
                 text: Cow::Owned(text),
                 locale: &locale.id,
             }),
-            Err(kind) => {
-                problems.push(problem(kind));
+            Ok(_) => {
+                problems.push(problem(ProblemKind::Format(
+                    "the message formatted to an empty text".into(),
+                )));
+                None
+            }
+            Err(FormatError::MissingParam(i)) => {
+                let name = code.params().get(usize::from(i)).map_or("?", |p| p.name);
+                problems.push(problem(ProblemKind::Format(format!(
+                    "the message uses ${name}, which the error does not carry"
+                ))));
                 None
             }
         }

@@ -1,17 +1,17 @@
-//! Where Fluent files come from (embedded at compile time, or a folder at run time), and the
-//! validation every set of files passes before a localizer uses it.
+//! Fluent files read at run time (feature `files`): reading a folder, the validation every set
+//! of files passes, and its compilation into the form the localizer formats; also the
+//! generation of the embedded messages (`embedded.rs`) from `locales/`.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
-use crate::check::{self, Finding, ParsedLocale, SourceFile};
-
-include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-
-/// The source language: complete by definition, and the fallback of every other locale.
-pub const SOURCE_LOCALE: &str = "en-US";
+use crate::check::{self, Finding, FindingKind, ParsedLocale, SourceFile};
+use crate::compile::{self, Transform};
+use crate::locales::{LocaleInfo, SOURCE_LOCALE};
+use crate::localizer::LocaleMessages;
+use crate::pattern::{Seq, emit};
 
 /// One locale's Fluent files.
 #[derive(Clone, Debug)]
@@ -20,24 +20,6 @@ pub struct LocaleFiles {
     pub tag: String,
     /// Its `.ftl` files, sorted by name.
     pub files: Vec<SourceFile>,
-}
-
-/// The Fluent files compiled into this crate, from the workspace's `locales/` folder.
-pub fn embedded_locales() -> Vec<LocaleFiles> {
-    EMBEDDED
-        .iter()
-        .map(|(tag, files)| LocaleFiles {
-            tag: (*tag).to_owned(),
-            files: files
-                .iter()
-                .map(|(name, text)| SourceFile {
-                    path: format!("locales/{tag}/{name}"),
-                    name: (*name).to_owned(),
-                    text: (*text).to_owned(),
-                })
-                .collect(),
-        })
-        .collect()
 }
 
 /// Reads `<dir>/<tag>/*.ftl` for every locale folder of `dir`.
@@ -158,4 +140,160 @@ impl std::error::Error for LoadError {
             Self::Invalid(_) => None,
         }
     }
+}
+
+/// Messages compiled from files, ready for the builder.
+pub(crate) struct Loaded {
+    pub(crate) locales: Vec<LocaleMessages>,
+    /// The pseudo-locales, compiled from the loaded source.
+    pub(crate) pseudo: Vec<LocaleMessages>,
+}
+
+/// Pseudo-locales, generated from the source's text for testing UIs: `en-XA` accented and
+/// about a third longer (truncation, hard-coded strings, fonts), `ar-XB` mirrored right-to-left
+/// (layout direction).
+const PSEUDO: [(&str, Transform); 2] = [("en-XA", accented), ("ar-XB", mirrored)];
+
+fn accented(text: &str) -> std::borrow::Cow<'_, str> {
+    fluent_pseudo::transform(text, false, true)
+}
+
+fn mirrored(text: &str) -> std::borrow::Cow<'_, str> {
+    fluent_pseudo::transform(text, true, false)
+}
+
+impl Loaded {
+    /// Validates and compiles every locale; en-US must be among them.
+    pub(crate) fn compile(locales: &[LocaleFiles]) -> Result<Self, LoadError> {
+        let mut findings = check_locales(locales, false);
+        if !findings.is_empty() {
+            return Err(LoadError::Invalid(findings));
+        }
+        let mut compiled = Vec::with_capacity(locales.len());
+        for locale in locales {
+            match compile::compile_locale(&locale.tag, &locale.files, None) {
+                Ok(messages) => compiled.push(LocaleMessages {
+                    tag: locale.tag.clone(),
+                    messages: Seq::Owned(messages.into()),
+                }),
+                Err(found) => findings.extend(found),
+            }
+        }
+        let source = locales.iter().find(|l| l.tag == SOURCE_LOCALE);
+        let mut pseudo = Vec::new();
+        if let Some(source) = source {
+            for (tag, transform) in PSEUDO {
+                match compile::compile_locale(tag, &source.files, Some(transform)) {
+                    Ok(messages) => pseudo.push(LocaleMessages {
+                        tag: tag.to_owned(),
+                        messages: Seq::Owned(messages.into()),
+                    }),
+                    Err(found) => findings.extend(found),
+                }
+            }
+        }
+        if findings.is_empty() {
+            Ok(Self {
+                locales: compiled,
+                pseudo,
+            })
+        } else {
+            Err(LoadError::Invalid(findings))
+        }
+    }
+}
+
+/// The Rust source of `embedded.rs`: the declared locales' messages, compiled, and the
+/// pseudo-locales'. Used by `cargo xtask docs`; not an API for applications.
+///
+/// # Errors
+///
+/// [`LoadError::Invalid`] with every finding: the complete check of every locale, locales
+/// declared without files or files of undeclared locales, constructs that do not compile.
+#[doc(hidden)]
+pub fn generate_embedded(
+    declared: &[LocaleInfo<'_>],
+    locales: &[LocaleFiles],
+) -> Result<String, LoadError> {
+    let mut findings = check_locales(locales, true);
+    for locale in locales {
+        if !declared.iter().any(|d| d.tag == locale.tag) {
+            findings.push(Finding {
+                file: format!("locales/{}", locale.tag),
+                position: None,
+                locale: locale.tag.clone(),
+                id: None,
+                kind: FindingKind::NotDeclared,
+            });
+        }
+    }
+    let mut ordered = Vec::with_capacity(declared.len());
+    for info in declared {
+        match locales.iter().find(|l| l.tag == info.tag) {
+            Some(files) => ordered.push(files),
+            None => findings.push(Finding {
+                file: "locales/locales.toml".to_owned(),
+                position: None,
+                locale: info.tag.to_owned(),
+                id: None,
+                kind: FindingKind::Missing,
+            }),
+        }
+    }
+    if declared.first().is_none_or(|d| d.tag != SOURCE_LOCALE) {
+        findings.push(Finding::missing_source());
+    }
+    if !findings.is_empty() {
+        return Err(LoadError::Invalid(findings));
+    }
+    let loaded = Loaded::compile(&ordered.into_iter().cloned().collect::<Vec<_>>())?;
+
+    let mut out = String::from(
+        "//! @generated by `cargo xtask docs` from `locales/locales.toml` and `locales/<tag>/*.ftl`:\n\
+         //! the catalog's messages, compiled. Do not edit by hand.\n\n\
+         use std::borrow::Cow;\n\n\
+         use crate::locales::LocaleInfo;\n\
+         #[allow(unused_imports)]\n\
+         use crate::pattern::{Key, Message, Pattern, Piece, Seq, Variant};\n\n",
+    );
+    let n = declared.len();
+    let _ = writeln!(
+        out,
+        "pub(crate) static LOCALES: [LocaleInfo<'static>; {n}] = ["
+    );
+    for info in declared {
+        let _ = writeln!(
+            out,
+            "    LocaleInfo {{ tag: {:?}, native_name: {:?}, english_name: {:?}, omnia_name: {:?} }},",
+            info.tag, info.native_name, info.english_name, info.omnia_name
+        );
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(out, "pub(crate) static MESSAGES: [&[Message]; {n}] = [");
+    for locale in &loaded.locales {
+        messages(&locale.tag, &locale.messages, &mut out);
+    }
+    out.push_str("];\n\n#[cfg(feature = \"pseudo\")]\n");
+    let _ = writeln!(
+        out,
+        "pub(crate) static PSEUDO: [(&str, &[Message]); {}] = [",
+        loaded.pseudo.len()
+    );
+    for locale in &loaded.pseudo {
+        let _ = writeln!(out, "    ({:?},", locale.tag);
+        messages(&locale.tag, &locale.messages, &mut out);
+        out.push_str("    ),\n");
+    }
+    out.push_str("];\n");
+    Ok(out)
+}
+
+fn messages(tag: &str, messages: &[crate::pattern::Message], out: &mut String) {
+    let _ = writeln!(out, "    // {tag}\n    &[");
+    for (code, message) in omnia_errors::AnyCode::all().zip(messages) {
+        let _ = write!(out, "        // {}\n        ", code.fluent_id());
+        emit::message(message, out);
+        out.push_str(",\n");
+    }
+    out.push_str("    ],\n");
 }

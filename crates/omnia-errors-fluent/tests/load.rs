@@ -1,19 +1,19 @@
 //! Loading Fluent files at run time: bad files are typed errors naming file, line, column,
 //! locale and id; nothing half-loaded is used; gaps in a translation fall back to en-US.
 
+#![cfg(feature = "files")]
+
 use std::fs;
 use std::path::PathBuf;
 
 use omnia_errors::{ApiError, ValidationError};
-use omnia_errors_fluent::{
-    FindingKind, LoadError, Localizer, ProblemKind, check_locales, embedded_locales,
-};
+use omnia_errors_fluent::{FindingKind, LoadError, Localizer, ProblemKind, check_locales};
 
-/// A fresh folder with the embedded locales, with `edit` applied to `locale/file`.
+/// A fresh folder with the repository's locales, with `edit` applied to `locale/file`.
 fn locales_dir(name: &str, locale: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("omnia-fluent-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    for l in embedded_locales() {
+    for l in repo_locales() {
         fs::create_dir_all(dir.join(&l.tag)).unwrap();
         for f in &l.files {
             let text = if l.tag == locale && f.name == file {
@@ -25,6 +25,12 @@ fn locales_dir(name: &str, locale: &str, file: &str, edit: impl Fn(&str) -> Stri
         }
     }
     dir
+}
+
+/// The repository's `locales/`, which the embedded messages are generated from.
+fn repo_locales() -> Vec<omnia_errors_fluent::LocaleFiles> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    omnia_errors_fluent::read_locales(&dir).expect("locales/ is readable")
 }
 
 /// Removes a message and its indented continuation lines.
@@ -49,7 +55,7 @@ fn drop_message(text: &str, id: &str) -> String {
 fn load_errors(dir: &PathBuf) -> Vec<String> {
     match Localizer::builder()
         .directory(dir)
-        .and_then(omnia_errors_fluent::LocalizerBuilder::build)
+        .map(omnia_errors_fluent::LocalizerBuilder::build)
     {
         Ok(_) => Vec::new(),
         Err(LoadError::Invalid(findings)) => findings.iter().map(ToString::to_string).collect(),
@@ -82,7 +88,7 @@ fn a_syntax_error_is_reported_with_line_and_column() {
         format!("{t}\nbroken-entry = {{ $oops\n")
     });
     let errors = load_errors(&dir);
-    let lines = embedded_locales()
+    let lines = repo_locales()
         .iter()
         .find(|l| l.tag == "de-DE")
         .unwrap()
@@ -165,11 +171,7 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
         "the strict check sees the gap"
     );
 
-    let localizer = Localizer::builder()
-        .directory(&dir)
-        .unwrap()
-        .build()
-        .unwrap();
+    let localizer = Localizer::builder().directory(&dir).unwrap().build();
     let pt = localizer.for_accept_language("pt-PT");
     let mut problems = Vec::new();
     let message = pt.message_reporting(&ApiError::EntityNotFound, &mut problems);
@@ -204,16 +206,48 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
 }
 
 #[test]
-fn a_plural_variant_rust_never_selects_is_reported() {
-    // French "1 000 000 de caractères" tempts a translator to add [many]: JavaScript's CLDR
-    // selects it for a million, fluent-bundle's CLDR 37 never does.
-    let dir = locales_dir("many-fr", "fr-FR", "errors.ftl", |t| {
-        t.replacen("*[other]", "[many] beaucoup\n           *[other]", 1)
+fn a_plural_variant_no_integer_selects_is_reported() {
+    // German has no "few": a translator copying Polish variants leaves dead text.
+    let dir = locales_dir("few-de", "de-DE", "errors.ftl", |t| {
+        t.replacen("*[other]", "[few] einige\n           *[other]", 1)
     });
     let errors = load_errors(&dir).join("\n");
     assert!(
-        errors.contains("has a [many] variant, which this locale's plural rules (CLDR 37"),
+        errors.contains(
+            "has a [few] variant, which this locale's plural rules (current CLDR) never select"
+        ),
         "{errors}"
+    );
+}
+
+#[test]
+fn french_many_is_allowed_and_selected_for_a_million() {
+    // Current CLDR (browsers, ICU4X) gives French "many" to a million; the localizer follows
+    // it, so a translator may write "1 000 000 de caractères" and both Rust and JS select it.
+    let dir = locales_dir("many-fr", "fr-FR", "errors.ftl", |t| {
+        t.replacen(
+            "*[other]",
+            "[many] La collection peut avoir au plus { $limit } d'éléments.\n           *[other]",
+            1,
+        )
+    });
+    assert_eq!(load_errors(&dir), Vec::<String>::new());
+    let localizer = Localizer::builder().directory(&dir).unwrap().build();
+    let fr = localizer.for_accept_language("fr-FR");
+    let text = |limit| {
+        fr.message(&ValidationError::LowerLimitNotRespected { limit: Some(limit) })
+            .text
+            .into_owned()
+    };
+    assert!(
+        text(1_000_000).ends_with("1\u{202f}000\u{202f}000 d'éléments."),
+        "{}",
+        text(1_000_000)
+    );
+    assert!(
+        !text(1_000_001).contains("d'éléments"),
+        "{}",
+        text(1_000_001)
     );
 }
 

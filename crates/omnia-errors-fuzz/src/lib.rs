@@ -14,7 +14,7 @@ use omnia_errors::{
     AnyCode, ApiError, ErrorBody, ErrorCode, ParamValue, Parameters, ValidationError,
     ValidationErrorCode,
 };
-use omnia_errors_fluent::{Localizer, embedded_locales, parse_accept_language};
+use omnia_errors_fluent::{LocaleFiles, Localizer, parse_accept_language};
 
 /// A harness: runs one input, panics if an invariant breaks.
 pub type Harness = fn(&[u8]);
@@ -28,14 +28,19 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("ftl_files", ftl_files),
 ];
 
+/// The repository's `locales/`, read once.
+fn workspace_locales() -> &'static Vec<LocaleFiles> {
+    static LOCALES: OnceLock<Vec<LocaleFiles>> = OnceLock::new();
+    LOCALES.get_or_init(|| {
+        omnia_errors_tooling::Workspace::current()
+            .locale_files()
+            .expect("locales/ is readable")
+    })
+}
+
 fn localizer() -> &'static Localizer {
     static LOCALIZER: OnceLock<Localizer> = OnceLock::new();
-    LOCALIZER.get_or_init(|| {
-        Localizer::builder()
-            .pseudo_locales(true)
-            .build()
-            .expect("the embedded files are valid (tests/locales.rs)")
-    })
+    LOCALIZER.get_or_init(|| Localizer::builder().pseudo_locales(true).build())
 }
 
 /// An `Accept-Language` header: parsing is bounded and sorted, negotiation lands on an
@@ -144,7 +149,7 @@ pub fn ftl_files(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut locales = embedded_locales();
+    let mut locales = workspace_locales().clone();
     for locale in &mut locales {
         if locale.tag == "pl-PL" {
             for file in &mut locale.files {
@@ -154,9 +159,10 @@ pub fn ftl_files(data: &[u8]) {
             }
         }
     }
-    match Localizer::builder().files(locales).build() {
+    match Localizer::builder().files(&locales) {
         Err(error) => assert!(!error.to_string().is_empty()),
-        Ok(localizer) => {
+        Ok(builder) => {
+            let localizer = builder.build();
             let pl = localizer.for_accept_language("pl-PL");
             for &code in ErrorCode::ALL {
                 let error = ApiError::from_parameters(code, &Parameters::new())

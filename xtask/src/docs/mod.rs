@@ -7,27 +7,33 @@ mod tables;
 
 use std::path::PathBuf;
 
-use omnia_errors::AnyCode;
-use omnia_errors_fluent::{Language, Localizer, SOURCE_LOCALE, embedded_locales};
+use omnia_errors_fluent::{Localizer, SOURCE_LOCALE};
+use omnia_errors_tooling::{DocTexts, Workspace};
 
 use crate::codegen::{self, Summary};
 use crate::flags::DocsOptions;
 
-/// Generates (or, with `--check`, verifies) every file of `docs/`.
+/// The runtime crate's compiled messages, generated from `locales/`.
+pub(crate) const EMBEDDED_RS: &str = "crates/omnia-errors-fluent/src/embedded.rs";
+
+/// Generates (or, with `--check`, verifies) every file of `docs/`, and the crates' generated
+/// sources.
 pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     let root = crate::project_root();
     let out = options.out.clone().unwrap_or_else(|| root.join("docs"));
-    let localizer = Localizer::embedded().map_err(|e| e.to_string())?;
+    let workspace = Workspace::at(&root);
+    let sources = workspace.locale_files().map_err(|e| e.to_string())?;
+    let texts = DocTexts::new(&sources)?;
+    let localizer = Localizer::embedded();
     let locales = selected_locales(&localizer, &options.locales)?;
     let templates = page::Templates::load(&root.join("templates"))?;
 
     let mut files = Vec::new();
     for tag in &locales {
-        files.extend(page::generate(&templates, &localizer, tag)?);
+        files.extend(page::generate(&templates, &texts, tag)?);
     }
-    let (openapi_files, components) = openapi::generate(&localizer)?;
+    let (openapi_files, components) = openapi::generate(&texts, &localizer)?;
     files.extend(openapi_files);
-    let sources = embedded_locales();
     files.extend(omnia::generate(&sources, &locales)?);
     files.extend(omnia::catalogs(&sources, &locales)?);
 
@@ -36,8 +42,12 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         ..Summary::default()
     };
     codegen::apply(&out, &files, options.check, &mut summary)?;
-    // Not documentation but crate data: always beside the crate, whatever `--out` says.
-    codegen::apply(&root, &[components], options.check, &mut summary)?;
+    // Not documentation but crate sources: always beside the crates, whatever `--out` says.
+    let embedded = codegen::Generated {
+        path: PathBuf::from(EMBEDDED_RS),
+        contents: omnia_errors_tooling::embedded_rust(&workspace).map_err(|e| e.to_string())?,
+    };
+    codegen::apply(&root, &[components, embedded], options.check, &mut summary)?;
     Ok(summary)
 }
 
@@ -58,38 +68,11 @@ fn selected_locales(localizer: &Localizer, requested: &[String]) -> Result<Vec<S
     Ok(requested.to_vec())
 }
 
-/// A code's message as documentation shows it: generic, its required parameters shown by the
-/// locale's placeholder text (`page-placeholder-<name>`, e.g. "(defined length)").
-pub(crate) fn documented_message(
-    language: &Language<'_>,
-    tag: &str,
-    code: AnyCode,
-) -> Result<String, String> {
-    let mut placeholders = Vec::new();
-    for param in code.params().iter().filter(|p| p.required) {
-        let id = format!("page-placeholder-{}", param.name);
-        let text = language.page_text(&id).ok_or_else(|| {
-            format!("locale {tag} has no page text {id}, the placeholder of {code}'s parameter")
-        })?;
-        placeholders.push((param.name, text));
-    }
-    let borrowed: Vec<(&'static str, &str)> =
-        placeholders.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let mut problems = Vec::new();
-    let message = language
-        .generic_message(code, &borrowed, &mut problems)
-        .text
-        .into_owned();
-    if problems.is_empty() {
-        Ok(message)
-    } else {
-        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        Err(format!(
-            "locale {tag}, {}: {}",
-            code.fluent_id(),
-            problems.join("; ")
-        ))
-    }
+/// The documentation texts of the repository's `locales/`, for tests.
+#[cfg(test)]
+pub(crate) fn test_texts() -> DocTexts {
+    let locales = Workspace::at(crate::project_root()).locale_files().unwrap();
+    DocTexts::new(&locales).unwrap()
 }
 
 /// Where a locale's page goes: the source at the top, translations in a folder of their tag.
@@ -119,7 +102,7 @@ mod tests {
 
     #[test]
     fn unknown_locales_are_refused_with_the_list() {
-        let localizer = Localizer::embedded().unwrap();
+        let localizer = Localizer::embedded();
         let error = selected_locales(&localizer, &["pt-AO".into()]).unwrap_err();
         assert!(
             error.contains("\"pt-AO\"") && error.contains("pt-PT"),
@@ -129,9 +112,9 @@ mod tests {
 
     #[test]
     fn generated_text_is_deterministic() {
-        let localizer = Localizer::embedded().unwrap();
-        let (a, a_components) = openapi::generate(&localizer).unwrap();
-        let (b, b_components) = openapi::generate(&Localizer::embedded().unwrap()).unwrap();
+        let texts = test_texts();
+        let (a, a_components) = openapi::generate(&texts, &Localizer::embedded()).unwrap();
+        let (b, b_components) = openapi::generate(&test_texts(), &Localizer::embedded()).unwrap();
         assert!(a.iter().zip(&b).all(|(a, b)| a.contents == b.contents));
         assert_eq!(a_components.contents, b_components.contents);
     }

@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use omnia_errors_fluent::{LocaleFiles, export_language_file, message_catalog};
+use omnia_errors_fluent::LocaleFiles;
+use omnia_errors_tooling::{export_language_file, message_catalog};
 
 use crate::codegen::Generated;
 

@@ -13,7 +13,8 @@ use omnia_errors::{
     AnyCode, ApiError, ErrorBody, ErrorCode, ParamKind, Parameters, ValidationError,
     ValidationErrorCode,
 };
-use omnia_errors_fluent::{Language, Localizer};
+use omnia_errors_fluent::{Language, Localizer, SOURCE_LOCALE};
+use omnia_errors_tooling::{DocLanguage, DocTexts};
 use serde_json::{Map, Value, json};
 
 use crate::codegen::Generated;
@@ -35,11 +36,15 @@ pub(crate) const CRATE_COMPONENTS: &str = "crates/omnia-errors/openapi/component
 
 /// The fragment's files under `docs/`, and the core crate's `components.json` (the 3.1
 /// fragment's components, built once with it).
-pub(crate) fn generate(localizer: &Localizer) -> Result<(Vec<Generated>, Generated), String> {
+pub(crate) fn generate(
+    texts: &DocTexts,
+    localizer: &Localizer,
+) -> Result<(Vec<Generated>, Generated), String> {
+    let doc = texts.language(SOURCE_LOCALE).ok_or("no en-US texts")?;
     let mut files = Vec::new();
     let mut components = None;
     for (version, dir) in [(Version::V3_1, "openapi"), (Version::V3_0, "openapi/3.0")] {
-        let document = document(&localizer.source(), version)?;
+        let document = document(&doc, &localizer.source(), version)?;
         let json = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())? + "\n";
         let yaml = serde_norway::to_string(&document).map_err(|e| e.to_string())?;
         if version == Version::V3_1 {
@@ -64,7 +69,11 @@ pub(crate) fn generate(localizer: &Localizer) -> Result<(Vec<Generated>, Generat
 }
 
 /// The whole document: `openapi`, `info`, empty `paths`, and the components.
-pub(crate) fn document(en: &Language<'_>, version: Version) -> Result<Value, String> {
+pub(crate) fn document(
+    doc: &DocLanguage<'_>,
+    en: &Language<'_>,
+    version: Version,
+) -> Result<Value, String> {
     Ok(json!({
         "openapi": match version { Version::V3_1 => "3.1.0", Version::V3_0 => "3.0.3" },
         "info": {
@@ -78,13 +87,13 @@ pub(crate) fn document(en: &Language<'_>, version: Version) -> Result<Value, Str
         },
         "paths": {},
         "components": {
-            "schemas": schemas(en, version)?,
+            "schemas": schemas(doc, version)?,
             "responses": responses(en)?,
         },
     }))
 }
 
-fn schemas(en: &Language<'_>, version: Version) -> Result<Value, String> {
+fn schemas(en: &DocLanguage<'_>, version: Version) -> Result<Value, String> {
     let nullable = |type_name: &str, rest: Value| {
         let mut schema = match version {
             Version::V3_1 => json!({ "type": [type_name, "null"] }),
@@ -137,7 +146,7 @@ fn schemas(en: &Language<'_>, version: Version) -> Result<Value, String> {
 
 /// A string enum of codes with their English messages.
 fn code_enum(
-    en: &Language<'_>,
+    en: &DocLanguage<'_>,
     codes: impl Iterator<Item = AnyCode>,
     description: &str,
 ) -> Result<Value, String> {
@@ -145,7 +154,7 @@ fn code_enum(
     let mut messages = Vec::new();
     let mut by_name = Map::new();
     for code in codes {
-        let message = super::documented_message(en, "en-US", code)?;
+        let message = en.documented_message(code)?;
         let message = match code.http_status() {
             Some(status) => format!("HTTP {status}. {message}"),
             None => message,
@@ -257,6 +266,7 @@ pub(crate) fn example_body(en: &Language<'_>, code: ErrorCode) -> Result<ErrorBo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::docs::test_texts;
 
     fn validator(document: &Value, schema: &str) -> jsonschema::Validator {
         let schema = json!({
@@ -275,8 +285,13 @@ mod tests {
 
     #[test]
     fn every_example_validates_against_its_schema() {
-        let localizer = Localizer::embedded().unwrap();
-        let document = document(&localizer.source(), Version::V3_1).unwrap();
+        let localizer = Localizer::embedded();
+        let document = document(
+            &test_texts().language("en-US").unwrap(),
+            &localizer.source(),
+            Version::V3_1,
+        )
+        .unwrap();
         let validator = validator(&document, "ErrorResponse");
         let mut count = 0;
         for (status, response) in document["components"]["responses"].as_object().unwrap() {
@@ -294,8 +309,13 @@ mod tests {
 
     #[test]
     fn the_schema_accepts_what_the_core_crate_serializes_and_nothing_else() {
-        let localizer = Localizer::embedded().unwrap();
-        let document = document(&localizer.source(), Version::V3_1).unwrap();
+        let localizer = Localizer::embedded();
+        let document = document(
+            &test_texts().language("en-US").unwrap(),
+            &localizer.source(),
+            Version::V3_1,
+        )
+        .unwrap();
         let response = validator(&document, "ErrorResponse");
         let item = validator(&document, "ValidationError");
         for language in ["en-US", "pl-PL"].map(|t| localizer.for_accept_language(t)) {
@@ -335,8 +355,13 @@ mod tests {
 
     #[test]
     fn enum_descriptions_are_parallel_to_the_enum() {
-        let localizer = Localizer::embedded().unwrap();
-        let document = document(&localizer.source(), Version::V3_1).unwrap();
+        let localizer = Localizer::embedded();
+        let document = document(
+            &test_texts().language("en-US").unwrap(),
+            &localizer.source(),
+            Version::V3_1,
+        )
+        .unwrap();
         for name in ["ErrorCode", "ValidationErrorCode"] {
             let schema = &document["components"]["schemas"][name];
             let values = schema["enum"].as_array().unwrap();
@@ -360,8 +385,13 @@ mod tests {
 
     #[test]
     fn the_3_0_variant_uses_nullable_instead_of_type_arrays() {
-        let localizer = Localizer::embedded().unwrap();
-        let document = document(&localizer.source(), Version::V3_0).unwrap();
+        let localizer = Localizer::embedded();
+        let document = document(
+            &test_texts().language("en-US").unwrap(),
+            &localizer.source(),
+            Version::V3_0,
+        )
+        .unwrap();
         let text = document.to_string();
         assert_eq!(document["openapi"], "3.0.3");
         assert!(
@@ -372,9 +402,16 @@ mod tests {
 
     #[test]
     fn snapshot_of_the_fragment() {
-        let localizer = Localizer::embedded().unwrap();
-        let yaml = serde_norway::to_string(&document(&localizer.source(), Version::V3_1).unwrap())
-            .unwrap();
+        let localizer = Localizer::embedded();
+        let yaml = serde_norway::to_string(
+            &document(
+                &test_texts().language("en-US").unwrap(),
+                &localizer.source(),
+                Version::V3_1,
+            )
+            .unwrap(),
+        )
+        .unwrap();
         insta::assert_snapshot!("errors.yaml", yaml);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use omnia_errors::{AnyCode, ErrorCode, Lifecycle, ValidationErrorCode};
-use omnia_errors_fluent::{Language, Localizer};
+use omnia_errors_tooling::{DocLanguage, DocTexts};
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
@@ -75,11 +75,12 @@ struct Row {
 /// The page and its preview for one locale.
 pub(crate) fn generate(
     templates: &Templates,
-    localizer: &Localizer,
+    texts: &DocTexts,
     tag: &str,
 ) -> Result<Vec<Generated>, String> {
-    let language =
-        localizer.for_languages(&[tag.parse().map_err(|_| format!("bad locale tag {tag:?}"))?]);
+    let language = texts
+        .language(tag)
+        .ok_or_else(|| format!("no locale {tag:?} in locales/"))?;
     let text = |id: &str| {
         language
             .page_text(id)
@@ -141,8 +142,8 @@ pub(crate) fn generate(
 
 /// One table row: the generic message, parameters shown by their placeholder, and the
 /// documentation note appended.
-fn row(language: &Language<'_>, tag: &str, code: AnyCode) -> Result<Row, String> {
-    let mut message = super::documented_message(language, tag, code)?;
+fn row(language: &DocLanguage<'_>, tag: &str, code: AnyCode) -> Result<Row, String> {
+    let mut message = language.documented_message(code)?;
     let lifecycle = match code.lifecycle() {
         Lifecycle::Active => None,
         Lifecycle::Deprecated => Some("page-lifecycle-deprecated"),
@@ -309,8 +310,9 @@ mod tests {
     #[test]
     fn a_page_missing_a_row_is_refused() {
         let templates = Templates::load(&crate::project_root().join("templates")).unwrap();
-        let localizer = Localizer::embedded().unwrap();
-        let files = generate(&templates, &localizer, "en-US").unwrap();
+        let texts = crate::docs::test_texts();
+        let en = texts.language("en-US").unwrap();
+        let files = generate(&templates, &texts, "en-US").unwrap();
         let kept: Vec<&str> = files[0]
             .contents
             .lines()
@@ -328,11 +330,11 @@ mod tests {
         };
         let api: Vec<Row> = ErrorCode::ALL
             .iter()
-            .map(|&c| row(&localizer.source(), "en-US", c.into()).unwrap())
+            .map(|&c| row(&en, "en-US", c.into()).unwrap())
             .collect();
         let validation: Vec<Row> = ValidationErrorCode::ALL
             .iter()
-            .map(|&c| row(&localizer.source(), "en-US", c.into()).unwrap())
+            .map(|&c| row(&en, "en-US", c.into()).unwrap())
             .collect();
         assert_eq!(
             verify_tables(&files[0].contents, &page, &api, &validation),
@@ -368,7 +370,7 @@ mod tests {
         )
         .unwrap();
         let templates = Templates::load(&root.join("templates")).unwrap();
-        let page = generate(&templates, &Localizer::embedded().unwrap(), "en-US")
+        let page = generate(&templates, &crate::docs::test_texts(), "en-US")
             .unwrap()
             .remove(0)
             .contents;
@@ -398,7 +400,7 @@ mod tests {
     #[test]
     fn snapshot_of_the_en_us_page() {
         let templates = Templates::load(&crate::project_root().join("templates")).unwrap();
-        let page = generate(&templates, &Localizer::embedded().unwrap(), "en-US")
+        let page = generate(&templates, &crate::docs::test_texts(), "en-US")
             .unwrap()
             .remove(0)
             .contents;
@@ -408,7 +410,7 @@ mod tests {
     #[test]
     fn translated_pages_have_their_own_permalink_and_texts() {
         let templates = Templates::load(&crate::project_root().join("templates")).unwrap();
-        let files = generate(&templates, &Localizer::embedded().unwrap(), "pl-PL").unwrap();
+        let files = generate(&templates, &crate::docs::test_texts(), "pl-PL").unwrap();
         assert_eq!(files[0].path, Path::new("pl-PL/omnia3_api_errors.md"));
         let page = &files[0].contents;
         assert!(

@@ -3,9 +3,9 @@
 use std::collections::BTreeSet;
 
 use omnia_errors::{AnyCode, ValidationErrorCode};
-use omnia_errors_fluent::{
-    LocaleFiles, MessageCatalog, MessageCatalogError, MessageText, PluralText, SourceFile,
-    embedded_locales, message_catalog,
+use omnia_errors_fluent::{LocaleFiles, SourceFile};
+use omnia_errors_tooling::{
+    MessageCatalog, MessageCatalogError, MessageText, PluralText, Workspace, message_catalog,
 };
 use serde_json::{Value, json};
 
@@ -14,7 +14,7 @@ const LOCALES: [&str; 7] = [
 ];
 
 fn catalog(tag: &str) -> MessageCatalog {
-    message_catalog(&embedded_locales(), tag).unwrap()
+    message_catalog(&Workspace::current().locale_files().unwrap(), tag).unwrap()
 }
 
 fn plural<'c>(catalog: &'c MessageCatalog, code: &str, context: bool) -> &'c PluralText {
@@ -306,7 +306,7 @@ fn placeholders_are_the_codes_parameters() {
 
 #[test]
 fn json_is_pretty_and_deterministic() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     for tag in LOCALES {
         let first = message_catalog(&locales, tag).unwrap().to_json();
         let second = message_catalog(&locales, tag).unwrap().to_json();
@@ -328,7 +328,7 @@ fn json_is_pretty_and_deterministic() {
 
 #[test]
 fn an_unknown_locale_is_an_error() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     let error = message_catalog(&locales, "ja-JP").unwrap_err();
     assert!(
         matches!(&error, MessageCatalogError::UnknownLocale { tag, available }

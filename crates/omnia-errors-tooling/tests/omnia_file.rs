@@ -1,9 +1,10 @@
 //! OMNIA language files: export from the Fluent files, JSON reading and writing, comparison.
 
 use omnia_errors::{AnyCode, ValidationErrorCode};
-use omnia_errors_fluent::{
-    Comparison, Difference, LanguageFile, LocaleFiles, OmniaFileError, SourceFile, Text,
-    compare_language_file, embedded_locales, export_language_file, omnia_text_name,
+use omnia_errors_fluent::{LocaleFiles, SourceFile};
+use omnia_errors_tooling::{
+    Comparison, Difference, LanguageFile, OmniaFileError, Text, Workspace, compare_language_file,
+    export_language_file, omnia_text_name,
 };
 
 const LOCALES: [&str; 7] = [
@@ -26,7 +27,8 @@ fn placeholders(text: &str) -> Vec<&str> {
 
 #[test]
 fn en_us_has_one_text_per_code_and_per_context() {
-    let export = export_language_file(&embedded_locales(), "en-US").unwrap();
+    let export =
+        export_language_file(&Workspace::current().locale_files().unwrap(), "en-US").unwrap();
     let file = &export.file;
     assert_eq!(file.name, "enUS");
     assert_eq!(file.description, "English (United States)");
@@ -76,7 +78,8 @@ fn en_us_has_one_text_per_code_and_per_context() {
 
 #[test]
 fn en_us_simplifies_only_its_plural_contexts() {
-    let export = export_language_file(&embedded_locales(), "en-US").unwrap();
+    let export =
+        export_language_file(&Workspace::current().locale_files().unwrap(), "en-US").unwrap();
     let report: Vec<String> = export
         .simplifications
         .iter()
@@ -105,7 +108,8 @@ fn en_us_simplifies_only_its_plural_contexts() {
 
 #[test]
 fn pl_pl_exports_the_other_variant_and_says_so() {
-    let export = export_language_file(&embedded_locales(), "pl-PL").unwrap();
+    let export =
+        export_language_file(&Workspace::current().locale_files().unwrap(), "pl-PL").unwrap();
     assert_eq!(export.file.name, "plPL");
     assert_eq!(export.file.description, "Polish (Poland)");
     assert_eq!(
@@ -135,7 +139,7 @@ fn pl_pl_exports_the_other_variant_and_says_so() {
 
 #[test]
 fn every_locale_exports_every_text_with_the_codes_placeholders() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     for tag in LOCALES {
         let export = export_language_file(&locales, tag).unwrap();
         assert_eq!(export.file.culture, tag);
@@ -202,7 +206,7 @@ fn every_locale_exports_every_text_with_the_codes_placeholders() {
 
 #[test]
 fn export_json_import_compare_finds_no_difference() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     for tag in LOCALES {
         let export = export_language_file(&locales, tag).unwrap();
         let json = export.file.to_json();
@@ -219,7 +223,7 @@ fn export_json_import_compare_finds_no_difference() {
 
 #[test]
 fn json_is_pretty_and_deterministic() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     let json = export_language_file(&locales, "pt-PT")
         .unwrap()
         .file
@@ -245,7 +249,7 @@ fn json_is_pretty_and_deterministic() {
 
 #[test]
 fn a_modified_file_is_reported_exactly() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     let mut file = export_language_file(&locales, "de-DE").unwrap().file;
     let ours_changed = file.text("ErrorMessage_EntityNotFound").unwrap().to_owned();
     for text in &mut file.texts {
@@ -290,7 +294,7 @@ fn a_modified_file_is_reported_exactly() {
 
 #[test]
 fn duplicated_names_are_reported_and_the_first_compared() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     let mut file = export_language_file(&locales, "en-US").unwrap().file;
     file.texts
         .push(Text::new("ErrorMessage_EntityNotFound", "Something else."));
@@ -322,7 +326,8 @@ fn reading_is_tolerant_and_keeps_extra_fields() {
     assert_eq!(LanguageFile::from_json(&written).unwrap(), file);
 
     // `pt_pt` is our pt-PT.
-    let comparison = compare_language_file(&embedded_locales(), json).unwrap();
+    let comparison =
+        compare_language_file(&Workspace::current().locale_files().unwrap(), json).unwrap();
     assert_eq!(comparison.culture, "pt-PT");
     assert_eq!(
         comparison.missing_in_file.len(),
@@ -333,7 +338,7 @@ fn reading_is_tolerant_and_keeps_extra_fields() {
 
 #[test]
 fn malformed_json_is_an_error_with_line_and_column() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     let cases = [
         (
             "{\n  \"culture\": \"en-US\",\n  \"texts\": [\n    {\"name\": \"A\" \"value\": \"B\"}\n  ]\n}",
@@ -376,7 +381,7 @@ fn malformed_json_is_an_error_with_line_and_column() {
 
 #[test]
 fn an_unknown_culture_is_an_error() {
-    let locales = embedded_locales();
+    let locales = Workspace::current().locale_files().unwrap();
     let error = export_language_file(&locales, "ja-JP").unwrap_err();
     assert!(
         matches!(&error, OmniaFileError::UnknownCulture { culture, available }

@@ -22,9 +22,9 @@
 //! reported ([`Simplification`]): a plural selection exports its default variant.
 //!
 //! ```
-//! use omnia_errors_fluent::{compare_language_file, embedded_locales, export_language_file};
+//! use omnia_errors_tooling::{Workspace, compare_language_file, export_language_file};
 //!
-//! let locales = embedded_locales();
+//! let locales = Workspace::current().locale_files().unwrap();
 //! let export = export_language_file(&locales, "pl-PL")?;
 //! assert_eq!(export.file.name, "plPL");
 //! assert_eq!(
@@ -38,7 +38,7 @@
 //! // What a translator sends back is compared with what we would export.
 //! let comparison = compare_language_file(&locales, &export.file.to_json())?;
 //! assert!(comparison.is_empty(), "{comparison}");
-//! # Ok::<(), omnia_errors_fluent::OmniaFileError>(())
+//! # Ok::<(), omnia_errors_tooling::OmniaFileError>(())
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -52,8 +52,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use unic_langid::LanguageIdentifier;
 
-use crate::check::Finding;
-use crate::source::LocaleFiles;
+use omnia_errors_fluent::Finding;
+use omnia_errors_fluent::LocaleFiles;
 
 /// The prefix of every text name this crate exports.
 const TEXT_PREFIX: &str = "ErrorMessage_";
@@ -90,7 +90,7 @@ pub(crate) const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "m
 /// sorted by name, pretty-printed with two-space indentation and a final newline.
 ///
 /// ```
-/// use omnia_errors_fluent::LanguageFile;
+/// use omnia_errors_tooling::{LanguageFile};
 ///
 /// let file = LanguageFile::from_json(
 ///     r#"{"name": "ptPT", "culture": "pt-PT", "version": 3,
@@ -99,7 +99,7 @@ pub(crate) const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "m
 /// assert_eq!(file.text("ErrorMessage_EntityNotFound"), Some("Entidade não encontrada."));
 /// assert_eq!(file.extra["version"], 3);
 /// assert!(file.to_json().starts_with("{\n  \"name\": \"ptPT\",\n  \"description\": \"\",\n"));
-/// # Ok::<(), omnia_errors_fluent::OmniaFileError>(())
+/// # Ok::<(), omnia_errors_tooling::OmniaFileError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LanguageFile {
@@ -149,7 +149,7 @@ impl LanguageFile {
     /// names the problem and its line and column.
     ///
     /// ```
-    /// use omnia_errors_fluent::{LanguageFile, OmniaFileError};
+    /// use omnia_errors_tooling::{LanguageFile, OmniaFileError};
     ///
     /// let error = LanguageFile::from_json("{\n  \"culture\": \"pt-PT\",\n  \"texts\": [,]\n}")
     ///     .unwrap_err();
@@ -380,7 +380,7 @@ impl Comparison {
     /// `description`, `culture`) and extra fields are not compared.
     ///
     /// ```
-    /// use omnia_errors_fluent::{Comparison, LanguageFile, Text};
+    /// use omnia_errors_tooling::{Comparison, LanguageFile, Text};
     ///
     /// let ours = LanguageFile {
     ///     texts: vec![Text::new("A", "One  two."), Text::new("B", "Three.")],
@@ -530,7 +530,7 @@ impl std::error::Error for OmniaFileError {
 ///
 /// ```
 /// use omnia_errors::{AnyCode, ValidationErrorCode};
-/// use omnia_errors_fluent::omnia_text_name;
+/// use omnia_errors_tooling::{omnia_text_name};
 ///
 /// let code = AnyCode::Validation(ValidationErrorCode::RequiredValue);
 /// assert_eq!(omnia_text_name(code, true), "ErrorMessage_RequiredValue_Context");
@@ -541,7 +541,7 @@ pub fn omnia_text_name(code: AnyCode, context: bool) -> String {
 }
 
 /// Builds the OMNIA language file of `culture` from its Fluent files in `locales` (usually
-/// [`embedded_locales`](crate::embedded_locales)), with the list of what had to be simplified.
+/// [`Workspace::locale_files`](crate::Workspace::locale_files)), with the list of what had to be simplified.
 ///
 /// `culture` is matched with the locales' tags as a language tag: case and `-` or `_` do not
 /// matter (`pt_pt` is `pt-PT`), but it must name the locale exactly (`pt` is not `pt-PT`). A
@@ -553,15 +553,15 @@ pub fn omnia_text_name(code: AnyCode, context: bool) -> String {
 /// when its files do not parse.
 ///
 /// ```
-/// use omnia_errors_fluent::{embedded_locales, export_language_file};
+/// use omnia_errors_tooling::{Workspace, export_language_file};
 ///
-/// let export = export_language_file(&embedded_locales(), "en-US")?;
+/// let export = export_language_file(&Workspace::current().locale_files().unwrap(), "en-US")?;
 /// assert_eq!(export.file.description, "English (United States)");
 /// assert_eq!(
 ///     export.file.text("ErrorMessage_TextMaxLengthMismatch"),
 ///     Some("Value is too long to the defined length of {maxLength}.")
 /// );
-/// # Ok::<(), omnia_errors_fluent::OmniaFileError>(())
+/// # Ok::<(), omnia_errors_tooling::OmniaFileError>(())
 /// ```
 pub fn export_language_file(
     locales: &[LocaleFiles],
@@ -665,10 +665,10 @@ pub fn export_language_file(
 /// [`OmniaFileError::Fluent`] when our files for it do not parse.
 ///
 /// ```
-/// use omnia_errors_fluent::{compare_language_file, embedded_locales, OmniaFileError};
+/// use omnia_errors_tooling::{OmniaFileError, Workspace, compare_language_file};
 ///
 /// let json = r#"{"culture": "ja-JP", "texts": []}"#;
-/// let error = compare_language_file(&embedded_locales(), json).unwrap_err();
+/// let error = compare_language_file(&Workspace::current().locale_files().unwrap(), json).unwrap_err();
 /// assert!(matches!(error, OmniaFileError::UnknownCulture { .. }));
 /// ```
 pub fn compare_language_file(

@@ -11,12 +11,12 @@ use omnia_errors::{AnyCode, Catalog, ParamKind, ParamSpec};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use crate::check::Finding;
 use crate::omnia_file::{
     CONTEXT_ATTRIBUTE, Entries, KeptSelect, NOTE_ATTRIBUTE, PLURAL_CATEGORIES, Simplification,
     find_locale, parse_locale,
 };
-use crate::source::LocaleFiles;
+use omnia_errors_fluent::Finding;
+use omnia_errors_fluent::LocaleFiles;
 
 /// The plural category every plural text has: the one a user interface falls back to.
 const OTHER: &str = "other";
@@ -85,9 +85,9 @@ const OTHER: &str = "other";
 /// gives its default variant, a function its first argument.
 ///
 /// ```
-/// use omnia_errors_fluent::{MessageText, embedded_locales, message_catalog};
+/// use omnia_errors_tooling::{MessageText, Workspace, message_catalog};
 ///
-/// let catalog = message_catalog(&embedded_locales(), "pl-PL")?;
+/// let catalog = message_catalog(&Workspace::current().locale_files().unwrap(), "pl-PL")?;
 /// assert!(catalog.simplifications.is_empty());
 /// let too_long = catalog.message("TextMaxLengthMismatch").unwrap();
 /// let MessageText::Plural(plural) = &too_long.message else { panic!("not a plural") };
@@ -97,7 +97,7 @@ const OTHER: &str = "other";
 ///     Some("Wartość jest za długa. Maksymalna długość to {maxLength} znaki.")
 /// );
 /// assert!(catalog.to_json().starts_with("{\n  \"locale\": \"pl-PL\",\n"));
-/// # Ok::<(), omnia_errors_fluent::MessageCatalogError>(())
+/// # Ok::<(), omnia_errors_tooling::MessageCatalogError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MessageCatalog {
@@ -331,7 +331,7 @@ impl fmt::Display for MessageCatalogError {
 impl std::error::Error for MessageCatalogError {}
 
 /// Builds the message catalog of locale `tag` from its Fluent files in `locales` (usually
-/// [`embedded_locales`](crate::embedded_locales)); see [`MessageCatalog`] for the format.
+/// [`Workspace::locale_files`](crate::Workspace::locale_files)); see [`MessageCatalog`] for the format.
 ///
 /// `tag` is matched as a language tag, as by
 /// [`export_language_file`](crate::export_language_file): case and `-` or `_` do not matter,
@@ -345,9 +345,9 @@ impl std::error::Error for MessageCatalogError {}
 /// [`MessageCatalogError::DuplicateWireName`] when two codes share a wire name.
 ///
 /// ```
-/// use omnia_errors_fluent::{MessageCatalogError, MessageText, embedded_locales, message_catalog};
+/// use omnia_errors_tooling::{MessageCatalogError, MessageText, Workspace, message_catalog};
 ///
-/// let catalog = message_catalog(&embedded_locales(), "en-US")?;
+/// let catalog = message_catalog(&Workspace::current().locale_files().unwrap(), "en-US")?;
 /// let required = catalog.message("RequiredValue").unwrap();
 /// assert_eq!(required.message, MessageText::Text("Attribute value is required.".into()));
 /// assert_eq!(
@@ -355,7 +355,7 @@ impl std::error::Error for MessageCatalogError {}
 ///     Some(MessageText::Text("A value is required for the attribute {path}.".into()))
 /// );
 ///
-/// let error = message_catalog(&embedded_locales(), "ja-JP").unwrap_err();
+/// let error = message_catalog(&Workspace::current().locale_files().unwrap(), "ja-JP").unwrap_err();
 /// assert!(matches!(error, MessageCatalogError::UnknownLocale { .. }));
 /// # Ok::<(), MessageCatalogError>(())
 /// ```

@@ -1,0 +1,570 @@
+//! Compiles a locale's Fluent files into [`pattern`](crate::pattern) form: the messages of the
+//! catalog's codes (value and `.context`), with terms and message references inlined.
+//!
+//! Used for files loaded at run time and, through `cargo xtask docs`, to generate the embedded
+//! messages (`embedded.rs`), so both are formatted by the same engine. The constructs compiled
+//! are those the catalog's messages need: text, the code's parameters (`{ $maxLength }`,
+//! `{ NUMBER($maxLength) }`), string literals, references to terms and messages without
+//! arguments, and selection on a parameter by plural category or exact number. Anything else
+//! is reported as [`FindingKind::Unsupported`], with where it is, rather than formatted wrongly.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_syntax::ast;
+use omnia_errors::AnyCode;
+
+use crate::check::{Finding, FindingKind, SourceFile};
+use crate::pattern::{Key, Message, Pattern, Piece, Seq, Variant};
+
+/// A text transform applied to literal text (the pseudo-locales'), as fluent-bundle applies
+/// its transform to text elements.
+pub(crate) type Transform = fn(&str) -> Cow<'_, str>;
+
+/// How deep references may nest (a term referring to a term ...); deeper is reported, so a
+/// reference cycle cannot recurse without end.
+const MAX_DEPTH: usize = 16;
+/// How many pieces one message may expand to; more is reported, so nested references cannot
+/// blow a small file up exponentially.
+const MAX_PIECES: usize = 1_000;
+
+/// One entry of a locale: a message or a term, with the file it is in.
+struct Entry<'a> {
+    value: Option<&'a ast::Pattern<&'a str>>,
+    attributes: &'a [ast::Attribute<&'a str>],
+    file: &'a SourceFile,
+}
+
+/// Compiles the catalog's messages of one locale. `None` where the locale has no such message
+/// (a translation in progress: the source's is used).
+///
+/// # Errors
+///
+/// Every finding: unsupported constructs, references to missing terms or messages, variables
+/// the code does not provide. Syntax errors are reported by the check that runs first; here
+/// the entries that parsed are used.
+pub(crate) fn compile_locale(
+    tag: &str,
+    files: &[SourceFile],
+    transform: Option<Transform>,
+) -> Result<Vec<Message>, Vec<Finding>> {
+    let resources: Vec<(&SourceFile, ast::Resource<&str>)> = files
+        .iter()
+        .map(|file| {
+            let resource = fluent_syntax::parser::parse(file.text.as_str())
+                .unwrap_or_else(|(resource, _)| resource);
+            (file, resource)
+        })
+        .collect();
+    let mut messages = HashMap::new();
+    let mut terms = HashMap::new();
+    for (file, resource) in &resources {
+        for entry in &resource.body {
+            match entry {
+                ast::Entry::Message(m) => {
+                    messages.entry(m.id.name).or_insert(Entry {
+                        value: m.value.as_ref(),
+                        attributes: &m.attributes,
+                        file,
+                    });
+                }
+                ast::Entry::Term(t) => {
+                    terms.entry(t.id.name).or_insert(Entry {
+                        value: Some(&t.value),
+                        attributes: &t.attributes,
+                        file,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    let compiler = Compiler {
+        tag,
+        messages: &messages,
+        terms: &terms,
+        transform,
+    };
+    let mut findings = Vec::new();
+    let messages_of_codes = AnyCode::all()
+        .map(|code| {
+            let Some(entry) = messages.get(code.fluent_id()) else {
+                return Message {
+                    value: None,
+                    context: None,
+                };
+            };
+            let mut compile = |pattern: Option<&ast::Pattern<&str>>| {
+                let pattern = pattern?;
+                let mut job = Job {
+                    code,
+                    file: entry.file,
+                    id: code.fluent_id(),
+                    pieces: 0,
+                    findings: &mut findings,
+                };
+                let pieces = compiler.pattern(pattern, &mut job, 0);
+                Some(finish(pieces))
+            };
+            let context = entry
+                .attributes
+                .iter()
+                .find(|a| a.id.name == "context")
+                .map(|a| &a.value);
+            Message {
+                value: compile(entry.value),
+                context: compile(context),
+            }
+        })
+        .collect();
+    if findings.is_empty() {
+        Ok(messages_of_codes)
+    } else {
+        Err(findings)
+    }
+}
+
+struct Compiler<'a> {
+    tag: &'a str,
+    messages: &'a HashMap<&'a str, Entry<'a>>,
+    terms: &'a HashMap<&'a str, Entry<'a>>,
+    transform: Option<Transform>,
+}
+
+/// The message being compiled, and where its findings go.
+struct Job<'f> {
+    code: AnyCode,
+    file: &'f SourceFile,
+    id: &'static str,
+    pieces: usize,
+    findings: &'f mut Vec<Finding>,
+}
+
+impl Job<'_> {
+    fn report(&mut self, tag: &str, kind: FindingKind) {
+        // One finding per message and kind is enough to point a translator at it.
+        let duplicate = self
+            .findings
+            .iter()
+            .any(|f| f.id.as_deref() == Some(self.id) && f.kind == kind && f.locale == tag);
+        if !duplicate {
+            self.findings.push(Finding {
+                file: self.file.path.clone(),
+                position: None,
+                locale: tag.to_owned(),
+                id: Some(self.id.to_owned()),
+                kind,
+            });
+        }
+    }
+}
+
+impl Compiler<'_> {
+    fn unsupported(&self, job: &mut Job<'_>, what: &str) {
+        job.report(self.tag, FindingKind::Unsupported(what.to_owned()));
+    }
+
+    fn pattern(&self, pattern: &ast::Pattern<&str>, job: &mut Job<'_>, depth: usize) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        if depth > MAX_DEPTH {
+            self.unsupported(
+                job,
+                &format!("references nested more than {MAX_DEPTH} deep (a cycle?)"),
+            );
+            return pieces;
+        }
+        let several = pattern.elements.len() > 1;
+        for element in &pattern.elements {
+            if job.pieces > MAX_PIECES {
+                self.unsupported(
+                    job,
+                    &format!("a message expanding to more than {MAX_PIECES} pieces"),
+                );
+                return pieces;
+            }
+            job.pieces += 1;
+            match element {
+                ast::PatternElement::TextElement { value } => {
+                    let text = match self.transform {
+                        Some(transform) => transform(value).into_owned(),
+                        None => (*value).to_owned(),
+                    };
+                    pieces.push(Piece::Text(Cow::Owned(text)));
+                }
+                ast::PatternElement::Placeable { expression } => {
+                    self.expression(expression, several, job, depth, &mut pieces);
+                }
+            }
+        }
+        pieces
+    }
+
+    fn expression(
+        &self,
+        expression: &ast::Expression<&str>,
+        several: bool,
+        job: &mut Job<'_>,
+        depth: usize,
+        pieces: &mut Vec<Piece>,
+    ) {
+        match expression {
+            ast::Expression::Inline(inline) => self.inline(inline, several, job, depth, pieces),
+            ast::Expression::Select { selector, variants } => {
+                let Some(index) = self.selector(selector, job) else {
+                    return;
+                };
+                let mut compiled = Vec::with_capacity(variants.len());
+                let mut default = 0;
+                for (i, variant) in variants.iter().enumerate() {
+                    if variant.default {
+                        default = u8::try_from(i).unwrap_or(u8::MAX);
+                    }
+                    let key = match variant.key {
+                        ast::VariantKey::Identifier { name } => Key::Name(name.to_owned().into()),
+                        ast::VariantKey::NumberLiteral { value } => number_key(value),
+                    };
+                    let variant_pieces = self.pattern(&variant.value, job, depth + 1);
+                    compiled.push(Variant {
+                        key,
+                        pieces: Seq::Owned(merge(variant_pieces).into()),
+                    });
+                }
+                if compiled.len() > usize::from(u8::MAX) {
+                    self.unsupported(job, "a select expression with more than 255 variants");
+                    return;
+                }
+                pieces.push(Piece::Select {
+                    index,
+                    isolate: several,
+                    variants: Seq::Owned(compiled.into()),
+                    default,
+                });
+            }
+        }
+    }
+
+    fn inline(
+        &self,
+        inline: &ast::InlineExpression<&str>,
+        several: bool,
+        job: &mut Job<'_>,
+        depth: usize,
+        pieces: &mut Vec<Piece>,
+    ) {
+        match inline {
+            ast::InlineExpression::StringLiteral { value } => {
+                let text = fluent_syntax::unicode::unescape_unicode_to_string(value);
+                pieces.push(Piece::Text(Cow::Owned(text.into_owned())));
+            }
+            ast::InlineExpression::VariableReference { .. }
+            | ast::InlineExpression::FunctionReference { .. } => {
+                if let Some(index) = self.selector(inline, job) {
+                    pieces.push(Piece::Param {
+                        index,
+                        isolate: several,
+                    });
+                }
+            }
+            ast::InlineExpression::MessageReference { id, attribute } => {
+                let Some(entry) = self.messages.get(id.name) else {
+                    job.report(self.tag, FindingKind::UnknownReference(id.name.to_owned()));
+                    return;
+                };
+                self.reference(entry, id.name, attribute.as_ref(), job, depth, pieces);
+            }
+            ast::InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                if arguments.is_some() {
+                    self.unsupported(job, &format!("arguments to the term -{}", id.name));
+                    return;
+                }
+                let Some(entry) = self.terms.get(id.name) else {
+                    job.report(
+                        self.tag,
+                        FindingKind::UnknownReference(format!("-{}", id.name)),
+                    );
+                    return;
+                };
+                self.reference(entry, id.name, attribute.as_ref(), job, depth, pieces);
+            }
+            ast::InlineExpression::NumberLiteral { value } => {
+                self.unsupported(job, &format!("the number literal {{ {value} }}"));
+            }
+            ast::InlineExpression::Placeable { .. } => {
+                self.unsupported(job, "a placeable inside a placeable");
+            }
+        }
+    }
+
+    /// Inlines the value (or attribute) of a referenced message or term.
+    fn reference(
+        &self,
+        entry: &Entry<'_>,
+        name: &str,
+        attribute: Option<&ast::Identifier<&str>>,
+        job: &mut Job<'_>,
+        depth: usize,
+        pieces: &mut Vec<Piece>,
+    ) {
+        let pattern = match attribute {
+            None => entry.value,
+            Some(attribute) => entry
+                .attributes
+                .iter()
+                .find(|a| a.id.name == attribute.name)
+                .map(|a| &a.value),
+        };
+        match pattern {
+            Some(pattern) => pieces.extend(self.pattern(pattern, job, depth + 1)),
+            None => job.report(
+                self.tag,
+                FindingKind::UnknownReference(match attribute {
+                    Some(a) => format!("{name}.{}", a.name),
+                    None => name.to_owned(),
+                }),
+            ),
+        }
+    }
+
+    /// The parameter a placeable or selector reads: `$name` or `NUMBER($name)` without
+    /// options.
+    fn selector(&self, inline: &ast::InlineExpression<&str>, job: &mut Job<'_>) -> Option<u8> {
+        let variable = match inline {
+            ast::InlineExpression::VariableReference { id } => id.name,
+            ast::InlineExpression::FunctionReference { id, arguments }
+                if id.name == "NUMBER" && arguments.named.is_empty() =>
+            {
+                if let [ast::InlineExpression::VariableReference { id }] =
+                    arguments.positional.as_slice()
+                {
+                    id.name
+                } else {
+                    self.unsupported(job, "NUMBER() of anything but one variable");
+                    return None;
+                }
+            }
+            ast::InlineExpression::FunctionReference { id, .. } => {
+                self.unsupported(job, &format!("the function {}() with options", id.name));
+                return None;
+            }
+            _ => {
+                self.unsupported(job, "a selector that is not one of the code's parameters");
+                return None;
+            }
+        };
+        let params = job.code.params();
+        if let Some(index) = params.iter().position(|p| p.name == variable) {
+            u8::try_from(index).ok()
+        } else {
+            job.report(
+                self.tag,
+                FindingKind::UnknownVariable {
+                    attribute: None,
+                    variable: variable.to_owned(),
+                    expected: params.iter().map(|p| p.name.to_owned()).collect(),
+                },
+            );
+            None
+        }
+    }
+}
+
+/// A numeric variant key, as Fluent compares it with an integer parameter.
+fn number_key(value: &str) -> Key {
+    match value.parse::<u64>() {
+        Ok(n) => Key::Number(n),
+        // `1.0` equals 1 for Fluent; `1.5` or `-1` never equals a `u64`.
+        Err(_) => match value.parse::<f64>() {
+            Ok(f) if f.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&f) => {
+                // Exact: an integer below 2^53.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                Key::Number(f as u64)
+            }
+            _ => Key::Never,
+        },
+    }
+}
+
+/// Joins adjacent texts, so that a message whose terms are inlined is one text again.
+fn merge(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let (Some(Piece::Text(last)), Piece::Text(text)) = (merged.last_mut(), &piece) {
+            last.to_mut().push_str(text);
+            continue;
+        }
+        merged.push(piece);
+    }
+    merged
+}
+
+/// The pattern of merged pieces, with the bound of its literal text.
+fn finish(pieces: Vec<Piece>) -> Pattern {
+    let pieces = merge(pieces);
+    let text_len = u32::try_from(text_len(&pieces)).unwrap_or(u32::MAX);
+    Pattern {
+        pieces: Seq::Owned(pieces.into()),
+        text_len,
+    }
+}
+
+/// The most literal text any choice of variants writes.
+fn text_len(pieces: &[Piece]) -> usize {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.len(),
+            Piece::Param { .. } => 0,
+            Piece::Select { variants, .. } => variants
+                .iter()
+                .map(|v| text_len(&v.pieces))
+                .max()
+                .unwrap_or(0),
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::pattern::Seq;
+
+    fn compile(ftl: &str) -> Result<Vec<Message>, Vec<Finding>> {
+        let file = SourceFile {
+            path: "locales/xx/errors.ftl".into(),
+            name: "errors.ftl".into(),
+            text: ftl.into(),
+        };
+        compile_locale("en-US", &[file], None)
+    }
+
+    fn value(messages: &[Message], code: &str) -> Vec<Piece> {
+        let code = AnyCode::parse(code).unwrap();
+        messages[code.index()]
+            .value
+            .as_ref()
+            .unwrap()
+            .pieces
+            .to_vec()
+    }
+
+    #[test]
+    fn terms_are_inlined_and_texts_joined() {
+        let messages = compile(
+            "-connector = Connector\nerror-ConnectorNotFound = { -connector } can't be reached.\n",
+        )
+        .unwrap();
+        assert_eq!(
+            value(&messages, "ConnectorNotFound"),
+            [Piece::Text("Connector can't be reached.".into())]
+        );
+    }
+
+    #[test]
+    fn parameters_and_selectors_become_positions() {
+        let messages = compile(
+            "validation-TextMaxLengthMismatch = { $maxLength ->\n    [0] none\n    [one] { NUMBER($maxLength) } char\n   *[other] { $maxLength } chars\n}\n",
+        )
+        .unwrap();
+        let [
+            Piece::Select {
+                index: 0,
+                isolate: false,
+                variants,
+                default: 2,
+            },
+        ] = &value(&messages, "TextMaxLengthMismatch")[..]
+        else {
+            panic!("not one select");
+        };
+        assert_eq!(variants[0].key, Key::Number(0));
+        assert_eq!(variants[1].key, Key::Name("one".into()));
+        assert_eq!(
+            *variants[1].pieces,
+            [
+                Piece::Param {
+                    index: 0,
+                    isolate: true
+                },
+                Piece::Text(" char".into())
+            ]
+        );
+        assert!(matches!(variants[2].pieces, Seq::Owned(_)));
+    }
+
+    #[test]
+    fn unsupported_constructs_and_cycles_are_findings() {
+        let findings = compile(
+            "-a = { -b }\n-b = { -a }\nerror-BehaviourFailed = { -a }\nerror-InternalError = { 5 }\nerror-EntityNotFound = { $nope }\nerror-FileNotFound = { -missing }\n",
+        )
+        .unwrap_err();
+        let kinds: Vec<_> = findings
+            .iter()
+            .map(|f| (f.id.clone().unwrap(), &f.kind))
+            .collect();
+        assert!(kinds.iter().any(|(id, k)| id == "error-BehaviourFailed"
+            && matches!(k, FindingKind::Unsupported(w) if w.contains("nested"))));
+        assert!(kinds.iter().any(|(id, k)| id == "error-InternalError"
+            && matches!(k, FindingKind::Unsupported(w) if w.contains("number literal"))));
+        assert!(kinds.iter().any(|(id, k)| id == "error-EntityNotFound"
+            && matches!(k, FindingKind::UnknownVariable { variable, .. } if variable == "nope")));
+        assert!(kinds.iter().any(|(id, k)| id == "error-FileNotFound"
+            && matches!(k, FindingKind::UnknownReference(r) if r == "-missing")));
+    }
+
+    #[test]
+    fn exponential_references_are_cut_off() {
+        // Each term doubles the one before: 2^30 pieces if expanded.
+        let mut ftl = String::from("-t0 = x\n");
+        for i in 1..=30 {
+            let previous = i - 1;
+            let _ = writeln!(ftl, "-t{i} = {{ -t{previous} }}{{ -t{previous} }}");
+        }
+        ftl.push_str("error-BehaviourFailed = { -t30 }\n");
+        let findings = compile(&ftl).unwrap_err();
+        assert!(
+            findings
+                .iter()
+                .any(|f| matches!(&f.kind, FindingKind::Unsupported(w) if w.contains("pieces")))
+        );
+    }
+
+    #[test]
+    fn number_keys_compare_as_fluent_does() {
+        assert_eq!(number_key("0"), Key::Number(0));
+        assert_eq!(number_key("1.0"), Key::Number(1));
+        assert_eq!(number_key("1.5"), Key::Never);
+        assert_eq!(number_key("-1"), Key::Never);
+    }
+
+    #[test]
+    fn text_len_bounds_the_longest_variant() {
+        let pieces = vec![
+            Piece::Text("ab".into()),
+            Piece::Select {
+                index: 0,
+                isolate: false,
+                default: 0,
+                variants: Seq::Owned(
+                    vec![
+                        Variant {
+                            key: Key::Never,
+                            pieces: Seq::Owned(vec![Piece::Text("xyz".into())].into()),
+                        },
+                        Variant {
+                            key: Key::Never,
+                            pieces: Seq::Owned(vec![Piece::Text("x".into())].into()),
+                        },
+                    ]
+                    .into(),
+                ),
+            },
+        ];
+        assert_eq!(text_len(&pieces), 5);
+    }
+}

@@ -1,0 +1,143 @@
+//! Texts only the documentation needs: the error page's own texts (`page.ftl`), the notes it
+//! appends to some messages (`.note`), and each code's generic message with its parameters shown
+//! by placeholders ("… the defined length of (defined length)."). Applications never format
+//! these, so they are formatted here, by fluent-bundle, from the files in `locales/`.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use omnia_errors::AnyCode;
+use omnia_errors_fluent::{LocaleFiles, SOURCE_LOCALE};
+
+/// The documentation texts of every locale.
+pub struct DocTexts {
+    /// The source locale first.
+    bundles: Vec<(String, FluentBundle<FluentResource>)>,
+}
+
+impl std::fmt::Debug for DocTexts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.bundles.iter().map(|(tag, _)| tag))
+            .finish()
+    }
+}
+
+impl DocTexts {
+    /// Bundles of every locale's files.
+    ///
+    /// # Errors
+    ///
+    /// A locale tag that is not one, a file that does not parse, or no source locale: the
+    /// message names it. (The locale checks report these in detail; this only refuses.)
+    pub fn new(locales: &[LocaleFiles]) -> Result<Self, String> {
+        let mut bundles = Vec::with_capacity(locales.len());
+        for locale in locales {
+            let id: unic_langid::LanguageIdentifier = locale
+                .tag
+                .parse()
+                .map_err(|_| format!("locales/{}: not a language tag", locale.tag))?;
+            let mut bundle = FluentBundle::new(vec![id]);
+            // Documentation is plain text: no isolation marks.
+            bundle.set_use_isolating(false);
+            for file in &locale.files {
+                let resource = FluentResource::try_new(file.text.clone())
+                    .map_err(|_| format!("{}: does not parse", file.path))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|_| format!("{}: defines an id twice", file.path))?;
+            }
+            bundles.push((locale.tag.clone(), bundle));
+        }
+        bundles.sort_by_key(|(tag, _)| tag != SOURCE_LOCALE);
+        if bundles.first().is_none_or(|(tag, _)| tag != SOURCE_LOCALE) {
+            return Err(format!("no {SOURCE_LOCALE} among the locales"));
+        }
+        Ok(Self { bundles })
+    }
+
+    /// The texts of one locale, if it is there.
+    pub fn language(&self, tag: &str) -> Option<DocLanguage<'_>> {
+        let index = self.bundles.iter().position(|(t, _)| t == tag)?;
+        Some(DocLanguage { texts: self, index })
+    }
+
+    /// The locales' tags, the source first.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        self.bundles.iter().map(|(tag, _)| tag.as_str())
+    }
+}
+
+/// The documentation texts of one locale.
+#[derive(Clone, Copy)]
+pub struct DocLanguage<'a> {
+    texts: &'a DocTexts,
+    index: usize,
+}
+
+impl DocLanguage<'_> {
+    /// The locale's tag.
+    pub fn tag(&self) -> &str {
+        &self.texts.bundles[self.index].0
+    }
+
+    fn format(
+        &self,
+        index: usize,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Option<Result<String, String>> {
+        let bundle = &self.texts.bundles[index].1;
+        let message = bundle.get_message(id)?;
+        let pattern = match attribute {
+            None => message.value()?,
+            Some(name) => message.get_attribute(name)?.value(),
+        };
+        let mut errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned();
+        Some(if errors.is_empty() {
+            Ok(text)
+        } else {
+            let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            Err(format!(
+                "{} {id}: {}",
+                self.texts.bundles[index].0,
+                errors.join("; ")
+            ))
+        })
+    }
+
+    /// A page text (`page.ftl`), falling back to en-US.
+    pub fn page_text(&self, id: &str) -> Option<String> {
+        [self.index, 0]
+            .into_iter()
+            .find_map(|index| self.format(index, id, None, None)?.ok())
+    }
+
+    /// The documentation note (`.note`) of a code's message in this locale.
+    pub fn doc_note(&self, code: AnyCode) -> Option<String> {
+        self.format(self.index, code.fluent_id(), Some("note"), None)?
+            .ok()
+    }
+
+    /// A code's message as documentation shows it: generic, its required parameters shown by
+    /// the locale's placeholder text (`page-placeholder-<name>`, e.g. "(defined length)").
+    ///
+    /// # Errors
+    ///
+    /// A missing placeholder text, a missing message, or a Fluent error, named.
+    pub fn documented_message(&self, code: AnyCode) -> Result<String, String> {
+        let tag = self.tag();
+        let mut args = FluentArgs::new();
+        for param in code.params().iter().filter(|p| p.required) {
+            let id = format!("page-placeholder-{}", param.name);
+            let text = self.page_text(&id).ok_or_else(|| {
+                format!("locale {tag} has no page text {id}, the placeholder of {code}'s parameter")
+            })?;
+            args.set(param.name, FluentValue::from(text));
+        }
+        self.format(self.index, code.fluent_id(), None, Some(&args))
+            .ok_or_else(|| format!("locale {tag} has no message {}", code.fluent_id()))?
+    }
+}

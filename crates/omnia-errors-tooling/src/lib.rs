@@ -1,0 +1,29 @@
+//! The tooling of the OMNIA error catalog, apart from what applications link: `xtask` and the
+//! tests use it, nothing is published.
+//!
+//! - [`Workspace`]: the repository's `locales/` (the translators' files and the declared locale
+//!   set, `locales/locales.toml`) read from disk;
+//! - [`embedded_rust`]: the Rust source of the runtime crate's compiled messages;
+//! - [`DocTexts`]: the documentation-only texts (page texts, notes, generic messages with
+//!   placeholders) that the error page needs and applications never do;
+//! - exporters for consumers that do not run Fluent: [`export_language_file`] (OMNIA's
+//!   language files, compared back with [`compare_language_file`]) and [`message_catalog`]
+//!   (JSON with `{placeholder}` parameters and plural objects).
+
+#![forbid(unsafe_code)]
+
+mod doc_texts;
+mod message_catalog;
+mod omnia_file;
+mod workspace;
+
+pub use doc_texts::DocLanguage;
+pub use doc_texts::DocTexts;
+pub use message_catalog::{
+    CatalogMessage, MessageCatalog, MessageCatalogError, MessageText, PluralText, message_catalog,
+};
+pub use omnia_file::{
+    Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
+    compare_language_file, export_language_file, omnia_text_name,
+};
+pub use workspace::{DeclaredLocale, Workspace, WorkspaceError, embedded_rust};
