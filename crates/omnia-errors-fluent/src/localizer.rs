@@ -206,8 +206,9 @@ impl Shared {
             for file in &locale.files {
                 match FluentResource::try_new(file.text.clone()) {
                     Ok(resource) => resources.push(Arc::new(resource)),
-                    Err((_, errors)) => findings
-                        .extend(errors.iter().map(|e| Finding::syntax(&locale.tag, file, e))),
+                    Err((_, errors)) => {
+                        findings.extend(Finding::syntax_errors(&locale.tag, file, &errors));
+                    }
                 }
             }
             locales.push(LocaleData::new(id.clone(), id, resources, None, isolation));
