@@ -19,9 +19,12 @@ Tasks:
   docs [--check] [--out DIR] [--locale TAG]...
         Generate docs/: the \"API Error Codes\" page per locale (Markdown and an HTML preview)
         and the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant).
-        --check        write nothing; fail, listing stale files with a diff, if any differs
-        --out DIR      write under DIR instead of docs/
-        --locale TAG   only this locale's page (repeatable); default: every locale
+        --check        write nothing; fail, listing stale files with a diff, if any differs,
+                       and on files no generator wrote (orphans) or *.tmp leftovers
+        --out DIR      write everything under DIR instead of docs/ (the crate's
+                       components.json too, at DIR/crates/omnia-errors/openapi/)
+        --locale TAG   only this locale's files (repeatable); default: every locale.
+                       Shared files (OpenAPI, omnia/README.md) are always whole
 
   codes [--check]
         Record new codes of the catalog in crates/omnia-errors/codes.lock, the append-only
