@@ -21,9 +21,12 @@ Tasks:
         and the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant); and the crates' own
         generated sources: the compiled messages (crates/omnia-errors-fluent/src/embedded.rs)
         and the utoipa components (crates/omnia-errors/openapi/components.json).
-        --check        write nothing; fail, listing stale files with a diff, if any differs
-        --out DIR      write under DIR instead of docs/
-        --locale TAG   only this locale's page (repeatable); default: every locale
+        --check        write nothing; fail, listing stale files with a diff, if any differs,
+                       and on files no generator wrote (orphans) or *.tmp leftovers
+        --out DIR      write everything under DIR instead of docs/ (the crates' generated
+                       sources too, at DIR/crates/...)
+        --locale TAG   only this locale's files (repeatable); default: every locale.
+                       Shared files (OpenAPI, omnia/README.md) are always whole
 
   codes [--check]
         Record new codes of the catalog in crates/omnia-errors/codes.lock, the append-only

@@ -14,15 +14,38 @@ use unic_langid::LanguageIdentifier;
 use crate::codegen::{self, Generated, Summary};
 
 /// Scaffolds `locales/<tag>/` under `root` from `locales/en-US/`.
-pub(crate) fn run(root: &Path, tag: &str) -> Result<String, String> {
-    let langid: LanguageIdentifier = tag.parse().map_err(|_| {
-        format!("{tag:?} is not a BCP 47 language tag; expected something like pt-PT or de-CH")
+///
+/// Refuses, before writing anything, a tag that is not a language tag, `und` (no language),
+/// a pseudo-locale or other private-use region (`en-XA`, `ar-XB`: the localizer makes those
+/// from en-US at run time), a tag not written the canonical way (`en-us`: write `en-US`), and
+/// a locale whose folder already exists, in any case.
+pub(crate) fn run(root: &Path, tag_arg: &str) -> Result<String, String> {
+    let langid: LanguageIdentifier = tag_arg.parse().map_err(|_| {
+        format!("{tag_arg:?} is not a BCP 47 language tag; expected something like pt-PT or de-CH")
     })?;
     let tag = langid.to_string();
+    refuse_special(tag_arg, &langid)?;
+    if tag != tag_arg {
+        // A folder named in another case would be a second copy of the locale on
+        // case-sensitive file systems, and the same folder elsewhere.
+        return Err(format!(
+            "{tag_arg:?} is not written the canonical way; write it as {tag:?}"
+        ));
+    }
     let locales = root.join("locales");
     let target = locales.join(&tag);
     if target.exists() {
         return Err(format!("{} already exists", target.display()));
+    }
+    if let Ok(entries) = std::fs::read_dir(&locales) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.eq_ignore_ascii_case(&tag) {
+                return Err(format!(
+                    "{tag} already exists as locales/{name}: rename that folder to {tag} instead"
+                ));
+            }
+        }
     }
     let source = omnia_errors_fluent::read_locales(&locales)
         .map_err(|e| e.to_string())?
@@ -47,6 +70,35 @@ pub(crate) fn run(root: &Path, tag: &str) -> Result<String, String> {
     Ok(format!(
         "{summary}\nNext: translate every message of locales/{tag}/ (remove the \"# \" before it), then run `cargo test`: it lists what is still missing or wrong."
     ))
+}
+
+/// Refuses tags no translation should have: `und`, and private-use regions (RFC 5646 §2.2.4:
+/// AA, QM-QZ, XA-XZ, ZZ), among them the pseudo-locales' XA and XB.
+fn refuse_special(tag_arg: &str, langid: &LanguageIdentifier) -> Result<(), String> {
+    if langid.language.is_empty() {
+        return Err(format!(
+            "{tag_arg:?} has the undetermined language `und`; name the language, e.g. it-IT"
+        ));
+    }
+    if let Some(region) = langid.region {
+        let region = region.as_str().to_ascii_uppercase();
+        if matches!(region.as_str(), "XA" | "XB") {
+            return Err(format!(
+                "{tag_arg:?} is a pseudo-locale's tag: the localizer generates en-XA and ar-XB from en-US at run time; they have no folder"
+            ));
+        }
+        let bytes = region.as_bytes();
+        let private = region == "AA"
+            || region == "ZZ"
+            || (bytes.len() == 2 && bytes[0] == b'X')
+            || (bytes.len() == 2 && bytes[0] == b'Q' && bytes[1] >= b'M');
+        if private {
+            return Err(format!(
+                "{tag_arg:?} has a private-use region ({region}), which no real locale has; use a country code, e.g. it-IT"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The source file with its header replaced and every message commented out.
@@ -151,5 +203,28 @@ mod tests {
                 .contains("not a BCP 47 language tag")
         );
         assert!(run(&root, "en-US").unwrap_err().contains("already exists"));
+    }
+
+    #[test]
+    fn undetermined_pseudo_and_non_canonical_tags_are_refused() {
+        let root = temp_root("refused");
+        let refused = |tag: &str, why: &str| {
+            let error = run(&root, tag).unwrap_err();
+            assert!(error.contains(why), "{tag}: {error}");
+            assert!(!root.join("locales").join(tag).exists(), "{tag}");
+        };
+        refused("und", "undetermined");
+        refused("und-PT", "undetermined");
+        refused("en-XA", "pseudo-locale");
+        refused("ar-XB", "pseudo-locale");
+        refused("fr-XC", "private-use region");
+        refused("de-QM", "private-use region");
+        refused("en-us", "write it as \"en-US\"");
+        refused("PT-pt", "write it as \"pt-PT\"");
+        // A folder of the same locale in another case.
+        std::fs::create_dir_all(root.join("locales/it-it")).unwrap();
+        refused("it-IT", "already exists as locales/it-it");
+        let listed = std::fs::read_dir(root.join("locales")).unwrap().count();
+        assert_eq!(listed, 2, "nothing was created");
     }
 }

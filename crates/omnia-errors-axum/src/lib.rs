@@ -79,9 +79,10 @@ use std::task::{Context, Poll};
 
 use axum::body::Body;
 use axum::http::header::{
-    ACCEPT_LANGUAGE, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY,
+    ACCEPT_LANGUAGE, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH,
+    CONTENT_RANGE, CONTENT_TYPE, ETAG, LAST_MODIFIED, VARY,
 };
-use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use omnia_errors::{
     ApiError, CatalogCode, CatalogError, ErrorBody, ValidationError, ValidationErrorItem,
@@ -237,8 +238,9 @@ impl OmniaError {
         });
         *response.body_mut() = Body::from(json);
         let headers = response.headers_mut();
-        headers.remove(CONTENT_LENGTH);
-        headers.remove(CONTENT_ENCODING);
+        for name in STALE_WITH_A_NEW_BODY {
+            headers.remove(name);
+        }
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         // Locale tags are ASCII letters, digits and '-', always a valid header value.
         match HeaderValue::try_from(locales.join(", ")) {
@@ -247,6 +249,27 @@ impl OmniaError {
         };
     }
 }
+
+/// Headers that describe the bytes of the body a handler wrote (RFC 9110 §8, RFC 9530,
+/// RFC 3230, RFC 9421), removed when the body is rewritten: kept, they would make a client
+/// or cache take the new error body for the old representation (a stale `ETag` or
+/// `Last-Modified` revalidates it, a digest or signature fails, a `Content-Range` splices it
+/// into a download, a `Content-Disposition` saves it as the handler's file). Content-Type and
+/// Content-Language are written anew; Content-Location names a resource, not bytes, and stays.
+const STALE_WITH_A_NEW_BODY: [HeaderName; 12] = [
+    CONTENT_LENGTH,
+    CONTENT_ENCODING,
+    CONTENT_RANGE,
+    CONTENT_DISPOSITION,
+    ETAG,
+    LAST_MODIFIED,
+    HeaderName::from_static("content-md5"),
+    HeaderName::from_static("digest"),
+    HeaderName::from_static("content-digest"),
+    HeaderName::from_static("repr-digest"),
+    HeaderName::from_static("signature"),
+    HeaderName::from_static("signature-input"),
+];
 
 /// Formats one message, recording its locale in `locales` when it is new.
 fn format_message(

@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::Path;
+use axum::http::HeaderName;
 use axum::http::header::VARY;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use omnia_errors::{ApiError, ValidationError};
 use omnia_errors_axum::{FieldError, LocalizeErrorsLayer, OmniaError};
@@ -61,9 +63,50 @@ async fn with_vary() -> ([(axum::http::HeaderName, &'static str); 1], OmniaError
     ([(VARY, "Origin")], ApiError::EntityNotFound.into())
 }
 
+/// Headers that describe the representation a handler wrote, valid only for its bytes.
+const REPRESENTATION_HEADERS: [(&str, &str); 12] = [
+    ("etag", "\"v1\""),
+    ("last-modified", "Tue, 15 Nov 1994 08:12:31 GMT"),
+    (
+        "digest",
+        "sha-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=",
+    ),
+    (
+        "content-digest",
+        "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:",
+    ),
+    (
+        "repr-digest",
+        "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:",
+    ),
+    ("content-md5", "Q2hlY2sgSW50ZWdyaXR5IQ=="),
+    ("content-range", "bytes 0-3/4"),
+    ("content-encoding", "gzip"),
+    ("content-disposition", "attachment; filename=\"report.pdf\""),
+    (
+        "signature-input",
+        "sig1=(\"content-digest\");created=1618884473",
+    ),
+    ("signature", "sig1=:dGVzdA==:"),
+    ("content-location", "/entities/2.json"),
+];
+
+/// An error response carrying the headers of some other representation.
+async fn with_representation_headers() -> Response {
+    let mut response = OmniaError::from(ApiError::EntityNotFound).into_response();
+    for (name, value) in REPRESENTATION_HEADERS {
+        response.headers_mut().insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+    response
+}
+
 fn routes() -> Router {
     Router::new()
         .route("/entities/{id}", get(entity))
+        .route("/representation", get(with_representation_headers))
         .route("/connector", get(connector))
         .route("/validation", get(validation))
         .route("/vary", get(with_vary))
@@ -387,6 +430,31 @@ async fn without_the_layer_errors_are_in_en_us() -> TestResult {
         answer.body["errors"][0]["message"],
         "Value is too long to the defined length of 50."
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_rewritten_body_drops_the_headers_of_the_old_one() -> TestResult {
+    let address = serve_localized().await?;
+    let client = reqwest::Client::builder().no_proxy().build()?;
+    let response = client
+        .get(format!("http://{address}/representation"))
+        .header(ACCEPT_LANGUAGE, "pt-PT")
+        .send()
+        .await?;
+    assert_eq!(response.status().as_u16(), 404);
+    let headers = response.headers().clone();
+    // Content-Location names a resource, not the bytes: it stays valid.
+    assert_eq!(headers["content-location"], "/entities/2.json");
+    for (name, _) in &REPRESENTATION_HEADERS[..11] {
+        assert!(headers.get(*name).is_none(), "{name} kept: {headers:?}");
+    }
+    assert_eq!(headers[CONTENT_LANGUAGE], "pt-PT");
+    let length: usize = headers["content-length"].to_str()?.parse()?;
+    let body = response.bytes().await?;
+    assert_eq!(length, body.len());
+    let json: Value = serde_json::from_slice(&body)?;
+    assert_eq!(json["code"], "EntityNotFound");
     Ok(())
 }
 

@@ -185,18 +185,31 @@ impl fmt::Display for Finding {
 }
 
 impl Finding {
-    /// A parser error, pointing at the start of the broken entry and saying where parsing
-    /// failed.
-    pub fn syntax(
+    /// The parser errors of one file, each pointing at the start of the broken entry and
+    /// saying where parsing failed. The file's lines are indexed once for all of them.
+    pub fn syntax_errors(
         locale: &str,
         file: &SourceFile,
+        errors: &[fluent_syntax::parser::ParserError],
+    ) -> Vec<Self> {
+        let lines = LineIndex::new(&file.text);
+        errors
+            .iter()
+            .map(|e| Self::syntax(locale, file, &lines, e))
+            .collect()
+    }
+
+    fn syntax(
+        locale: &str,
+        file: &SourceFile,
+        lines: &LineIndex<'_>,
         error: &fluent_syntax::parser::ParserError,
     ) -> Self {
-        let failed = position(&file.text, error.pos.start);
+        let failed = lines.position(error.pos.start);
         let entry = error
             .slice
             .clone()
-            .map_or(failed, |s| position(&file.text, s.start));
+            .map_or(failed, |s| lines.position(s.start));
         Self {
             file: file.path.clone(),
             position: Some(entry),
@@ -286,10 +299,11 @@ pub(crate) fn parse_locale(
 ) -> ParsedLocale {
     let mut messages = BTreeMap::new();
     for file in files {
+        let lines = LineIndex::new(&file.text);
         let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
-                findings.extend(errors.iter().map(|e| Finding::syntax(tag, file, e)));
+                findings.extend(Finding::syntax_errors(tag, file, &errors));
                 resource
             }
         };
@@ -298,7 +312,7 @@ pub(crate) fn parse_locale(
                 continue;
             };
             let id = message.id.name.to_owned();
-            let at = entry_offset(&file.text, &id).map(|o| position(&file.text, o));
+            let at = offset_in(&file.text, message.id.name).map(|o| lines.position(o));
             let mut shape = Shape::default();
             let mut selects = Vec::new();
             if let Some(value) = &message.value {
@@ -615,31 +629,157 @@ fn collect_inline(
     }
 }
 
-/// The byte offset where message `id` is defined: at the start of a line, followed by `=`.
-fn entry_offset(text: &str, id: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(id)
-            && rest.trim_start().starts_with('=')
-        {
-            return Some(offset);
-        }
-        offset += line.len();
-    }
-    None
+/// The byte offset of `part` in `text`, when `part` is a slice of it.
+///
+/// The parser of `fluent-syntax` returns slices of the text it parsed (for a `&str` source),
+/// so a message's id tells where the message starts without searching the file for it, and a
+/// duplicate points at its own definition. The check keeps this safe if that ever changes:
+/// a slice from elsewhere gives no position rather than a wrong one.
+fn offset_in(text: &str, part: &str) -> Option<usize> {
+    let offset = part.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
+    let end = offset.checked_add(part.len())?;
+    (end <= text.len() && text.get(offset..end) == Some(part)).then_some(offset)
 }
 
-/// The 1-based line and column of a byte offset (clamped to the text, never panics).
-pub(crate) fn position(text: &str, offset: usize) -> Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// Where each line of a text starts, found in one pass, so that every position in the text is
+/// a binary search and a walk along one line instead of a rescan of everything before it.
+pub(crate) struct LineIndex<'t> {
+    text: &'t str,
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        probe::bytes(text.len());
+        let starts = core::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, starts }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position {
-        line,
-        column: text[line_start..offset].chars().count() + 1,
+
+    /// The 1-based line and column (in characters) of a byte offset, clamped to the text, so
+    /// it never panics.
+    pub(crate) fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // `starts[0] == 0 <= offset`, so at least one start is before or at `offset`.
+        let line = self.starts.partition_point(|&start| start <= offset).max(1);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let on_line = self.text.get(line_start..offset).unwrap_or("");
+        probe::bytes(on_line.len());
+        Position {
+            line,
+            column: on_line.chars().count() + 1,
+        }
+    }
+}
+
+/// Counts the bytes read to compute positions, so a test can prove their cost by counting.
+mod probe {
+    #[cfg(test)]
+    thread_local! {
+        static BYTES: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+    }
+
+    #[inline]
+    pub(super) fn bytes(n: usize) {
+        #[cfg(test)]
+        BYTES.with(|b| b.set(b.get() + n));
+        #[cfg(not(test))]
+        let _ = n;
+    }
+
+    /// The bytes counted on this thread since the last call.
+    #[cfg(test)]
+    pub(super) fn take() -> usize {
+        BYTES.with(|b| b.replace(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Finding, FindingKind, Position, SourceFile, parse_locale, probe};
+
+    /// `n` messages, every tenth one broken (a syntax error), and the first one defined again
+    /// on the last line.
+    fn big_file(n: usize) -> SourceFile {
+        use std::fmt::Write as _;
+
+        let mut text = String::new();
+        for i in 0..n {
+            if i % 10 == 9 {
+                let _ = writeln!(text, "broken-{i} = {{");
+            } else {
+                let _ = writeln!(text, "message-{i} = Text number {i} with {{ $value }}");
+            }
+        }
+        // The parser's recovery from the broken entry before swallows `filler`.
+        text.push_str("filler = x\nmessage-0 = again\n");
+        SourceFile {
+            path: "locales/xx/big.ftl".into(),
+            name: "big.ftl".into(),
+            text,
+        }
+    }
+
+    #[test]
+    fn positions_are_computed_in_one_pass_over_the_file() {
+        const N: usize = 3000;
+        let file = big_file(N);
+        let mut findings = Vec::new();
+        probe::take();
+        let parsed = parse_locale("xx", std::slice::from_ref(&file), &mut findings);
+        let read = probe::take();
+        let size = file.text.len();
+        eprintln!("{read} bytes read for positions in a file of {size}");
+        // Rescanning the file for each message and each error read about N * size / 2 bytes
+        // (over 100 MB here); one pass and a binary search per position read each byte about
+        // once, plus the start of the line of each position.
+        assert!(read <= 3 * size, "{read} bytes read for a file of {size}");
+        // The parser's recovery from a broken entry also drops the message after it (the last
+        // broken one drops `filler`).
+        assert_eq!(parsed.messages.len(), N - 2 * (N / 10) + 1);
+        let syntax = findings
+            .iter()
+            .filter(|f| matches!(f.kind, FindingKind::Syntax(_)))
+            .count();
+        assert!(syntax >= N / 10, "{syntax} syntax findings");
+        assert_eq!(
+            parsed.messages["message-1"].position,
+            Some(Position { line: 2, column: 1 })
+        );
+        assert_eq!(
+            parsed.messages["message-2998"].position,
+            Some(Position {
+                line: 2999,
+                column: 1
+            })
+        );
+        let broken: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| matches!(f.kind, FindingKind::Syntax(_)))
+            .collect();
+        assert_eq!(
+            broken[0].position,
+            Some(Position {
+                line: 10,
+                column: 1
+            })
+        );
+        // The duplicate points at its own definition, the file's last line.
+        let duplicate = findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Duplicate)
+            .expect("a duplicate finding");
+        assert_eq!(
+            duplicate.position,
+            Some(Position {
+                line: N + 2,
+                column: 1
+            })
+        );
     }
 }

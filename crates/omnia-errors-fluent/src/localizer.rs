@@ -301,6 +301,12 @@ impl Localizer {
     /// The best locale for an `Accept-Language` header (q-values and `*` honoured, garbage
     /// ignored; en-US when nothing matches). Results are cached per distinct header.
     ///
+    /// A range with `q=0` makes the locales it matches not acceptable (RFC 9110 §12.5.4):
+    /// `en-US;q=0, *` answers another locale, `pt-PT;q=0, pt` answers pt-BR. When en-US itself
+    /// is excluded and nothing else matches, the first acceptable locale answers; when every
+    /// locale is excluded, en-US does. Only the first 4 KiB of the header are read, and tags
+    /// over 64 bytes are skipped (see [`parse_accept_language`](crate::parse_accept_language)).
+    ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let language = localizer.for_accept_language("de-CH, fr;q=0.8, *;q=0.1");

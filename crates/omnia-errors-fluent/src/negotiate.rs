@@ -11,6 +11,12 @@ use unic_langid::LanguageIdentifier;
 /// Entries past this many in one header are ignored: no browser sends more, and it bounds the
 /// work a hostile header can cause.
 const MAX_RANGES: usize = 32;
+/// Only this many bytes of a header are read (an entry cut by the limit is dropped), so the
+/// cost of a header is bounded in bytes, not only in entries. Browsers send under 100.
+const MAX_HEADER_BYTES: usize = 4096;
+/// A language tag longer than this is skipped without being parsed. RFC 5646 §4.4.1 asks
+/// implementations to accept at least 35 characters; real tags are far shorter.
+const MAX_TAG_BYTES: usize = 64;
 /// Headers longer than this are negotiated but not cached.
 const MAX_CACHED_LEN: usize = 256;
 const CACHE_SLOTS: usize = 512;
@@ -20,15 +26,19 @@ const CACHE_SLOTS: usize = 512;
 pub struct LanguageRange {
     /// The language, or `None` for the wildcard `*`.
     pub language: Option<LanguageIdentifier>,
-    /// The weight in thousandths (`q=0.8` is 800); ranges with weight 0 are not returned.
+    /// The weight in thousandths (`q=0.8` is 800); [`parse_accept_language`] returns no range
+    /// of weight 0.
     pub quality: u16,
 }
 
 /// Parses an `Accept-Language` header into its ranges, best first (ties keep header order).
 ///
 /// Lenient like a browser-facing server must be: an entry that is not a language tag or has an
-/// invalid `q` is skipped, never an error; `q=0` ("not acceptable") entries are dropped; only the
-/// first 32 entries are read.
+/// invalid `q` is skipped, never an error; `q=0` ("not acceptable") entries are not returned
+/// (the [`Localizer`](crate::Localizer) honours them as exclusions when it negotiates); only
+/// the first 4096 bytes (4 KiB; an entry cut by that limit is dropped) and the first 32 entries
+/// are read, and a tag longer than 64 bytes is skipped, so the cost is linear in at most 4 KiB
+/// whatever the header's length.
 ///
 /// ```
 /// use omnia_errors_fluent::parse_accept_language;
@@ -41,20 +51,49 @@ pub struct LanguageRange {
 /// assert_eq!(tags, ["pt-BR", "fr", "*"]);
 /// ```
 pub fn parse_accept_language(header: &str) -> Vec<LanguageRange> {
-    let mut ranges: Vec<LanguageRange> = header
+    let mut ranges = parse_all(header);
+    ranges.retain(|r| r.quality > 0);
+    ranges
+}
+
+/// Every range of a header, `q=0` ones included, best first (ties keep header order).
+fn parse_all(header: &str) -> Vec<LanguageRange> {
+    let mut ranges: Vec<LanguageRange> = bounded(header)
         .split(',')
         .take(MAX_RANGES)
         .filter_map(parse_range)
-        .filter(|r| r.quality > 0)
         .collect();
     // Stable: equal weights keep the order the client wrote them in.
     ranges.sort_by_key(|r| std::cmp::Reverse(r.quality));
     ranges
 }
 
+/// The first [`MAX_HEADER_BYTES`] of a header, without an entry the limit cuts in two (which
+/// would otherwise be read as a shorter, different tag or q-value).
+fn bounded(header: &str) -> &str {
+    if header.len() <= MAX_HEADER_BYTES {
+        return header;
+    }
+    let mut end = MAX_HEADER_BYTES;
+    while !header.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = header.get(..end).unwrap_or("");
+    // The byte at `end` is part of the next entry unless it is a comma.
+    if header.as_bytes().get(end) == Some(&b',') {
+        head
+    } else {
+        head.rfind(',').map_or("", |comma| &head[..comma])
+    }
+}
+
 fn parse_range(entry: &str) -> Option<LanguageRange> {
+    probe::bytes(entry.len());
     let mut parts = entry.split(';');
     let tag = parts.next()?.trim();
+    if tag.len() > MAX_TAG_BYTES {
+        return None;
+    }
     let mut quality = 1000;
     for parameter in parts {
         let (name, value) = parameter.split_once('=')?;
@@ -85,6 +124,68 @@ fn parse_quality(value: &str) -> Option<u16> {
         "0" => Some(thousandths),
         "1" if thousandths == 0 => Some(1000),
         _ => None,
+    }
+}
+
+/// The subtags of a tag in canonical case, for RFC 4647 basic filtering.
+fn subtags(language: &LanguageIdentifier) -> Vec<String> {
+    language.to_string().split('-').map(str::to_owned).collect()
+}
+
+/// The locales a header declares not acceptable (RFC 9110 §12.5.4: `q=0`).
+///
+/// A range matches a locale by RFC 4647 basic filtering (`pt` matches `pt-PT` and `pt-BR`,
+/// `*` matches everything), and the most specific range that matches a locale decides: with
+/// `pt;q=0, pt-PT`, European Portuguese is acceptable and Brazilian is not, and `*;q=0` only
+/// excludes the locales no other range names.
+struct Exclusions {
+    /// `(subtags, excludes)` of every range, `*` being no subtags.
+    ranges: Vec<(Vec<String>, bool)>,
+}
+
+impl Exclusions {
+    fn new(ranges: &[LanguageRange]) -> Self {
+        let ranges = if ranges.iter().any(|r| r.quality == 0) {
+            ranges
+                .iter()
+                .map(|r| {
+                    let subtags = r.language.as_ref().map(subtags).unwrap_or_default();
+                    (subtags, r.quality == 0)
+                })
+                .collect()
+        } else {
+            // The usual header excludes nothing: no work per candidate.
+            Vec::new()
+        };
+        Self { ranges }
+    }
+
+    const fn none() -> Self {
+        Self { ranges: Vec::new() }
+    }
+
+    fn excludes(&self, locale: &LanguageIdentifier) -> bool {
+        if self.ranges.is_empty() {
+            return false;
+        }
+        let locale = subtags(locale);
+        let mut decided: Option<(usize, bool)> = None;
+        for (range, excludes) in &self.ranges {
+            let matches = range.len() <= locale.len()
+                && range
+                    .iter()
+                    .zip(&locale)
+                    .all(|(r, l)| r.eq_ignore_ascii_case(l));
+            // Ties between equally specific ranges: exclusion wins, the safe reading.
+            if matches
+                && decided.is_none_or(|(len, was)| {
+                    range.len() > len || (range.len() == len && *excludes && !was)
+                })
+            {
+                decided = Some((range.len(), *excludes));
+            }
+        }
+        decided.is_some_and(|(_, excludes)| excludes)
     }
 }
 
@@ -122,24 +223,61 @@ impl Negotiator {
         &self,
         requested: impl IntoIterator<Item = Option<&'a LanguageIdentifier>>,
     ) -> usize {
+        self.negotiate_excluding(requested, &Exclusions::none())
+    }
+
+    /// The best acceptable locale for languages in preference order.
+    ///
+    /// `*`, or no match at all, gives the default locale unless it is excluded, else the first
+    /// acceptable locale in preference order; when every locale is excluded, the default all
+    /// the same (an error message in an unwanted language beats none, and RFC 9110 lets a
+    /// server answer so).
+    fn negotiate_excluding<'a>(
+        &self,
+        requested: impl IntoIterator<Item = Option<&'a LanguageIdentifier>>,
+        excluded: &Exclusions,
+    ) -> usize {
         for language in requested {
             let Some(language) = language else {
-                // `*`: any language will do, so the default is as good as any.
-                return self.default;
+                // `*`: any acceptable language will do, so the default is as good as any.
+                return self.fallback(excluded);
             };
-            if let Some(found) = self.match_one(language) {
+            if let Some(found) = self.match_one(language, excluded) {
                 return found;
             }
         }
-        self.default
+        self.fallback(excluded)
     }
 
-    fn match_one(&self, language: &LanguageIdentifier) -> Option<usize> {
-        if let Some((_, index)) = self.pseudo.iter().find(|(tag, _)| tag == language) {
+    fn fallback(&self, excluded: &Exclusions) -> usize {
+        let default_excluded = self
+            .available
+            .iter()
+            .find(|(_, index)| *index == self.default)
+            .is_some_and(|(tag, _)| excluded.excludes(tag));
+        if !default_excluded {
+            return self.default;
+        }
+        self.available
+            .iter()
+            .find(|(tag, _)| !excluded.excludes(tag))
+            .map_or(self.default, |(_, index)| *index)
+    }
+
+    fn match_one(&self, language: &LanguageIdentifier, excluded: &Exclusions) -> Option<usize> {
+        if let Some((_, index)) = self
+            .pseudo
+            .iter()
+            .find(|(tag, _)| tag == language && !excluded.excludes(tag))
+        {
             return Some(*index);
         }
-        let available: Vec<&LanguageIdentifier> =
-            self.available.iter().map(|(tag, _)| tag).collect();
+        let available: Vec<&LanguageIdentifier> = self
+            .available
+            .iter()
+            .map(|(tag, _)| tag)
+            .filter(|tag| !excluded.excludes(tag))
+            .collect();
         let matched = negotiate_languages(
             &[language],
             &available,
@@ -177,8 +315,32 @@ impl Negotiator {
     }
 
     fn negotiate_uncached(&self, header: &str) -> usize {
-        let ranges = parse_accept_language(header);
-        self.negotiate(ranges.iter().map(|r| r.language.as_ref()))
+        let ranges = parse_all(header);
+        let excluded = Exclusions::new(&ranges);
+        let acceptable = ranges.iter().filter(|r| r.quality > 0);
+        self.negotiate_excluding(acceptable.map(|r| r.language.as_ref()), &excluded)
+    }
+}
+
+/// Counts the header bytes the parser looks at, so a test can prove the bound by counting.
+mod probe {
+    #[cfg(test)]
+    thread_local! {
+        static BYTES: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+    }
+
+    #[inline]
+    pub(super) fn bytes(n: usize) {
+        #[cfg(test)]
+        BYTES.with(|b| b.set(b.get() + n));
+        #[cfg(not(test))]
+        let _ = n;
+    }
+
+    /// The bytes counted on this thread since the last call.
+    #[cfg(test)]
+    pub(super) fn take() -> usize {
+        BYTES.with(|b| b.replace(0))
     }
 }
 
@@ -198,5 +360,35 @@ mod tests {
         assert_eq!(parse_quality("-1"), None);
         assert_eq!(parse_quality(""), None);
         assert_eq!(parse_quality("0.x"), None);
+    }
+
+    #[test]
+    fn a_tag_longer_than_64_bytes_is_skipped() {
+        // A valid tag of 65 bytes: a language and seven 8-letter variants.
+        let long = format!("de{}", "-abcdefgh".repeat(7));
+        assert_eq!(long.len(), 65);
+        assert!(long.parse::<LanguageIdentifier>().is_ok());
+        let ranges = parse_accept_language(&format!("{long}, fr;q=0.5"));
+        let tags: Vec<String> = ranges
+            .iter()
+            .filter_map(|r| r.language.as_ref().map(ToString::to_string))
+            .collect();
+        assert_eq!(tags, ["fr"]);
+        let fits = &long[..56];
+        assert_eq!(parse_accept_language(fits).len(), 1);
+    }
+
+    #[test]
+    fn the_bytes_read_of_a_header_are_bounded() {
+        // 32 entries of 6 kB each (190 kB): the issue's slow header.
+        let header = vec![format!("en-{}", "a".repeat(6000)); 32].join(",");
+        probe::take();
+        let _ = parse_accept_language(&header);
+        let read = probe::take();
+        assert!(
+            read <= 4096,
+            "{read} bytes read of a {}-byte header",
+            header.len()
+        );
     }
 }

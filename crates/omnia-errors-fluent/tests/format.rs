@@ -264,6 +264,54 @@ fn negotiation_follows_the_users_preferences() {
 }
 
 #[test]
+fn q_0_means_not_acceptable() {
+    // RFC 9110 §12.5.4: "a qvalue of 0 means not acceptable".
+    let localizer = Localizer::embedded();
+    let negotiate = |header: &str| localizer.for_accept_language(header).locale().to_string();
+    // `*` stands for any locale but en-US: the first other one in preference order.
+    assert_eq!(negotiate("en-US;q=0, *"), "pt-PT");
+    assert_eq!(negotiate("en;q=0, *;q=0.5"), "pt-PT");
+    assert_eq!(negotiate("pt-PT;q=0, pt"), "pt-BR");
+    assert_eq!(negotiate("pt;q=0, pt-AO, de;q=0.5"), "de-DE");
+    // The most specific range decides: Portuguese no, but European Portuguese yes.
+    assert_eq!(negotiate("pt;q=0, pt-PT;q=0.5"), "pt-PT");
+    // Nothing requested matches, and the default is excluded: another locale.
+    assert_eq!(negotiate("en-US;q=0"), "pt-PT");
+    assert_eq!(negotiate("de-DE;q=0, de"), "en-US");
+    // `*;q=0` only excludes what no other range names.
+    assert_eq!(negotiate("fr, *;q=0"), "fr-FR");
+    assert_eq!(negotiate("ja, *;q=0"), "en-US");
+    // Every locale excluded: the default, as documented.
+    assert_eq!(
+        negotiate("en;q=0, pt;q=0, es;q=0, fr;q=0, de;q=0, pl;q=0, *"),
+        "en-US"
+    );
+    // The same through the list API, which has no q-values: unchanged.
+    let requested = ["pt".parse().unwrap()];
+    assert_eq!(
+        localizer.for_languages(&requested).locale().to_string(),
+        "pt-PT"
+    );
+}
+
+#[test]
+fn only_the_first_4_kib_of_a_header_are_read() {
+    let localizer = Localizer::embedded();
+    let negotiate = |header: &str| localizer.for_accept_language(header).locale().to_string();
+    // Fits in 4 KiB: read.
+    let near = format!("{}, fr", "x".repeat(4000));
+    assert_eq!(negotiate(&near), "fr-FR");
+    // Past 4 KiB: not read, and neither is an entry cut by the limit.
+    let far = format!("{}, fr", "x".repeat(5000));
+    assert_eq!(negotiate(&far), "en-US");
+    let cut = format!("{}, de, french", "x".repeat(4088));
+    assert_eq!(negotiate(&cut), "de-DE");
+    // Multi-byte characters at the limit do not panic.
+    let emoji = format!("de;q=0.5, {}", "🦀".repeat(2000));
+    assert_eq!(negotiate(&emoji), "de-DE");
+}
+
+#[test]
 fn a_localizer_is_shared_by_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Localizer>();

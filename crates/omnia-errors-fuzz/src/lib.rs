@@ -44,17 +44,36 @@ fn localizer() -> &'static Localizer {
 }
 
 /// An `Accept-Language` header: parsing is bounded and sorted, negotiation lands on an
-/// available locale, and formatting in it yields text.
+/// available locale, and formatting in it yields text. The input is also tried repeated past
+/// the 4 KiB the parser reads (the long-header shape: libFuzzer's default `-max_len` of 4096
+/// never gets there by itself), where the same must hold.
 pub fn accept_language(data: &[u8]) {
     let header = String::from_utf8_lossy(data);
-    let ranges = parse_accept_language(&header);
+    check_header(&header, data.len() as u64);
+    if !header.is_empty() {
+        // 16 KiB or more: past the 4 KiB read, cut mid-entry for most inputs.
+        let long = header.repeat(LONG_HEADER / header.len() + 1);
+        check_header(&long, data.len() as u64);
+    }
+}
+
+/// How long the long-header shape makes a header, in bytes at least.
+const LONG_HEADER: usize = 16 * 1024;
+
+fn check_header(header: &str, number: u64) {
+    let ranges = parse_accept_language(header);
     assert!(ranges.len() <= 32);
     assert!(ranges.windows(2).all(|w| w[0].quality >= w[1].quality));
-    let language = localizer().for_accept_language(&header);
+    assert!(
+        ranges
+            .iter()
+            .filter_map(|r| r.language.as_ref())
+            .all(|l| l.to_string().len() <= 64),
+        "a tag over 64 bytes was read"
+    );
+    let language = localizer().for_accept_language(header);
     assert!(localizer().locales().any(|l| l == language.locale()));
-    let message = language.message(&ValidationError::TextMaxLengthMismatch {
-        max_length: data.len() as u64,
-    });
+    let message = language.message(&ValidationError::TextMaxLengthMismatch { max_length: number });
     assert!(!message.text.is_empty());
 }
 
@@ -80,8 +99,14 @@ pub fn code_from_str(data: &[u8]) {
 }
 
 /// An error body from the wire: if it parses, it writes back and reads again to the same
-/// value, and localizing it yields non-empty messages.
+/// value, and localizing it yields non-empty messages. An input that is not a JSON object
+/// seeds a body with thousands of parameter keys instead (the many-keys shape, too long for
+/// the fuzzer to write): it must read keeping each key's first position and last value.
 pub fn error_body_json(data: &[u8]) {
+    if data.first() != Some(&b'{') {
+        many_keys(data);
+        return;
+    }
     let Ok(body) = serde_json::from_slice::<ErrorBody>(data) else {
         return;
     };
@@ -97,6 +122,41 @@ pub fn error_body_json(data: &[u8]) {
         .localize_body(&mut localized, &mut problems);
     for item in localized.errors() {
         let _ = item.error();
+    }
+}
+
+/// How many entries the many-keys shape writes.
+const MANY_KEYS: usize = 2048;
+
+/// A body whose `parameters` has [`MANY_KEYS`] entries named from the input, with duplicates
+/// when the input is short: it must read with each distinct key once, in order of first
+/// appearance, holding its last value.
+fn many_keys(data: &[u8]) {
+    use std::collections::HashMap;
+    use std::fmt::Write as _;
+
+    let stem = String::from_utf8_lossy(data.get(..data.len().min(16)).unwrap_or_default());
+    // 1 to 2048 distinct names, so short inputs make many duplicates.
+    let distinct = 1 + data.iter().map(|&b| usize::from(b)).sum::<usize>() % MANY_KEYS;
+    let mut json = String::from(r#"{"code":"EntityNotFound","message":"x","parameters":{"#);
+    let mut order = Vec::new();
+    let mut last = HashMap::new();
+    for i in 0..MANY_KEYS {
+        let name = format!("{stem}{}", i % distinct);
+        if i > 0 {
+            json.push(',');
+        }
+        let _ = write!(json, "{}:{i}", serde_json::Value::String(name.clone()));
+        if last.insert(name.clone(), i as u64).is_none() {
+            order.push(name);
+        }
+    }
+    json.push_str("}}");
+    let body: ErrorBody = serde_json::from_str(&json).expect("a well-formed body reads");
+    assert_eq!(body.parameters.len(), order.len());
+    for ((key, value), expected) in body.parameters.iter().zip(&order) {
+        assert_eq!(key, expected);
+        assert_eq!(value, &ParamValue::Unsigned(last[expected]));
     }
 }
 

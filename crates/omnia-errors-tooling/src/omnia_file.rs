@@ -704,7 +704,7 @@ pub(crate) fn parse_locale(locale: &LocaleFiles) -> Result<Vec<ast::Resource<&st
             |file| match fluent_syntax::parser::parse(file.text.as_str()) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
-                    findings.extend(errors.iter().map(|e| Finding::syntax(&locale.tag, file, e)));
+                    findings.extend(Finding::syntax_errors(&locale.tag, file, &errors));
                     resource
                 }
             },

@@ -137,6 +137,11 @@ pub trait CatalogError {
 
     /// Whether every optional parameter is present, so the contextual variant of the message
     /// (the Fluent `.context` attribute) can be used. `false` for codes without optional ones.
+    ///
+    /// An optional text that is empty or only whitespace counts as absent: the contextual
+    /// message would otherwise end in a dangling "…in Connector: " with nothing after it,
+    /// which tells the reader less than the generic message. Numbers are always meaningful
+    /// (a limit of 0 is a limit).
     fn has_context(&self) -> bool {
         let specs = self.code().params();
         let optional = specs.iter().filter(|p| !p.required).count();
@@ -144,8 +149,12 @@ pub trait CatalogError {
             return false;
         }
         let mut present = 0;
-        self.visit_params(&mut |name, _| {
-            if specs.iter().any(|p| p.name == name && !p.required) {
+        self.visit_params(&mut |name, value| {
+            let meaningful = match value {
+                ParamRef::Number(_) => true,
+                ParamRef::Text(text) => !text.trim().is_empty(),
+            };
+            if meaningful && specs.iter().any(|p| p.name == name && !p.required) {
                 present += 1;
             }
         });

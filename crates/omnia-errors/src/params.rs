@@ -1,6 +1,7 @@
 //! The JSON `parameters` object: an order-preserving map that keeps whatever a server sent.
 
 use core::fmt;
+use std::collections::HashMap;
 
 use crate::info::{ParamKind, ParamRef};
 
@@ -74,6 +75,12 @@ impl From<String> for ParamValue {
 
 /// A `parameters` object: names to values, in insertion order.
 ///
+/// Building or reading an object of `n` keys costs O(n) expected time (a short linear scan,
+/// then a hash index), so a body with many keys from an untrusted server cannot stall a client.
+///
+/// A duplicate key keeps the position of its first occurrence and the value of its last one,
+/// as most JSON parsers do: `{"a":1,"b":2,"a":3}` reads as `{"a":3,"b":2}`.
+///
 /// ```
 /// use omnia_errors::{Parameters, ParamValue};
 ///
@@ -81,10 +88,25 @@ impl From<String> for ParamValue {
 /// parameters.insert("maxLength", 50.into());
 /// assert_eq!(parameters.get("maxLength"), Some(&ParamValue::Unsigned(50)));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Parameters {
-    // A Vec, not a map: objects are tiny (zero to two entries) and order must survive.
+    // A Vec keeps the order; the catalog's objects are tiny (zero to two entries), so a
+    // linear scan is the fastest look-up for them and no index is built.
     entries: Vec<(String, ParamValue)>,
+    // Name to position in `entries`, built once the object outgrows `INDEX_FROM` entries, so
+    // that a large object from a server costs one hash look-up per key, not a scan. `std`'s
+    // hasher is randomly keyed, so a sender cannot choose colliding names.
+    index: Option<HashMap<String, usize>>,
+}
+
+/// The size from which [`Parameters`] keeps a hash index beside its entries.
+const INDEX_FROM: usize = 8;
+
+// Equal entries in the same order; the index is derived from them.
+impl PartialEq for Parameters {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
 }
 
 impl Parameters {
@@ -92,6 +114,7 @@ impl Parameters {
     pub const fn new() -> Self {
         Self {
             entries: Vec::new(),
+            index: None,
         }
     }
 
@@ -105,19 +128,53 @@ impl Parameters {
         self.entries.len()
     }
 
-    /// The value of `name`, if present.
-    pub fn get(&self, name: &str) -> Option<&ParamValue> {
-        self.entries.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    /// The position of `name` in `entries`.
+    fn position(&self, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => {
+                probe::count();
+                index.get(name).copied()
+            }
+            None => self
+                .entries
+                .iter()
+                .position(|(k, _)| probe::count() && k == name),
+        }
     }
 
-    /// Sets `name` to `value`, keeping the position of an existing entry of that name (as JSON
-    /// parsers do, the last duplicate wins).
+    /// The value of `name`, if present.
+    pub fn get(&self, name: &str) -> Option<&ParamValue> {
+        let position = self.position(name)?;
+        self.entries.get(position).map(|(_, v)| v)
+    }
+
+    /// Sets `name` to `value`. An existing entry of that name keeps its position and takes the
+    /// new value (so when reading JSON, the first duplicate's place and the last one's value).
     pub fn insert(&mut self, name: impl Into<String>, value: ParamValue) {
         let name = name.into();
-        match self.entries.iter_mut().find(|(k, _)| *k == name) {
-            Some((_, slot)) => *slot = value,
-            None => self.entries.push((name, value)),
+        if let Some(position) = self.position(&name) {
+            if let Some((_, slot)) = self.entries.get_mut(position) {
+                *slot = value;
+            }
+            return;
         }
+        let position = self.entries.len();
+        match &mut self.index {
+            Some(index) => {
+                index.insert(name.clone(), position);
+            }
+            None if position + 1 >= INDEX_FROM => {
+                // Built once, from the (distinct) names so far and the new one.
+                let mut index = HashMap::with_capacity(INDEX_FROM * 2);
+                for (i, (k, _)) in self.entries.iter().enumerate() {
+                    index.insert(k.clone(), i);
+                }
+                index.insert(name.clone(), position);
+                self.index = Some(index);
+            }
+            None => {}
+        }
+        self.entries.push((name, value));
     }
 
     /// The entries, in order.
@@ -171,6 +228,29 @@ impl<K: Into<String>> FromIterator<(K, ParamValue)> for Parameters {
             parameters.insert(k, v);
         }
         parameters
+    }
+}
+
+/// Counts key comparisons and index look-ups, so a test can prove the cost of building and
+/// reading an object by counting, not by timing.
+mod probe {
+    #[cfg(test)]
+    thread_local! {
+        static PROBES: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+    }
+
+    /// Records one probe; always `true`, so it can sit in a `&&` chain.
+    #[inline]
+    pub(super) fn count() -> bool {
+        #[cfg(test)]
+        PROBES.with(|p| p.set(p.get() + 1));
+        true
+    }
+
+    /// The probes made on this thread since the last call.
+    #[cfg(test)]
+    pub(super) fn take() -> usize {
+        PROBES.with(|p| p.replace(0))
     }
 }
 
@@ -388,5 +468,98 @@ mod serde_impls {
                 de::Error::custom(format_args!("`parameters` must be a JSON object: {e}"))
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ParamValue, Parameters, probe};
+
+    fn key(i: usize) -> String {
+        format!("k{i}")
+    }
+
+    #[test]
+    fn building_and_reading_many_keys_costs_a_bounded_number_of_probes_per_key() {
+        const N: usize = 4096;
+        probe::take();
+        let parameters: Parameters = (0..N)
+            .map(|i| (key(i), ParamValue::Unsigned(i as u64)))
+            .collect();
+        for i in 0..N {
+            assert_eq!(
+                parameters.get(&key(i)),
+                Some(&ParamValue::Unsigned(i as u64))
+            );
+        }
+        let probes = probe::take();
+        // A linear search made N * N = 16.8 million probes here (building, then reading); a short
+        // scan of the first entries and then one hash look-up per key make about 2 per key.
+        assert!(probes <= 3 * N, "{probes} probes for {N} keys");
+        assert_eq!(parameters.len(), N);
+        assert!(
+            parameters.iter().map(|(k, _)| k).eq((0..N)
+                .map(key)
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str))
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_keeps_its_first_position_and_its_last_value() {
+        for n in [3, 100] {
+            let mut parameters = Parameters::new();
+            for i in 0..n {
+                parameters.insert(key(i), ParamValue::Unsigned(i as u64));
+            }
+            parameters.insert(key(1), "last".into());
+            parameters.insert(key(n - 1), "end".into());
+            assert_eq!(parameters.len(), n);
+            assert_eq!(parameters.get(&key(1)), Some(&ParamValue::from("last")));
+            assert_eq!(
+                parameters.iter().nth(1),
+                Some(("k1", &ParamValue::from("last")))
+            );
+            assert_eq!(
+                parameters.iter().last().map(|(k, _)| k.to_owned()),
+                Some(key(n - 1))
+            );
+            assert_eq!(parameters.get(&key(n - 1)), Some(&ParamValue::from("end")));
+            assert_eq!(parameters.get("absent"), None);
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn reading_a_body_with_many_keys_is_linear_and_keeps_the_wire_order() {
+        use core::fmt::Write as _;
+
+        const N: usize = 4096;
+        let mut json = String::from("{");
+        for i in (0..N).rev() {
+            let _ = write!(json, "\"{}\":{i},", key(i));
+        }
+        json.push_str("\"k7\":\"dup\"}");
+        probe::take();
+        let parameters: Parameters = serde_json::from_str(&json).expect("an object");
+        let probes = probe::take();
+        assert!(probes <= 3 * N, "{probes} probes for {N} keys");
+        assert_eq!(parameters.len(), N);
+        assert_eq!(
+            parameters.iter().next().map(|(k, _)| k.to_owned()),
+            Some(key(N - 1))
+        );
+        assert_eq!(parameters.get("k7"), Some(&ParamValue::from("dup")));
+        assert_eq!(
+            parameters.iter().position(|(k, _)| k == "k7"),
+            Some(N - 1 - 7)
+        );
+        let written = serde_json::to_string(&parameters).expect("serializes");
+        assert!(
+            written.starts_with(&format!("{{\"{}\":{}", key(N - 1), N - 1)),
+            "{}",
+            &written[..40]
+        );
     }
 }

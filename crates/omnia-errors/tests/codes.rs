@@ -168,6 +168,30 @@ fn context_is_known_only_when_every_optional_parameter_is() {
 }
 
 #[test]
+fn an_empty_optional_text_selects_the_generic_message() {
+    // "...while running in Connector: " with nothing after it is worse than the generic text.
+    for empty in ["", " ", "\t\n"] {
+        assert!(
+            !ApiError::ConnectorBehaviourFailed {
+                message: Some(empty.into())
+            }
+            .has_context(),
+            "{empty:?}"
+        );
+        assert!(
+            !ValidationError::TypeMismatch {
+                value: Some("x".into()),
+                expected_type: Some(empty.into())
+            }
+            .has_context(),
+            "{empty:?}"
+        );
+    }
+    // A number has no "empty" value: 0 is a limit like any other.
+    assert!(ValidationError::UpperLimitNotRespected { limit: Some(0) }.has_context());
+}
+
+#[test]
 fn bad_wire_parameters_are_typed_errors() {
     let code = ValidationErrorCode::TextMaxLengthMismatch;
     assert_eq!(

@@ -14,7 +14,7 @@ use crate::codegen::Generated;
 
 const PAGE_TEMPLATE: &str = "omnia3_api_errors.md.tera";
 const PREVIEW_TEMPLATE: &str = "preview.html.tera";
-const PAGE_FILE: &str = "omnia3_api_errors.md";
+pub(crate) const PAGE_FILE: &str = "omnia3_api_errors.md";
 const PERMALINK: &str = "omnia3_api_errors.html";
 
 /// The templates of `templates/`, with the filters they use.
