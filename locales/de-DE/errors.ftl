@@ -40,7 +40,7 @@ validation-NotFound = Entität/Referenz nicht gefunden.
 validation-RequiredValue = Ein Attributwert ist erforderlich.
     .context = Für das Attribut { $path } ist ein Wert erforderlich.
 validation-TypeMismatch = Der Attributwert entspricht nicht dem Attributtyp.
-    .context = Der Wert "{ $value }" entspricht nicht dem Attributtyp { $type }.
+    .context = Der Wert "{ $value }" entspricht nicht dem Typ { $type } des Attributs { $path }.
 validation-UpperLimitNotRespected = Höchstanzahl an Elementen in der Sammlung überschritten.
     .context =
         { $limit ->

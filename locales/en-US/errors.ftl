@@ -46,7 +46,7 @@ validation-NotFound = Entity/Reference cannot be found.
 validation-RequiredValue = Attribute value is required.
     .context = A value is required for the attribute { $path }.
 validation-TypeMismatch = Attribute value doesn't match the attribute type.
-    .context = The value "{ $value }" doesn't match the attribute type { $type }.
+    .context = The value "{ $value }" doesn't match the type { $type } of the attribute { $path }.
 validation-UpperLimitNotRespected = Maximum number of elements in collection not respected.
     .context =
         { $limit ->

@@ -40,7 +40,7 @@ validation-NotFound = No se ha encontrado la entidad/referencia.
 validation-RequiredValue = El valor del atributo es obligatorio.
     .context = Es obligatorio indicar un valor para el atributo { $path }.
 validation-TypeMismatch = El valor no coincide con el tipo del atributo.
-    .context = El valor "{ $value }" no coincide con el tipo { $type } del atributo.
+    .context = El valor "{ $value }" no coincide con el tipo { $type } del atributo { $path }.
 validation-UpperLimitNotRespected = Se ha superado el número máximo de elementos de la colección.
     .context =
         { $limit ->

@@ -40,7 +40,7 @@ validation-NotFound = Entité/référence introuvable.
 validation-RequiredValue = La valeur de l’attribut est obligatoire.
     .context = Une valeur est obligatoire pour l’attribut { $path }.
 validation-TypeMismatch = La valeur ne correspond pas au type de l’attribut.
-    .context = La valeur "{ $value }" ne correspond pas au type { $type } de l’attribut.
+    .context = La valeur "{ $value }" ne correspond pas au type { $type } de l’attribut { $path }.
 validation-UpperLimitNotRespected = Nombre maximal d’éléments de la collection dépassé.
     .context =
         { $limit ->

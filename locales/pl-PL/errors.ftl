@@ -43,7 +43,7 @@ validation-NotFound = Nie znaleziono encji/odwołania.
 validation-RequiredValue = Wartość atrybutu jest wymagana.
     .context = Atrybut { $path } wymaga podania wartości.
 validation-TypeMismatch = Wartość atrybutu jest niezgodna z jego typem.
-    .context = Wartość "{ $value }" jest niezgodna z typem atrybutu { $type }.
+    .context = Wartość "{ $value }" jest niezgodna z typem { $type } atrybutu { $path }.
 validation-UpperLimitNotRespected = Przekroczono maksymalną liczbę elementów w kolekcji.
     .context =
         { $limit ->

@@ -40,7 +40,7 @@ validation-NotFound = Entidade/referência não encontrada.
 validation-RequiredValue = O valor do atributo é obrigatório.
     .context = É obrigatório informar um valor para o atributo { $path }.
 validation-TypeMismatch = O valor não corresponde ao tipo do atributo.
-    .context = O valor "{ $value }" não corresponde ao tipo { $type } do atributo.
+    .context = O valor "{ $value }" não corresponde ao tipo { $type } do atributo { $path }.
 validation-UpperLimitNotRespected = O número máximo de elementos da coleção foi excedido.
     .context =
         { $limit ->

@@ -40,7 +40,7 @@ validation-NotFound = Não foi possível encontrar a entidade/referência.
 validation-RequiredValue = O valor do atributo é obrigatório.
     .context = É obrigatório indicar um valor para o atributo { $path }.
 validation-TypeMismatch = O valor não corresponde ao tipo do atributo.
-    .context = O valor "{ $value }" não corresponde ao tipo { $type } do atributo.
+    .context = O valor "{ $value }" não corresponde ao tipo { $type } do atributo { $path }.
 validation-UpperLimitNotRespected = Foi excedido o número máximo de elementos da coleção.
     .context =
         { $limit ->

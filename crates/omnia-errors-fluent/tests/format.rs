@@ -138,15 +138,17 @@ fn contextual_messages_carry_their_parameters() {
     assert_eq!(
         text(&ValidationError::TypeMismatch {
             value: Some("abc".into()),
-            expected_type: Some("Integer".into())
+            expected_type: Some("Integer".into()),
+            path: Some("Amount".into()),
         }),
-        r#"The value "abc" doesn't match the attribute type Integer."#
+        r#"The value "abc" doesn't match the type Integer of the attribute Amount."#
     );
     // Only part of the context known: the generic message.
     assert_eq!(
         text(&ValidationError::TypeMismatch {
             value: Some("abc".into()),
-            expected_type: None
+            expected_type: None,
+            path: Some("Amount".into()),
         }),
         "Attribute value doesn't match the attribute type."
     );

@@ -52,7 +52,7 @@ fn en_us_has_one_text_per_code_and_per_context() {
     );
     assert_eq!(
         file.text("ErrorMessage_TypeMismatch_Context"),
-        Some("The value \"{value}\" doesn't match the attribute type {type}.")
+        Some("The value \"{value}\" doesn't match the type {type} of the attribute {path}.")
     );
     // The documentation note of ValidationFailed is not exported.
     assert_eq!(
