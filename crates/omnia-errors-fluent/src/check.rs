@@ -1,6 +1,9 @@
 //! Static checks of Fluent files against the catalog: every message present, no extra ones, the
-//! right attributes, exactly the variables each code's parameters provide, and plural selectors
-//! that cover the locale's plural categories.
+//! right attributes, exactly the variables each code's parameters provide, plural selectors
+//! that cover the locale's plural categories, and the locale's terms (product vocabulary such as
+//! `-connector = Connector`): every term a message references is defined, every term defined is
+//! referenced, and every term is plain text referenced as `{ -term }` (no attributes,
+//! arguments, placeables or selectors: tools that inline terms rely on it).
 //!
 //! fluent-rs checks none of this: a missing variable formats as `{$name}`, an extra argument is
 //! silently ignored, and a missing plural variant silently uses the default. So the checks run on
@@ -106,6 +109,25 @@ pub enum FindingKind {
         /// The key.
         key: String,
     },
+    /// A reference to a term (`{ -connector }`) this locale does not define: Fluent would
+    /// show `{-connector}` in its place.
+    UnknownTerm {
+        /// The term's name, without its dash.
+        term: String,
+    },
+    /// A term the locale defines and no message references.
+    UnusedTerm {
+        /// The term's name, without its dash.
+        term: String,
+    },
+    /// A term, or a reference to one, that is not plain: terms are text only, referenced as
+    /// `{ -term }`.
+    NotPlainTerm {
+        /// The term's name, without its dash.
+        term: String,
+        /// What makes it not plain.
+        why: String,
+    },
 }
 
 impl fmt::Display for Finding {
@@ -165,6 +187,18 @@ impl fmt::Display for Finding {
             FindingKind::UnknownVariantKey { variable, key } => write!(
                 f,
                 "the selector on ${variable} has a [{key}] variant, which is not a plural category (zero, one, two, few, many, other)"
+            ),
+            FindingKind::UnknownTerm { term } => write!(
+                f,
+                "references the term -{term}, which this locale does not define; define `-{term} = ...` in its errors.ftl or fix the name"
+            ),
+            FindingKind::UnusedTerm { term } => write!(
+                f,
+                "the term -{term} is defined but no message references it; use it as {{ -{term} }} or remove it"
+            ),
+            FindingKind::NotPlainTerm { term, why } => write!(
+                f,
+                "the term -{term} {why}; terms are plain text (`-{term} = Text`), referenced as {{ -{term} }}"
             ),
         }
     }
@@ -253,6 +287,30 @@ fn catalog_shape(code: AnyCode) -> Shape {
 pub(crate) struct ParsedLocale {
     pub(crate) tag: String,
     pub(crate) messages: BTreeMap<String, ParsedMessage>,
+    /// Terms by name (without the dash): where each is defined, the first definition.
+    terms: BTreeMap<String, Place>,
+    /// Every reference to a term, in file order.
+    term_references: Vec<TermReference>,
+}
+
+/// Where something is: a file and a position in it.
+#[derive(Clone, Debug)]
+struct Place {
+    file: String,
+    position: Option<Position>,
+}
+
+/// A reference to a term from a message (or a term).
+#[derive(Clone, Debug)]
+struct TermReference {
+    /// The term's name, without the dash.
+    term: String,
+    /// The id of the message (or `-term`) that holds the reference.
+    from: String,
+    /// Where the reference is.
+    place: Place,
+    /// Why the reference is not plain (`{ -term }`), if it is not.
+    not_plain: Option<String>,
 }
 
 pub(crate) struct ParsedMessage {
@@ -271,6 +329,8 @@ pub(crate) fn parse_locale(
     findings: &mut Vec<Finding>,
 ) -> ParsedLocale {
     let mut messages = BTreeMap::new();
+    let mut terms: BTreeMap<String, Place> = BTreeMap::new();
+    let mut term_references = Vec::new();
     for file in files {
         let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
             Ok(resource) => resource,
@@ -280,6 +340,23 @@ pub(crate) fn parse_locale(
             }
         };
         for entry in &resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    collect_term_references(
+                        message.id.name,
+                        message
+                            .value
+                            .iter()
+                            .chain(message.attributes.iter().map(|a| &a.value)),
+                        file,
+                        &mut term_references,
+                    );
+                }
+                ast::Entry::Term(term) => {
+                    record_term(tag, file, term, &mut terms, &mut term_references, findings);
+                }
+                _ => {}
+            }
             let ast::Entry::Message(message) = entry else {
                 continue;
             };
@@ -318,6 +395,202 @@ pub(crate) fn parse_locale(
     ParsedLocale {
         tag: tag.to_owned(),
         messages,
+        terms,
+        term_references,
+    }
+}
+
+/// Records a term definition: a duplicate or a term that is not plain is a finding; its
+/// references (which a plain term has none of) are recorded.
+fn record_term(
+    tag: &str,
+    file: &SourceFile,
+    term: &ast::Term<&str>,
+    terms: &mut BTreeMap<String, Place>,
+    term_references: &mut Vec<TermReference>,
+    findings: &mut Vec<Finding>,
+) {
+    let name = term.id.name.to_owned();
+    let place = Place {
+        file: file.path.clone(),
+        position: offset_in(&file.text, term.id.name)
+            .map(|o| position(&file.text, o.saturating_sub(1))),
+    };
+    let from = format!("-{name}");
+    let term_finding = |kind| Finding {
+        file: place.file.clone(),
+        position: place.position,
+        locale: tag.to_owned(),
+        id: Some(from.clone()),
+        kind,
+    };
+    if terms.contains_key(&name) {
+        findings.push(term_finding(FindingKind::Duplicate));
+        return;
+    }
+    let not_plain = |why: &str| FindingKind::NotPlainTerm {
+        term: name.clone(),
+        why: why.to_owned(),
+    };
+    if !term.attributes.is_empty() {
+        findings.push(term_finding(not_plain("has attributes")));
+    }
+    if term
+        .value
+        .elements
+        .iter()
+        .any(|e| matches!(e, ast::PatternElement::Placeable { .. }))
+    {
+        findings.push(term_finding(not_plain(
+            "has placeables (variables, selectors or references)",
+        )));
+    }
+    collect_term_references(
+        &from,
+        std::iter::once(&term.value).chain(term.attributes.iter().map(|a| &a.value)),
+        file,
+        term_references,
+    );
+    terms.insert(name, place);
+}
+
+/// The byte offset of `part` in `text`, when `part` is a slice of it (as the parser's
+/// identifiers are): the exact place of a reference, without searching for it.
+fn offset_in(text: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (start + part.len() <= text.len()).then_some(start)
+}
+
+/// Records every term reference in `patterns` (those of entry `from`).
+fn collect_term_references<'p>(
+    from: &str,
+    patterns: impl Iterator<Item = &'p ast::Pattern<&'p str>>,
+    file: &SourceFile,
+    references: &mut Vec<TermReference>,
+) {
+    fn pattern(pattern: &ast::Pattern<&str>, found: &mut dyn FnMut(&ast::InlineExpression<&str>)) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_(expression, found);
+            }
+        }
+    }
+    fn expression_(
+        expression: &ast::Expression<&str>,
+        found: &mut dyn FnMut(&ast::InlineExpression<&str>),
+    ) {
+        match expression {
+            ast::Expression::Inline(inline) => inline_(inline, found),
+            ast::Expression::Select { selector, variants } => {
+                inline_(selector, found);
+                for variant in variants {
+                    pattern(&variant.value, found);
+                }
+            }
+        }
+    }
+    fn inline_(
+        inline: &ast::InlineExpression<&str>,
+        found: &mut dyn FnMut(&ast::InlineExpression<&str>),
+    ) {
+        match inline {
+            ast::InlineExpression::TermReference { arguments, .. } => {
+                found(inline);
+                for argument in arguments.iter().flat_map(|a| &a.positional) {
+                    inline_(argument, found);
+                }
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for argument in &arguments.positional {
+                    inline_(argument, found);
+                }
+                for argument in &arguments.named {
+                    inline_(&argument.value, found);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => expression_(expression, found),
+            _ => {}
+        }
+    }
+    let mut found = |inline: &ast::InlineExpression<&str>| {
+        let ast::InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } = inline
+        else {
+            return;
+        };
+        let not_plain = match (attribute, arguments) {
+            (Some(attribute), _) => Some(format!(
+                "is referenced with an attribute (-{}.{})",
+                id.name, attribute.name
+            )),
+            (None, Some(_)) => Some("is referenced with arguments".to_owned()),
+            (None, None) => None,
+        };
+        references.push(TermReference {
+            term: id.name.to_owned(),
+            from: from.to_owned(),
+            place: Place {
+                file: file.path.clone(),
+                // The dash before the name starts the reference.
+                position: offset_in(&file.text, id.name)
+                    .map(|o| position(&file.text, o.saturating_sub(1))),
+            },
+            not_plain,
+        });
+    };
+    for p in patterns {
+        pattern(p, &mut found);
+    }
+}
+
+/// Checks a locale's terms: every reference names a term of the locale and is plain, every
+/// term is referenced.
+fn check_terms(locale: &ParsedLocale, findings: &mut Vec<Finding>) {
+    let finding = |place: &Place, id: &str, kind| Finding {
+        file: place.file.clone(),
+        position: place.position,
+        locale: locale.tag.clone(),
+        id: Some(id.to_owned()),
+        kind,
+    };
+    for reference in &locale.term_references {
+        if !locale.terms.contains_key(&reference.term) {
+            findings.push(finding(
+                &reference.place,
+                &reference.from,
+                FindingKind::UnknownTerm {
+                    term: reference.term.clone(),
+                },
+            ));
+        }
+        if let Some(why) = &reference.not_plain {
+            findings.push(finding(
+                &reference.place,
+                &reference.from,
+                FindingKind::NotPlainTerm {
+                    term: reference.term.clone(),
+                    why: why.clone(),
+                },
+            ));
+        }
+    }
+    for (term, place) in &locale.terms {
+        // A term referenced only by itself is unused all the same.
+        let own = format!("-{term}");
+        if !locale
+            .term_references
+            .iter()
+            .any(|r| r.term == *term && r.from != own)
+        {
+            findings.push(finding(
+                place,
+                &own,
+                FindingKind::UnusedTerm { term: term.clone() },
+            ));
+        }
     }
 }
 
@@ -329,6 +602,7 @@ pub(crate) fn check_locale(
     require_complete: bool,
     findings: &mut Vec<Finding>,
 ) {
+    check_terms(locale, findings);
     let langid: Option<LanguageIdentifier> = locale.tag.parse().ok();
     // The catalog's number parameters: a select on one of them is a plural selector.
     let numeric: BTreeSet<&str> = AnyCode::all()
@@ -444,8 +718,26 @@ fn compare_vars(
 /// fluent-bundle itself uses, from `intl_pluralrules`). Parameters are integers, so a category
 /// only fractions reach (Polish "other") needs no explicit variant.
 pub fn integer_plural_categories(langid: &LanguageIdentifier) -> Vec<&'static str> {
-    // Resolve the locale exactly as fluent-bundle does (`types/plural.rs`): lookup among the
-    // rules' locales, English when none matches.
+    let Some(rules) = plural_rules(langid) else {
+        return Vec::new();
+    };
+    let samples = (0..=1_000u64).chain((4..=15).map(|e| 10u64.pow(e)));
+    let mut categories = Vec::new();
+    for n in samples {
+        if let Ok(category) = rules.select(n) {
+            let name = category_name(category);
+            if !categories.contains(&name) {
+                categories.push(name);
+            }
+        }
+    }
+    categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+    categories
+}
+
+/// The cardinal plural rules of `langid`, resolved exactly as fluent-bundle does
+/// (`types/plural.rs`): lookup among the rules' locales, English when none matches.
+pub(crate) fn plural_rules(langid: &LanguageIdentifier) -> Option<PluralRules> {
     let default = LanguageIdentifier::from_parts(
         unic_langid::subtags::Language::from_bytes(b"en")
             .ok()
@@ -461,24 +753,14 @@ pub fn integer_plural_categories(langid: &LanguageIdentifier) -> Vec<&'static st
         Some(&default),
         fluent_langneg::NegotiationStrategy::Lookup,
     );
-    let Some(Ok(rules)) = resolved
+    resolved
         .first()
-        .map(|l| PluralRules::create((*l).clone(), PluralRuleType::CARDINAL))
-    else {
-        return Vec::new();
-    };
-    let samples = (0..=1_000u64).chain((4..=15).map(|e| 10u64.pow(e)));
-    let mut categories = Vec::new();
-    for n in samples {
-        if let Ok(category) = rules.select(n) {
-            let name = category_name(category);
-            if !categories.contains(&name) {
-                categories.push(name);
-            }
-        }
-    }
-    categories.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
-    categories
+        .and_then(|l| PluralRules::create((*l).clone(), PluralRuleType::CARDINAL).ok())
+}
+
+/// The plural category `rules` give the integer `n`, by name (`"many"`).
+pub(crate) fn integer_category(rules: &PluralRules, n: u64) -> Option<&'static str> {
+    rules.select(n).ok().map(category_name)
 }
 
 #[allow(clippy::needless_pass_by_value)] // `PluralCategory` is a small enum, but not `Copy`.
