@@ -2,7 +2,10 @@
 //!
 //! Like rustc's error-code registry, published codes are append-only: a code is never removed
 //! or renamed, and keeps its HTTP status and parameters, unless the catalog marks it
-//! `[deprecated]` or `[retired]`. The lock file records what was published; this task appends
+//! `[deprecated]` or `[retired]`. The one change a published code may take is a new *optional*
+//! parameter: a client that does not send it gets the generic message, as it did before, so
+//! nothing it relies on changes; a parameter removed, renamed, retyped or made required would
+//! break clients and is refused. The lock file records what was published; this task appends
 //! new codes to it (never by hand) and refuses any other change, and a test fails when the
 //! catalog and the lock disagree.
 
@@ -87,9 +90,17 @@ impl Entry {
         Ok(entry)
     }
 
-    /// The part that must never change while a code is active.
-    fn contract(&self) -> (&str, &[String]) {
-        (&self.status, &self.params)
+    /// Whether `self` (the catalog's entry) keeps the contract `published` made while the code
+    /// is active: the same status and every published parameter as it was (name, kind,
+    /// optionality); any parameter added since is optional (`name=kind?`).
+    fn keeps_contract_of(&self, published: &Self) -> bool {
+        self.status == published.status
+            && published.params.iter().all(|p| self.params.contains(p))
+            && self
+                .params
+                .iter()
+                .filter(|p| !published.params.contains(p))
+                .all(|p| p.ends_with('?'))
     }
 }
 
@@ -145,11 +156,10 @@ fn reconcile(lock: &str) -> Result<String, Vec<String>> {
             ));
             continue;
         };
-        if current.contract() != published.contract()
-            && current.lifecycle == Lifecycle::Active.as_str()
+        if !current.keeps_contract_of(published) && current.lifecycle == Lifecycle::Active.as_str()
         {
             problems.push(format!(
-                "{LOCK_PATH}:{line}: {} was published as `{published}` and is now `{current}`: a published code keeps its status and parameters; flag it [deprecated] and add a new code instead",
+                "{LOCK_PATH}:{line}: {} was published as `{published}` and is now `{current}`: a published code keeps its status and parameters (it may only gain optional ones, `name=kind?`); flag it [deprecated] and add a new code instead",
                 published.code
             ));
         }
@@ -244,6 +254,42 @@ mod tests {
             problems[1].contains("TextMaxLengthMismatch") && problems[1].contains("[deprecated]"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_new_optional_parameter_is_recorded_and_any_other_change_refused() {
+        let lock = current_lock();
+        let line = lock
+            .lines()
+            .find(|l| l.starts_with("validation TypeMismatch "))
+            .unwrap();
+        assert_eq!(
+            line,
+            "validation TypeMismatch - value=text? type=text? path=text?"
+        );
+        // The lock as it was before `path` was added: the task records the new parameter.
+        let before = lock.replace(line, "validation TypeMismatch - value=text? type=text?");
+        assert_eq!(reconcile(&before), Ok(lock.clone()));
+        // A published parameter that is gone, or made required, is refused.
+        let gone = lock.replace(line, &format!("{line} format=text?"));
+        let problems = reconcile(&gone).unwrap_err();
+        assert!(
+            problems.len() == 1 && problems[0].contains("may only gain optional ones"),
+            "{problems:?}"
+        );
+        let was_required = lock.replace(line, "validation TypeMismatch - value=text type=text?");
+        assert_eq!(reconcile(&was_required).unwrap_err().len(), 1);
+        // A new parameter that is required breaks clients that do not send it.
+        let entry = |params: &[&str]| Entry {
+            table: "validation".into(),
+            code: "X".into(),
+            status: "-".into(),
+            params: params.iter().map(|p| (*p).to_owned()).collect(),
+            lifecycle: "active".into(),
+        };
+        assert!(entry(&["a=text?", "b=number?"]).keeps_contract_of(&entry(&["a=text?"])));
+        assert!(!entry(&["a=text?", "b=number"]).keeps_contract_of(&entry(&["a=text?"])));
+        assert!(!entry(&["b=number?"]).keeps_contract_of(&entry(&["a=text?"])));
     }
 
     #[test]

@@ -5,12 +5,31 @@ use std::path::PathBuf;
 /// What to run.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Task {
-    Help,
+    /// The usage of every task, or of the one named.
+    Help(Option<String>),
     Docs(DocsOptions),
-    Codes { check: bool },
+    Codes {
+        check: bool,
+    },
     NewLocale(String),
-    OmniaCompare(PathBuf),
+    OmniaCompare {
+        file: PathBuf,
+        check: bool,
+    },
+    OmniaMerge {
+        file: PathBuf,
+        out: Option<PathBuf>,
+    },
 }
+
+/// The tasks, by name, as `cargo xtask <task> --help` knows them.
+pub(crate) const TASKS: [&str; 5] = [
+    "docs",
+    "codes",
+    "omnia-compare",
+    "omnia-merge",
+    "new-locale",
+];
 
 /// `cargo xtask docs` options.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -22,17 +41,35 @@ pub(crate) struct DocsOptions {
 
 pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
     let Some((task, rest)) = args.split_first() else {
-        return Ok(Task::Help);
+        return Ok(Task::Help(None));
     };
+    if rest.iter().any(|a| a == "--help" || a == "-h") && TASKS.contains(&task.as_str()) {
+        return Ok(Task::Help(Some(task.clone())));
+    }
     match task.as_str() {
-        "help" | "--help" | "-h" => Ok(Task::Help),
-        "docs" => parse_docs(rest).map(Task::Docs),
-        "omnia-compare" => match rest {
-            [path] => Ok(Task::OmniaCompare(PathBuf::from(path))),
-            _ => Err(
-                "omnia-compare takes one file, e.g. `cargo xtask omnia-compare ptPT.json`".into(),
-            ),
+        "help" | "--help" | "-h" => match rest {
+            [] => Ok(Task::Help(None)),
+            [name] if TASKS.contains(&name.as_str()) => Ok(Task::Help(Some(name.clone()))),
+            _ => Err(format!(
+                "unexpected {rest:?} for help; expected one task of: {}",
+                TASKS.join(", ")
+            )),
         },
+        "docs" => parse_docs(rest).map(Task::Docs),
+        "omnia-compare" => {
+            let (check, files): (Vec<&String>, Vec<&String>) =
+                rest.iter().partition(|a| *a == "--check");
+            match files.as_slice() {
+                [file] if !file.starts_with("--") => Ok(Task::OmniaCompare {
+                    file: PathBuf::from(file),
+                    check: !check.is_empty(),
+                }),
+                _ => Err(format!(
+                    "omnia-compare takes [--check] and one file, e.g. `cargo xtask omnia-compare --check PTPT.json`; got {rest:?}"
+                )),
+            }
+        }
+        "omnia-merge" => parse_merge(rest),
         "new-locale" => match rest {
             [tag] => Ok(Task::NewLocale(tag.clone())),
             _ => {
@@ -50,6 +87,35 @@ pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
             "unknown task {other:?}; run `cargo xtask` to list the tasks"
         )),
     }
+}
+
+fn parse_merge(args: &[String]) -> Result<Task, String> {
+    let mut file = None;
+    let mut out = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--out" => {
+                let value = args.next().ok_or("--out FILE needs a value")?;
+                out = Some(PathBuf::from(value));
+            }
+            other if other.starts_with("--") => {
+                return Err(format!(
+                    "unknown option {other:?} for omnia-merge; expected --out FILE"
+                ));
+            }
+            path if file.is_none() => file = Some(PathBuf::from(path)),
+            extra => {
+                return Err(format!(
+                    "omnia-merge takes one file; {extra:?} is a second one (write elsewhere with --out FILE)"
+                ));
+            }
+        }
+    }
+    let file = file.ok_or(
+        "omnia-merge takes one file, e.g. `cargo xtask omnia-merge PTPT.json [--out merged.json]`",
+    )?;
+    Ok(Task::OmniaMerge { file, out })
 }
 
 fn parse_docs(args: &[String]) -> Result<DocsOptions, String> {
@@ -85,7 +151,7 @@ mod tests {
 
     #[test]
     fn parses_docs_flags() {
-        assert_eq!(parse(&[]), Ok(Task::Help));
+        assert_eq!(parse(&[]), Ok(Task::Help(None)));
         assert_eq!(
             parse(&args(
                 "docs --check --locale pt-PT --locale de-DE --out /tmp/x"
@@ -95,6 +161,82 @@ mod tests {
                 out: Some("/tmp/x".into()),
                 locales: vec!["pt-PT".into(), "de-DE".into()],
             }))
+        );
+    }
+
+    #[test]
+    fn every_task_has_help() {
+        for task in TASKS {
+            for help in ["--help", "-h"] {
+                assert_eq!(
+                    parse(&args(&format!("{task} {help}"))),
+                    Ok(Task::Help(Some(task.to_owned()))),
+                    "{task} {help}"
+                );
+            }
+            assert_eq!(
+                parse(&args(&format!("help {task}"))),
+                Ok(Task::Help(Some(task.to_owned())))
+            );
+        }
+        assert!(
+            parse(&args("help nothing"))
+                .unwrap_err()
+                .contains("omnia-merge")
+        );
+    }
+
+    #[test]
+    fn parses_the_omnia_tasks() {
+        assert_eq!(
+            parse(&args("omnia-compare --check PTPT.json")),
+            Ok(Task::OmniaCompare {
+                file: "PTPT.json".into(),
+                check: true
+            })
+        );
+        assert_eq!(
+            parse(&args("omnia-compare PTPT.json")),
+            Ok(Task::OmniaCompare {
+                file: "PTPT.json".into(),
+                check: false
+            })
+        );
+        assert!(parse(&args("omnia-compare")).is_err());
+        assert!(parse(&args("omnia-compare a.json b.json")).is_err());
+        assert_eq!(
+            parse(&args("omnia-merge PTPT.json --out merged.json")),
+            Ok(Task::OmniaMerge {
+                file: "PTPT.json".into(),
+                out: Some("merged.json".into())
+            })
+        );
+        assert_eq!(
+            parse(&args("omnia-merge PTPT.json")),
+            Ok(Task::OmniaMerge {
+                file: "PTPT.json".into(),
+                out: None
+            })
+        );
+        assert!(
+            parse(&args("omnia-merge"))
+                .unwrap_err()
+                .contains("one file")
+        );
+        assert!(
+            parse(&args("omnia-merge a b"))
+                .unwrap_err()
+                .contains("--out")
+        );
+        assert!(
+            parse(&args("omnia-merge a --out"))
+                .unwrap_err()
+                .contains("needs a value")
+        );
+        assert!(
+            parse(&args("omnia-merge a --force"))
+                .unwrap_err()
+                .contains("expected --out")
         );
     }
 

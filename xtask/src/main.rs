@@ -8,38 +8,79 @@ mod codes;
 mod docs;
 mod flags;
 mod new_locale;
+mod omnia;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-Usage: cargo xtask <task>
+const USAGE_HEAD: &str = "Usage: cargo xtask <task> [--help]\n\nTasks:\n";
 
-Tasks:
-  docs [--check] [--out DIR] [--locale TAG]...
-        Generate docs/: the \"API Error Codes\" page per locale (Markdown and an HTML preview)
-        and the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant); and the crates' own
-        generated sources: the compiled messages (crates/omnia-errors-fluent/src/embedded.rs)
-        and the utoipa components (crates/omnia-errors/openapi/components.json).
+/// Each task's usage, by name: `cargo xtask` shows them all, `cargo xtask <task> --help` one.
+const TASK_USAGE: [(&str, &str); 5] = [
+    (
+        "docs",
+        "  docs [--check] [--out DIR] [--locale TAG]...
+        Generate docs/: the \"API Error Codes\" page per locale (Markdown and an HTML preview),
+        the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant), OMNIA language files and
+        JSON message catalogs; and the crates' own generated sources: the compiled messages
+        (crates/omnia-errors-fluent/src/embedded.rs) and the utoipa components
+        (crates/omnia-errors/openapi/components.json).
         --check        write nothing; fail, listing stale files with a diff, if any differs,
                        and on files no generator wrote (orphans) or *.tmp leftovers
         --out DIR      write everything under DIR instead of docs/ (the crates' generated
                        sources too, at DIR/crates/...)
         --locale TAG   only this locale's files (repeatable); default: every locale.
                        Shared files (OpenAPI, omnia/README.md) are always whole
-
-  codes [--check]
-        Record new codes of the catalog in crates/omnia-errors/codes.lock, the append-only
-        registry of published codes; refuses removed codes and changed statuses or parameters.
+",
+    ),
+    (
+        "codes",
+        "  codes [--check]
+        Record new codes of the catalog, and new optional parameters of published ones, in
+        crates/omnia-errors/codes.lock, the append-only registry of published codes; refuses
+        removed codes, changed statuses and removed or changed parameters.
         --check        write nothing; fail if the lock does not record the catalog
-
-  omnia-compare <file.json>
-        Compare an OMNIA language file with our messages of its culture: what differs, what is
-        missing on either side.
-
-  new-locale <tag>
+",
+    ),
+    (
+        "omnia-compare",
+        "  omnia-compare [--check] <file.json>
+        Compare an OMNIA language file with our error messages of its culture: ours first
+        (missing, repeated, different text or placeholders), then name and description, then
+        the file's other texts as a count.
+        --check        fail (exit 1) if any of our error messages differs
+",
+    ),
+    (
+        "omnia-merge",
+        "  omnia-merge <file.json> [--out FILE]
+        Write our error messages (ErrorMessage_<Code>) into an OMNIA language file of the same
+        culture, in place (atomically) or to FILE, keeping its other texts, their order and its
+        other fields; report what was added and changed.
+        --out FILE     write the merged file to FILE, leaving <file.json> as it is
+",
+    ),
+    (
+        "new-locale",
+        "  new-locale <tag>
         Scaffold locales/<tag>/ with every message of en-US, commented out, for a translator.
-";
+",
+    ),
+];
+
+/// The usage of every task, or of `task`.
+fn usage(task: Option<&str>) -> String {
+    let mut text = String::from(USAGE_HEAD);
+    for (name, usage) in TASK_USAGE {
+        if task.is_none_or(|t| t == name) {
+            text.push_str(usage);
+            text.push('\n');
+        }
+    }
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -54,23 +95,20 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<(), String> {
     match flags::parse(args)? {
-        flags::Task::Help => {
-            print!("{USAGE}");
+        flags::Task::Help(task) => {
+            print!("{}", usage(task.as_deref()));
             Ok(())
         }
         flags::Task::Codes { check } => {
             println!("{}", codes::run(check)?);
             Ok(())
         }
-        flags::Task::OmniaCompare(path) => {
-            let json = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let locales = omnia_errors_tooling::Workspace::at(project_root())
-                .locale_files()
-                .map_err(|e| e.to_string())?;
-            let comparison = omnia_errors_tooling::compare_language_file(&locales, &json)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("{comparison}");
+        flags::Task::OmniaCompare { file, check } => {
+            println!("{}", omnia::compare(&file, check)?);
+            Ok(())
+        }
+        flags::Task::OmniaMerge { file, out } => {
+            println!("{}", omnia::merge(&file, out.as_deref())?);
             Ok(())
         }
         flags::Task::NewLocale(tag) => {
@@ -89,4 +127,25 @@ fn run(args: &[String]) -> Result<(), String> {
 pub(crate) fn project_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().map_or(manifest.clone(), PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_task_has_its_usage() {
+        for task in flags::TASKS {
+            let text = usage(Some(task));
+            assert!(text.contains(&format!("\n  {task}")), "{task}: {text}");
+            // Only this task: one line of the form "  <task> ...".
+            let headers = text
+                .lines()
+                .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+                .count();
+            assert_eq!(headers, 1, "{text}");
+            assert!(usage(None).contains(text.trim_start_matches(USAGE_HEAD).trim_end()));
+        }
+        assert_eq!(TASK_USAGE.map(|(name, _)| name), flags::TASKS);
+    }
 }

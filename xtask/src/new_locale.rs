@@ -166,7 +166,8 @@ mod tests {
             .flat_map(|f| {
                 f.text
                     .lines()
-                    .filter(|l| l.contains(" = ") && !l.starts_with([' ', '#']))
+                    // Messages only: terms (`-connector = ...`) are no messages.
+                    .filter(|l| l.contains(" = ") && !l.starts_with([' ', '#', '-']))
                     .map(str::to_owned)
                     .collect::<Vec<_>>()
             })

@@ -1,6 +1,9 @@
 //! Static checks of Fluent files against the catalog: every message present, no extra ones, the
-//! right attributes, exactly the variables each code's parameters provide, and plural selectors
-//! that cover the locale's plural categories.
+//! right attributes, exactly the variables each code's parameters provide, plural selectors
+//! that cover the locale's plural categories, and the locale's terms (product vocabulary such as
+//! `-connector = Connector`): every term a message references is defined, every term defined is
+//! referenced, and every term is plain text referenced as `{ -term }` (no attributes,
+//! arguments, placeables or selectors: tools that inline terms rely on it).
 //!
 //! fluent-rs checks none of this: a missing variable formats as `{$name}`, an extra argument is
 //! silently ignored, and a missing plural variant silently uses the default. So the checks run on
@@ -110,6 +113,25 @@ pub enum FindingKind {
     Unsupported(String),
     /// A locale folder that `locales/locales.toml` does not declare.
     NotDeclared,
+    /// A reference to a term (`{ -connector }`) this locale does not define: Fluent would
+    /// show `{-connector}` in its place.
+    UnknownTerm {
+        /// The term's name, without its dash.
+        term: String,
+    },
+    /// A term the locale defines and no message references.
+    UnusedTerm {
+        /// The term's name, without its dash.
+        term: String,
+    },
+    /// A term, or a reference to one, that is not plain: terms are text only, referenced as
+    /// `{ -term }`.
+    NotPlainTerm {
+        /// The term's name, without its dash.
+        term: String,
+        /// What makes it not plain.
+        why: String,
+    },
 }
 
 impl fmt::Display for Finding {
@@ -179,6 +201,19 @@ impl fmt::Display for Finding {
             FindingKind::Unsupported(what) => write!(
                 f,
                 "uses {what}, which OMNIA messages cannot contain: use text, the code's $variables, terms and plural selectors"
+
+            ),
+            FindingKind::UnknownTerm { term } => write!(
+                f,
+                "references the term -{term}, which this locale does not define; define `-{term} = ...` in its errors.ftl or fix the name"
+            ),
+            FindingKind::UnusedTerm { term } => write!(
+                f,
+                "the term -{term} is defined but no message references it; use it as {{ -{term} }} or remove it"
+            ),
+            FindingKind::NotPlainTerm { term, why } => write!(
+                f,
+                "the term -{term} {why}; terms are plain text (`-{term} = Text`), referenced as {{ -{term} }}"
             ),
         }
     }
@@ -280,6 +315,30 @@ fn catalog_shape(code: AnyCode) -> Shape {
 pub(crate) struct ParsedLocale {
     pub(crate) tag: String,
     pub(crate) messages: BTreeMap<String, ParsedMessage>,
+    /// Terms by name (without the dash): where each is defined, the first definition.
+    terms: BTreeMap<String, Place>,
+    /// Every reference to a term, in file order.
+    term_references: Vec<TermReference>,
+}
+
+/// Where something is: a file and a position in it.
+#[derive(Clone, Debug)]
+struct Place {
+    file: String,
+    position: Option<Position>,
+}
+
+/// A reference to a term from a message (or a term).
+#[derive(Clone, Debug)]
+struct TermReference {
+    /// The term's name, without the dash.
+    term: String,
+    /// The id of the message (or `-term`) that holds the reference.
+    from: String,
+    /// Where the reference is.
+    place: Place,
+    /// Why the reference is not plain (`{ -term }`), if it is not.
+    not_plain: Option<String>,
 }
 
 pub(crate) struct ParsedMessage {
@@ -298,6 +357,8 @@ pub(crate) fn parse_locale(
     findings: &mut Vec<Finding>,
 ) -> ParsedLocale {
     let mut messages = BTreeMap::new();
+    let mut terms: BTreeMap<String, Place> = BTreeMap::new();
+    let mut term_references = Vec::new();
     for file in files {
         let lines = LineIndex::new(&file.text);
         let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
@@ -308,6 +369,32 @@ pub(crate) fn parse_locale(
             }
         };
         for entry in &resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    collect_term_references(
+                        message.id.name,
+                        message
+                            .value
+                            .iter()
+                            .chain(message.attributes.iter().map(|a| &a.value)),
+                        file,
+                        &lines,
+                        &mut term_references,
+                    );
+                }
+                ast::Entry::Term(term) => {
+                    record_term(
+                        tag,
+                        file,
+                        &lines,
+                        term,
+                        &mut terms,
+                        &mut term_references,
+                        findings,
+                    );
+                }
+                _ => {}
+            }
             let ast::Entry::Message(message) = entry else {
                 continue;
             };
@@ -346,6 +433,197 @@ pub(crate) fn parse_locale(
     ParsedLocale {
         tag: tag.to_owned(),
         messages,
+        terms,
+        term_references,
+    }
+}
+
+/// Records a term definition: a duplicate or a term that is not plain is a finding; its
+/// references (which a plain term has none of) are recorded.
+fn record_term(
+    tag: &str,
+    file: &SourceFile,
+    lines: &LineIndex<'_>,
+    term: &ast::Term<&str>,
+    terms: &mut BTreeMap<String, Place>,
+    term_references: &mut Vec<TermReference>,
+    findings: &mut Vec<Finding>,
+) {
+    let name = term.id.name.to_owned();
+    let place = Place {
+        file: file.path.clone(),
+        position: offset_in(&file.text, term.id.name).map(|o| lines.position(o.saturating_sub(1))),
+    };
+    let from = format!("-{name}");
+    let term_finding = |kind| Finding {
+        file: place.file.clone(),
+        position: place.position,
+        locale: tag.to_owned(),
+        id: Some(from.clone()),
+        kind,
+    };
+    if terms.contains_key(&name) {
+        findings.push(term_finding(FindingKind::Duplicate));
+        return;
+    }
+    let not_plain = |why: &str| FindingKind::NotPlainTerm {
+        term: name.clone(),
+        why: why.to_owned(),
+    };
+    if !term.attributes.is_empty() {
+        findings.push(term_finding(not_plain("has attributes")));
+    }
+    if term
+        .value
+        .elements
+        .iter()
+        .any(|e| matches!(e, ast::PatternElement::Placeable { .. }))
+    {
+        findings.push(term_finding(not_plain(
+            "has placeables (variables, selectors or references)",
+        )));
+    }
+    collect_term_references(
+        &from,
+        std::iter::once(&term.value).chain(term.attributes.iter().map(|a| &a.value)),
+        file,
+        lines,
+        term_references,
+    );
+    terms.insert(name, place);
+}
+
+/// Records every term reference in `patterns` (those of entry `from`).
+fn collect_term_references<'p>(
+    from: &str,
+    patterns: impl Iterator<Item = &'p ast::Pattern<&'p str>>,
+    file: &SourceFile,
+    lines: &LineIndex<'_>,
+    references: &mut Vec<TermReference>,
+) {
+    fn pattern(pattern: &ast::Pattern<&str>, found: &mut dyn FnMut(&ast::InlineExpression<&str>)) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_(expression, found);
+            }
+        }
+    }
+    fn expression_(
+        expression: &ast::Expression<&str>,
+        found: &mut dyn FnMut(&ast::InlineExpression<&str>),
+    ) {
+        match expression {
+            ast::Expression::Inline(inline) => inline_(inline, found),
+            ast::Expression::Select { selector, variants } => {
+                inline_(selector, found);
+                for variant in variants {
+                    pattern(&variant.value, found);
+                }
+            }
+        }
+    }
+    fn inline_(
+        inline: &ast::InlineExpression<&str>,
+        found: &mut dyn FnMut(&ast::InlineExpression<&str>),
+    ) {
+        match inline {
+            ast::InlineExpression::TermReference { arguments, .. } => {
+                found(inline);
+                for argument in arguments.iter().flat_map(|a| &a.positional) {
+                    inline_(argument, found);
+                }
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for argument in &arguments.positional {
+                    inline_(argument, found);
+                }
+                for argument in &arguments.named {
+                    inline_(&argument.value, found);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => expression_(expression, found),
+            _ => {}
+        }
+    }
+    let mut found = |inline: &ast::InlineExpression<&str>| {
+        let ast::InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } = inline
+        else {
+            return;
+        };
+        let not_plain = match (attribute, arguments) {
+            (Some(attribute), _) => Some(format!(
+                "is referenced with an attribute (-{}.{})",
+                id.name, attribute.name
+            )),
+            (None, Some(_)) => Some("is referenced with arguments".to_owned()),
+            (None, None) => None,
+        };
+        references.push(TermReference {
+            term: id.name.to_owned(),
+            from: from.to_owned(),
+            place: Place {
+                file: file.path.clone(),
+                // The dash before the name starts the reference.
+                position: offset_in(&file.text, id.name)
+                    .map(|o| lines.position(o.saturating_sub(1))),
+            },
+            not_plain,
+        });
+    };
+    for p in patterns {
+        pattern(p, &mut found);
+    }
+}
+
+/// Checks a locale's terms: every reference names a term of the locale and is plain, every
+/// term is referenced.
+fn check_terms(locale: &ParsedLocale, findings: &mut Vec<Finding>) {
+    let finding = |place: &Place, id: &str, kind| Finding {
+        file: place.file.clone(),
+        position: place.position,
+        locale: locale.tag.clone(),
+        id: Some(id.to_owned()),
+        kind,
+    };
+    for reference in &locale.term_references {
+        if !locale.terms.contains_key(&reference.term) {
+            findings.push(finding(
+                &reference.place,
+                &reference.from,
+                FindingKind::UnknownTerm {
+                    term: reference.term.clone(),
+                },
+            ));
+        }
+        if let Some(why) = &reference.not_plain {
+            findings.push(finding(
+                &reference.place,
+                &reference.from,
+                FindingKind::NotPlainTerm {
+                    term: reference.term.clone(),
+                    why: why.clone(),
+                },
+            ));
+        }
+    }
+    for (term, place) in &locale.terms {
+        // A term referenced only by itself is unused all the same.
+        let own = format!("-{term}");
+        if !locale
+            .term_references
+            .iter()
+            .any(|r| r.term == *term && r.from != own)
+        {
+            findings.push(finding(
+                place,
+                &own,
+                FindingKind::UnusedTerm { term: term.clone() },
+            ));
+        }
     }
 }
 
@@ -357,6 +635,7 @@ pub(crate) fn check_locale(
     require_complete: bool,
     findings: &mut Vec<Finding>,
 ) {
+    check_terms(locale, findings);
     let langid: Option<LanguageIdentifier> = locale.tag.parse().ok();
     // The catalog's number parameters: a select on one of them is a plural selector.
     let numeric: BTreeSet<&str> = AnyCode::all()
@@ -498,6 +777,13 @@ pub fn integer_plural_categories(langid: &LanguageIdentifier) -> PluralCategorie
         required,
         reachable,
     }
+}
+
+/// The CLDR plural category (current CLDR, as the localizer selects with) of the integer `n` in
+/// the locale `tag`, by name (`"many"`): what an exporter that cannot select needs to pick
+/// the variant the localizer would.
+pub fn integer_plural_category(tag: &str, n: u64) -> &'static str {
+    crate::number::Numbers::new(tag).category(n)
 }
 
 /// What [`integer_plural_categories`] finds, in CLDR order (zero, one, two, few, many, other).

@@ -65,7 +65,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Attribute value is required."))]) }), context: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A value is required for the attribute ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Attribute value doesn't match the attribute type."))]) }), context: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("The value \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" doesn't match the attribute type ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Attribute value doesn't match the attribute type."))]) }), context: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("The value \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" doesn't match the type ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" of the attribute ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Maximum number of elements in collection not respected."))]) }), context: Some(Pattern { text_len: 42, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("The collection can have at most ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" element."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("The collection can have at most ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elements."))]) }]) }]) }) },
         // validation-CreateRootUnsupported
@@ -102,11 +102,11 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-BehaviourFailed
         Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento."))]) }), context: None },
         // error-ConnectorBehaviourFailed
-        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no Connector."))]) }), context: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no Connector: ")), Piece::Param { index: 0, isolate: true }]) }) },
+        Message { value: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no conetor."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no conetor: ")), Piece::Param { index: 0, isolate: true }]) }) },
         // error-ConnectorNotFound
-        Message { value: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível contactar o Connector."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível contactar o conetor."))]) }), context: None },
         // error-ConnectorTimeout
-        Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O Connector não respondeu no tempo esperado."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 43, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O conetor não respondeu no tempo esperado."))]) }), context: None },
         // error-EntityAlreadyExists
         Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Já existe uma entidade com o mesmo identificador."))]) }), context: None },
         // error-EntityHasBeenChanged
@@ -120,7 +120,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-InvalidInput
         Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Dados de entrada do pedido inválidos."))]) }), context: None },
         // error-TenantNotFound
-        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não foi possível encontrar o inquilino/ambiente."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não foi possível encontrar o Tenant/Ambiente."))]) }), context: None },
         // error-ValidationFailed
         Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na validação do pedido."))]) }), context: None },
         // error-MissingSystemConfiguration
@@ -144,19 +144,19 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor do atributo é obrigatório."))]) }), context: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("É obrigatório indicar um valor para o atributo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor não corresponde ao tipo do atributo."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" não corresponde ao tipo ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" do atributo."))]) }) },
+        Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor não corresponde ao tipo do atributo."))]) }), context: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" não corresponde ao tipo ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" do atributo ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Foi excedido o número máximo de elementos da coleção."))]) }), context: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção pode ter, no máximo, ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elemento."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção pode ter, no máximo, ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }]) }]) }) },
         // validation-CreateRootUnsupported
-        Message { value: Some(Pattern { text_len: 150, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível criar uma instância de forma isolada: a entidade está marcada como não raiz e tem de ser utilizada no contexto de outra entidade."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 149, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível criar uma instância de forma isolada: a entidade está marcada como non-root e tem de ser utilizada no contexto de outra entidade."))]) }), context: None },
         // validation-CreateSystemDataSourceUnsupported
-        Message { value: Some(Pattern { text_len: 65, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível adicionar registos à origem de dados 'System'."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 61, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível adicionar registos ao Data Source \"System\"."))]) }), context: None },
         // validation-ValueCannotBeChanged
         Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível alterar o valor do atributo."))]) }), context: None },
         // validation-InvalidModelConfiguration
         Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definição do modelo inválida."))]) }), context: None },
         // validation-InvalidTenantConfiguration
-        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definição do inquilino inválida."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definição do Tenant inválida."))]) }), context: None },
         // validation-TextMaxLengthMismatch
         Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor excede o comprimento máximo de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" carácter."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor excede o comprimento máximo de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caracteres."))]) }]) }]) }), context: None },
         // validation-StateConfigurationNotFound
@@ -181,11 +181,11 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-BehaviourFailed
         Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento."))]) }), context: None },
         // error-ConnectorBehaviourFailed
-        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no Connector."))]) }), context: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no Connector: ")), Piece::Param { index: 0, isolate: true }]) }) },
+        Message { value: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no conector."))]) }), context: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na execução do comportamento no conector: ")), Piece::Param { index: 0, isolate: true }]) }) },
         // error-ConnectorNotFound
-        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O Connector não está acessível."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O conector não está acessível."))]) }), context: None },
         // error-ConnectorTimeout
-        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O Connector não respondeu dentro do tempo esperado."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O conector não respondeu dentro do tempo esperado."))]) }), context: None },
         // error-EntityAlreadyExists
         Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Já existe uma entidade com o mesmo identificador."))]) }), context: None },
         // error-EntityHasBeenChanged
@@ -193,13 +193,13 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-EntityHasNoSensitiveDataToDestroy
         Message { value: Some(Pattern { text_len: 126, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível executar a operação de destruição de dados sensíveis, pois a entidade não possui atributos sensíveis."))]) }), context: None },
         // error-EntityNotFound
-        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Entidade não encontrada."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A entidade não foi encontrada."))]) }), context: None },
         // error-InternalError
         Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erro interno do sistema."))]) }), context: None },
         // error-InvalidInput
         Message { value: Some(Pattern { text_len: 44, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Dados de entrada da requisição inválidos."))]) }), context: None },
         // error-TenantNotFound
-        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Locatário/ambiente não encontrado."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O Tenant/Ambiente não foi encontrado."))]) }), context: None },
         // error-ValidationFailed
         Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na validação da requisição."))]) }), context: None },
         // error-MissingSystemConfiguration
@@ -217,27 +217,27 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-InvalidIdentifier
         Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identificador (código ou nome) com formato inválido."))]) }), context: Some(Pattern { text_len: 67, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O identificador \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" (código ou nome) está em um formato inválido."))]) }) },
         // validation-LowerLimitNotRespected
-        Message { value: Some(Pattern { text_len: 62, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O número mínimo de elementos da coleção não foi atendido."))]) }), context: Some(Pattern { text_len: 43, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção deve ter pelo menos ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elemento."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção deve ter pelo menos ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }]) }]) }) },
+        Message { value: Some(Pattern { text_len: 62, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O número mínimo de elementos da coleção não foi atendido."))]) }), context: Some(Pattern { text_len: 43, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 2, variants: Seq::Static(&[Variant { key: Key::Number(0), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção deve ter pelo menos ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }, Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção deve ter pelo menos ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elemento."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção deve ter pelo menos ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }]) }]) }) },
         // validation-NotFound
-        Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Entidade/referência não encontrada."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 43, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A entidade/referência não foi encontrada."))]) }), context: None },
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor do atributo é obrigatório."))]) }), context: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("É obrigatório informar um valor para o atributo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor não corresponde ao tipo do atributo."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" não corresponde ao tipo ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" do atributo."))]) }) },
+        Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor não corresponde ao tipo do atributo."))]) }), context: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" não corresponde ao tipo ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" do atributo ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
-        Message { value: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O número máximo de elementos da coleção foi excedido."))]) }), context: Some(Pattern { text_len: 43, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção pode ter no máximo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elemento."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção pode ter no máximo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }]) }]) }) },
+        Message { value: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O número máximo de elementos da coleção foi excedido."))]) }), context: Some(Pattern { text_len: 43, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 2, variants: Seq::Static(&[Variant { key: Key::Number(0), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção pode ter no máximo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }, Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção pode ter no máximo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elemento."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A coleção pode ter no máximo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }]) }]) }) },
         // validation-CreateRootUnsupported
-        Message { value: Some(Pattern { text_len: 146, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível criar uma instância separadamente, pois a entidade está marcada como não raiz e deve ser usada no contexto de outra entidade."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 145, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível criar uma instância separadamente, pois a entidade está marcada como non-root e deve ser usada no contexto de outra entidade."))]) }), context: None },
         // validation-CreateSystemDataSourceUnsupported
-        Message { value: Some(Pattern { text_len: 65, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível adicionar registros à fonte de dados 'System'."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 62, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível adicionar registros ao Data Source \"System\"."))]) }), context: None },
         // validation-ValueCannotBeChanged
         Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não é possível alterar o valor do atributo."))]) }), context: None },
         // validation-InvalidModelConfiguration
         Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definição do modelo inválida."))]) }), context: None },
         // validation-InvalidTenantConfiguration
-        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definição do locatário inválida."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definição do Tenant inválida."))]) }), context: None },
         // validation-TextMaxLengthMismatch
-        Message { value: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor excede o tamanho máximo de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caractere."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor excede o tamanho máximo de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caracteres."))]) }]) }]) }), context: None },
+        Message { value: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 2, variants: Seq::Static(&[Variant { key: Key::Number(0), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor excede o tamanho máximo de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caracteres."))]) }, Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor excede o tamanho máximo de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caractere."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("O valor excede o tamanho máximo de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caracteres."))]) }]) }]) }), context: None },
         // validation-StateConfigurationNotFound
         Message { value: Some(Pattern { text_len: 53, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A configuração do estado atual não foi encontrada."))]) }), context: None },
         // validation-CommentNotAccepted
@@ -260,17 +260,17 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-BehaviourFailed
         Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error al ejecutar el comportamiento."))]) }), context: None },
         // error-ConnectorBehaviourFailed
-        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error al ejecutar el comportamiento en el Connector."))]) }), context: Some(Pattern { text_len: 53, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error al ejecutar el comportamiento en el Connector: ")), Piece::Param { index: 0, isolate: true }]) }) },
+        Message { value: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error al ejecutar el comportamiento en el conector."))]) }), context: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error al ejecutar el comportamiento en el conector: ")), Piece::Param { index: 0, isolate: true }]) }) },
         // error-ConnectorNotFound
-        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede conectar con el Connector."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede conectar con el conector."))]) }), context: None },
         // error-ConnectorTimeout
-        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El Connector no ha respondido en el tiempo esperado."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El conector no ha respondido en el tiempo esperado."))]) }), context: None },
         // error-EntityAlreadyExists
         Message { value: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ya existe una entidad con el mismo identificador."))]) }), context: None },
         // error-EntityHasBeenChanged
         Message { value: Some(Pattern { text_len: 44, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La entidad no está en la versión esperada."))]) }), context: None },
         // error-EntityHasNoSensitiveDataToDestroy
-        Message { value: Some(Pattern { text_len: 127, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede ejecutar la operación de destrucción de datos confidenciales porque la entidad no tiene atributos confidenciales."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 117, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede ejecutar la operación de destrucción de datos sensibles porque la entidad no tiene atributos sensibles."))]) }), context: None },
         // error-EntityNotFound
         Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se ha encontrado la entidad."))]) }), context: None },
         // error-InternalError
@@ -278,7 +278,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-InvalidInput
         Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Datos de entrada de la solicitud no válidos."))]) }), context: None },
         // error-TenantNotFound
-        Message { value: Some(Pattern { text_len: 41, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se ha encontrado el inquilino/entorno."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se ha encontrado el Tenant/Entorno."))]) }), context: None },
         // error-ValidationFailed
         Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error de validación de la solicitud."))]) }), context: None },
         // error-MissingSystemConfiguration
@@ -302,19 +302,19 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El valor del atributo es obligatorio."))]) }), context: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Es obligatorio indicar un valor para el atributo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El valor no coincide con el tipo del atributo."))]) }), context: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El valor \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" no coincide con el tipo ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" del atributo."))]) }) },
+        Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El valor no coincide con el tipo del atributo."))]) }), context: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El valor \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" no coincide con el tipo ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" del atributo ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 64, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Se ha superado el número máximo de elementos de la colección."))]) }), context: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La colección puede tener como máximo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elemento."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La colección puede tener como máximo ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementos."))]) }]) }]) }) },
         // validation-CreateRootUnsupported
-        Message { value: Some(Pattern { text_len: 130, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede crear una instancia por separado: la entidad está marcada como no raíz y debe usarse en el contexto de otra entidad."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 130, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede crear una instancia por separado: la entidad está marcada como non-root y debe usarse en el contexto de otra entidad."))]) }), context: None },
         // validation-CreateSystemDataSourceUnsupported
-        Message { value: Some(Pattern { text_len: 59, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se pueden añadir registros al origen de datos 'System'."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se pueden añadir registros al Data Source \"System\"."))]) }), context: None },
         // validation-ValueCannotBeChanged
         Message { value: Some(Pattern { text_len: 42, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede cambiar el valor del atributo."))]) }), context: None },
         // validation-InvalidModelConfiguration
         Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definición del modelo no válida."))]) }), context: None },
         // validation-InvalidTenantConfiguration
-        Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definición del inquilino no válida."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Definición del Tenant no válida."))]) }), context: None },
         // validation-TextMaxLengthMismatch
         Message { value: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El valor supera la longitud máxima de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" carácter."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El valor supera la longitud máxima de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caracteres."))]) }]) }]) }), context: None },
         // validation-StateConfigurationNotFound
@@ -357,7 +357,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-InvalidInput
         Message { value: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Données d’entrée de la requête non valides."))]) }), context: None },
         // error-TenantNotFound
-        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Locataire/environnement introuvable."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tenant/Environnement introuvable."))]) }), context: None },
         // error-ValidationFailed
         Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de la validation de la requête."))]) }), context: None },
         // error-MissingSystemConfiguration
@@ -381,19 +381,19 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 42, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur de l’attribut est obligatoire."))]) }), context: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Une valeur est obligatoire pour l’attribut ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur ne correspond pas au type de l’attribut."))]) }), context: Some(Pattern { text_len: 56, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" ne correspond pas au type ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" de l’attribut."))]) }) },
+        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur ne correspond pas au type de l’attribut."))]) }), context: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" ne correspond pas au type ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" de l’attribut ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nombre maximal d’éléments de la collection dépassé."))]) }), context: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La collection peut contenir au plus ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" élément."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La collection peut contenir au plus ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" éléments."))]) }]) }]) }) },
         // validation-CreateRootUnsupported
         Message { value: Some(Pattern { text_len: 155, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Impossible de créer une instance séparément\u{a0}: l’entité est marquée comme non racine et doit être utilisée dans le contexte d’une autre entité."))]) }), context: None },
         // validation-CreateSystemDataSourceUnsupported
-        Message { value: Some(Pattern { text_len: 77, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Impossible d’ajouter des enregistrements à la source de données 'System'."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 83, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Impossible d’ajouter des enregistrements à la source de données «\u{a0}System\u{a0}»."))]) }), context: None },
         // validation-ValueCannotBeChanged
         Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur de l’attribut ne peut pas être modifiée."))]) }), context: None },
         // validation-InvalidModelConfiguration
         Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Définition du modèle non valide."))]) }), context: None },
         // validation-InvalidTenantConfiguration
-        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Définition du locataire non valide."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Définition du Tenant non valide."))]) }), context: None },
         // validation-TextMaxLengthMismatch
         Message { value: Some(Pattern { text_len: 56, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur dépasse la longueur maximale de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caractère."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur dépasse la longueur maximale de ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" caractères."))]) }]) }]) }), context: None },
         // validation-StateConfigurationNotFound
@@ -416,9 +416,9 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
     // de-DE
     &[
         // error-BehaviourFailed
-        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Ausführung des Verhaltens ist fehlgeschlagen."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Das Verhalten konnte nicht ausgeführt werden."))]) }), context: None },
         // error-ConnectorBehaviourFailed
-        Message { value: Some(Pattern { text_len: 63, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Ausführung des Verhaltens im Connector ist fehlgeschlagen."))]) }), context: Some(Pattern { text_len: 64, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Ausführung des Verhaltens im Connector ist fehlgeschlagen: ")), Piece::Param { index: 0, isolate: true }]) }) },
+        Message { value: Some(Pattern { text_len: 59, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Das Verhalten konnte im Connector nicht ausgeführt werden."))]) }), context: Some(Pattern { text_len: 60, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Das Verhalten konnte im Connector nicht ausgeführt werden: ")), Piece::Param { index: 0, isolate: true }]) }) },
         // error-ConnectorNotFound
         Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Connector ist nicht erreichbar."))]) }), context: None },
         // error-ConnectorTimeout
@@ -428,7 +428,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-EntityHasBeenChanged
         Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Entität liegt nicht in der erwarteten Version vor."))]) }), context: None },
         // error-EntityHasNoSensitiveDataToDestroy
-        Message { value: Some(Pattern { text_len: 125, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Vorgang zum Vernichten sensibler Daten kann nicht ausgeführt werden, da die Entität keine sensiblen Attribute enthält."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 129, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Vorgang zum Vernichten von sensiblen Daten kann nicht ausgeführt werden, da die Entität keine sensiblen Attribute enthält."))]) }), context: None },
         // error-EntityNotFound
         Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Entität wurde nicht gefunden."))]) }), context: None },
         // error-InternalError
@@ -436,7 +436,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-InvalidInput
         Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ungültige Eingabedaten in der Anfrage."))]) }), context: None },
         // error-TenantNotFound
-        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Mandant/Umgebung nicht gefunden."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tenant/Umgebung nicht gefunden."))]) }), context: None },
         // error-ValidationFailed
         Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Validierung der Anfrage ist fehlgeschlagen."))]) }), context: None },
         // error-MissingSystemConfiguration
@@ -460,21 +460,21 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ein Attributwert ist erforderlich."))]) }), context: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Für das Attribut ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" ist ein Wert erforderlich."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Attributwert entspricht nicht dem Attributtyp."))]) }), context: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Wert \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" entspricht nicht dem Attributtyp ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Attributwert entspricht nicht dem Attributtyp."))]) }), context: Some(Pattern { text_len: 53, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Wert \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" entspricht nicht dem Typ ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" des Attributs ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 58, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Höchstanzahl an Elementen in der Sammlung überschritten."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Sammlung darf höchstens ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Element enthalten."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Sammlung darf höchstens ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Elemente enthalten."))]) }]) }]) }) },
         // validation-CreateRootUnsupported
-        Message { value: Some(Pattern { text_len: 168, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Eine Instanz kann nicht separat erstellt werden, da die Entität nicht als Stammentität gekennzeichnet ist und im Kontext einer anderen Entität verwendet werden muss."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 157, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Eine Instanz kann nicht separat erstellt werden, da die Entität als non-root gekennzeichnet ist und im Kontext einer anderen Entität verwendet werden muss."))]) }), context: None },
         // validation-CreateSystemDataSourceUnsupported
-        Message { value: Some(Pattern { text_len: 71, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Datenquelle 'System' können keine Datensätze hinzugefügt werden."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 75, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Datenquelle „System“ können keine Datensätze hinzugefügt werden."))]) }), context: None },
         // validation-ValueCannotBeChanged
         Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Attributwert kann nicht geändert werden."))]) }), context: None },
         // validation-InvalidModelConfiguration
         Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ungültige Modelldefinition."))]) }), context: None },
         // validation-InvalidTenantConfiguration
-        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ungültige Mandantendefinition."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ungültige Tenant-Definition."))]) }), context: None },
         // validation-TextMaxLengthMismatch
-        Message { value: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Wert überschreitet die maximale Länge von ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Zeichen."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Wert überschreitet die maximale Länge von ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Zeichen."))]) }]) }]) }), context: None },
+        Message { value: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Wert überschreitet die maximale Länge von ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Zeichen."))]) }), context: None },
         // validation-StateConfigurationNotFound
         Message { value: Some(Pattern { text_len: 62, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Konfiguration des aktuellen Zustands wurde nicht gefunden."))]) }), context: None },
         // validation-CommentNotAccepted
@@ -515,7 +515,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-InvalidInput
         Message { value: Some(Pattern { text_len: 41, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowe dane wejściowe żądania."))]) }), context: None },
         // error-TenantNotFound
-        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono dzierżawy/środowiska."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono: Tenant/Environment."))]) }), context: None },
         // error-ValidationFailed
         Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Walidacja żądania nie powiodła się."))]) }), context: None },
         // error-MissingSystemConfiguration
@@ -533,27 +533,27 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-InvalidIdentifier
         Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identyfikator (kod lub nazwa) ma nieprawidłowy format."))]) }), context: Some(Pattern { text_len: 58, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identyfikator \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" (kod lub nazwa) ma nieprawidłowy format."))]) }) },
         // validation-LowerLimitNotRespected
-        Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie zachowano minimalnej liczby elementów w kolekcji."))]) }), context: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 3, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja musi zawierać co najmniej ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" element."))]) }, Variant { key: Key::Name(Cow::Borrowed("few")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja musi zawierać co najmniej ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementy."))]) }, Variant { key: Key::Name(Cow::Borrowed("many")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja musi zawierać co najmniej ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementów."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja musi zawierać co najmniej ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementu."))]) }]) }]) }) },
+        Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie zachowano minimalnej liczby elementów w kolekcji."))]) }), context: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Minimalna liczba elementów kolekcji: ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-NotFound
         Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono encji/odwołania."))]) }), context: None },
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość atrybutu jest wymagana."))]) }), context: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Atrybut ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" wymaga podania wartości."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość atrybutu jest niezgodna z jego typem."))]) }), context: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" jest niezgodna z typem atrybutu ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość atrybutu jest niezgodna z jego typem."))]) }), context: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" jest niezgodna z typem ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" atrybutu ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
-        Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Przekroczono maksymalną liczbę elementów w kolekcji."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 3, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja może zawierać maksymalnie ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" element."))]) }, Variant { key: Key::Name(Cow::Borrowed("few")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja może zawierać maksymalnie ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementy."))]) }, Variant { key: Key::Name(Cow::Borrowed("many")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja może zawierać maksymalnie ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementów."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kolekcja może zawierać maksymalnie ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" elementu."))]) }]) }]) }) },
+        Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Przekroczono maksymalną liczbę elementów w kolekcji."))]) }), context: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Maksymalna liczba elementów kolekcji: ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-CreateRootUnsupported
-        Message { value: Some(Pattern { text_len: 136, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można utworzyć osobnej instancji, ponieważ encja nie jest oznaczona jako główna i musi być używana w kontekście innej encji."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 132, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można utworzyć osobnej instancji, ponieważ encja jest oznaczona jako non-root i musi być używana w kontekście innej encji."))]) }), context: None },
         // validation-CreateSystemDataSourceUnsupported
-        Message { value: Some(Pattern { text_len: 59, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można dodawać rekordów do źródła danych 'System'."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 58, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można dodawać rekordów do Data Source „System”."))]) }), context: None },
         // validation-ValueCannotBeChanged
         Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można zmienić wartości atrybutu."))]) }), context: None },
         // validation-InvalidModelConfiguration
         Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowa definicja modelu."))]) }), context: None },
         // validation-InvalidTenantConfiguration
-        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowa definicja dzierżawy."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowa definicja: Tenant."))]) }), context: None },
         // validation-TextMaxLengthMismatch
-        Message { value: Some(Pattern { text_len: 60, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 3, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znak."))]) }, Variant { key: Key::Name(Cow::Borrowed("few")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaki."))]) }, Variant { key: Key::Name(Cow::Borrowed("many")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaków."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }]) }]) }), context: None },
+        Message { value: Some(Pattern { text_len: 60, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 3, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znak."))]) }, Variant { key: Key::Name(Cow::Borrowed("few")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaki."))]) }, Variant { key: Key::Name(Cow::Borrowed("many")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaków."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaku."))]) }]) }]) }), context: None },
         // validation-StateConfigurationNotFound
         Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono konfiguracji bieżącego stanu."))]) }), context: None },
         // validation-CommentNotAccepted
@@ -623,7 +623,7 @@ pub(crate) static PSEUDO: [(&str, &[Message]); 2] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Aŧŧřiƀuuŧee ṽaaŀuuee iş řeeɋuuiřeeḓ."))]) }), context: Some(Pattern { text_len: 68, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A ṽaaŀuuee iş řeeɋuuiřeeḓ ƒooř ŧħee aaŧŧřiƀuuŧee ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 91, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Aŧŧřiƀuuŧee ṽaaŀuuee ḓooeeşƞ'ŧ ḿaaŧƈħ ŧħee aaŧŧřiƀuuŧee ŧẏƥee."))]) }), context: Some(Pattern { text_len: 85, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ŧħee ṽaaŀuuee \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" ḓooeeşƞ'ŧ ḿaaŧƈħ ŧħee aaŧŧřiƀuuŧee ŧẏƥee ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 91, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Aŧŧřiƀuuŧee ṽaaŀuuee ḓooeeşƞ'ŧ ḿaaŧƈħ ŧħee aaŧŧřiƀuuŧee ŧẏƥee."))]) }), context: Some(Pattern { text_len: 98, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ŧħee ṽaaŀuuee \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" ḓooeeşƞ'ŧ ḿaaŧƈħ ŧħee ŧẏƥee ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" ooƒ ŧħee aaŧŧřiƀuuŧee ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 106, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ḿaaẋiḿuuḿ ƞuuḿƀeeř ooƒ eeŀeeḿeeƞŧş iƞ ƈooŀŀeeƈŧiooƞ ƞooŧ řeeşƥeeƈŧeeḓ."))]) }), context: Some(Pattern { text_len: 78, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ŧħee ƈooŀŀeeƈŧiooƞ ƈaaƞ ħaaṽee aaŧ ḿooşŧ ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" eeŀeeḿeeƞŧ."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ŧħee ƈooŀŀeeƈŧiooƞ ƈaaƞ ħaaṽee aaŧ ḿooşŧ ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" eeŀeeḿeeƞŧş."))]) }]) }]) }) },
         // validation-CreateRootUnsupported
@@ -704,7 +704,7 @@ pub(crate) static PSEUDO: [(&str, &[Message]); 2] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∀ʇʇɹıqnʇǝ ʌɐʅnǝ ıs ɹǝbnıɹǝp."))]) }), context: Some(Pattern { text_len: 63, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∀ ʌɐʅnǝ ıs ɹǝbnıɹǝp ɟoɹ ʇɥǝ ɐʇʇɹıqnʇǝ ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 81, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∀ʇʇɹıqnʇǝ ʌɐʅnǝ poǝsu'ʇ ɯɐʇɔɥ ʇɥǝ ɐʇʇɹıqnʇǝ ʇʎdǝ."))]) }), context: Some(Pattern { text_len: 75, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⊥ɥǝ ʌɐʅnǝ \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" poǝsu'ʇ ɯɐʇɔɥ ʇɥǝ ɐʇʇɹıqnʇǝ ʇʎdǝ ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 81, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∀ʇʇɹıqnʇǝ ʌɐʅnǝ poǝsu'ʇ ɯɐʇɔɥ ʇɥǝ ɐʇʇɹıqnʇǝ ʇʎdǝ."))]) }), context: Some(Pattern { text_len: 87, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⊥ɥǝ ʌɐʅnǝ \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" poǝsu'ʇ ɯɐʇɔɥ ʇɥǝ ʇʎdǝ ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" oɟ ʇɥǝ ɐʇʇɹıqnʇǝ ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 84, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wɐxıɯnɯ unɯqǝɹ oɟ ǝʅǝɯǝuʇs ıu ɔoʅʅǝɔʇıou uoʇ ɹǝsdǝɔʇǝp."))]) }), context: Some(Pattern { text_len: 69, pieces: Seq::Static(&[Piece::Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⊥ɥǝ ɔoʅʅǝɔʇıou ɔɐu ɥɐʌǝ ɐʇ ɯosʇ ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" ǝʅǝɯǝuʇ."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⊥ɥǝ ɔoʅʅǝɔʇıou ɔɐu ɥɐʌǝ ɐʇ ɯosʇ ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" ǝʅǝɯǝuʇs."))]) }]) }]) }) },
         // validation-CreateRootUnsupported

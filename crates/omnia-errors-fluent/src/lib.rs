@@ -63,6 +63,7 @@ pub use negotiate::{LanguageRange, parse_accept_language};
 #[cfg(feature = "files")]
 pub use check::{
     Finding, FindingKind, PluralCategories, Position, SourceFile, integer_plural_categories,
+    integer_plural_category,
 };
 #[cfg(feature = "files")]
 pub use source::{LoadError, LocaleFiles, check_locales, generate_embedded, read_locales};

@@ -113,15 +113,17 @@ fn contextual_messages_carry_their_parameters() {
     assert_eq!(
         text(&ValidationError::TypeMismatch {
             value: Some("abc".into()),
-            expected_type: Some("Integer".into())
+            expected_type: Some("Integer".into()),
+            path: Some("Amount".into()),
         }),
-        r#"The value "abc" doesn't match the attribute type Integer."#
+        r#"The value "abc" doesn't match the type Integer of the attribute Amount."#
     );
     // Only part of the context known: the generic message.
     assert_eq!(
         text(&ValidationError::TypeMismatch {
             value: Some("abc".into()),
-            expected_type: None
+            expected_type: None,
+            path: Some("Amount".into()),
         }),
         "Attribute value doesn't match the attribute type."
     );
@@ -179,6 +181,14 @@ fn polish_selects_every_plural_form() {
     assert!(text(5).ends_with("5 znaków."), "{}", text(5));
     assert!(text(22).ends_with("22 znaki."), "{}", text(22));
     assert!(text(25).ends_with("25 znaków."), "{}", text(25));
+    // The collection limits have one text for every number.
+    for n in [1, 3, 5, 22, 25] {
+        let lower = pl
+            .message(&ValidationError::LowerLimitNotRespected { limit: Some(n) })
+            .text
+            .into_owned();
+        assert_eq!(lower, format!("Minimalna liczba elementów kolekcji: {n}."));
+    }
 }
 
 #[test]

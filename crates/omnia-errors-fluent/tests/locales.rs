@@ -50,3 +50,100 @@ fn plural_rules_are_current_cldr_as_browsers_use_them() {
     assert_eq!(categories("fr-FR").required, ["one", "other"]);
     assert_eq!(categories("fr-FR").reachable, ["one", "many", "other"]);
 }
+
+/// The findings of `kind_name` (the Debug name of their kind) for a one-file locale, as text.
+fn term_findings(ftl: &str) -> Vec<String> {
+    use omnia_errors_fluent::{FindingKind, LocaleFiles, SourceFile};
+    let locales = vec![LocaleFiles {
+        tag: "xx-YY".to_owned(),
+        files: vec![SourceFile {
+            path: "locales/xx-YY/errors.ftl".to_owned(),
+            name: "errors.ftl".to_owned(),
+            text: ftl.to_owned(),
+        }],
+    }];
+    check_locales(&locales, false)
+        .into_iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FindingKind::UnknownTerm { .. }
+                    | FindingKind::UnusedTerm { .. }
+                    | FindingKind::NotPlainTerm { .. }
+                    | FindingKind::Duplicate
+            )
+        })
+        .map(|f| f.to_string())
+        .collect()
+}
+
+#[test]
+fn terms_are_defined_used_and_plain() {
+    let ftl = "\
+-connector = Connector
+-unused = Nobody
+-connector = Again
+-fancy = Fancy
+    .gender = masculine
+-chosen = { $case ->
+   *[a] A
+}
+error-ConnectorNotFound = { -connector } can't be reached: { -missing }.
+error-ConnectorTimeout = { -fancy.gender ->
+   *[masculine] { -chosen(case: \"a\") }
+}.
+";
+    assert_eq!(
+        term_findings(ftl),
+        [
+            "locales/xx-YY/errors.ftl:3:1: [xx-YY] -connector: defined more than once in this locale",
+            "locales/xx-YY/errors.ftl:4:1: [xx-YY] -fancy: the term -fancy has attributes; terms are plain text (`-fancy = Text`), referenced as { -fancy }",
+            "locales/xx-YY/errors.ftl:6:1: [xx-YY] -chosen: the term -chosen has placeables (variables, selectors or references); terms are plain text (`-chosen = Text`), referenced as { -chosen }",
+            "locales/xx-YY/errors.ftl:9:62: [xx-YY] error-ConnectorNotFound: references the term -missing, which this locale does not define; define `-missing = ...` in its errors.ftl or fix the name",
+            "locales/xx-YY/errors.ftl:10:28: [xx-YY] error-ConnectorTimeout: the term -fancy is referenced with an attribute (-fancy.gender); terms are plain text (`-fancy = Text`), referenced as { -fancy }",
+            "locales/xx-YY/errors.ftl:11:19: [xx-YY] error-ConnectorTimeout: the term -chosen is referenced with arguments; terms are plain text (`-chosen = Text`), referenced as { -chosen }",
+            "locales/xx-YY/errors.ftl:2:1: [xx-YY] -unused: the term -unused is defined but no message references it; use it as { -unused } or remove it",
+        ]
+    );
+    // Plain terms, each referenced: nothing to report.
+    assert_eq!(
+        term_findings(
+            "-connector = Connector\nerror-ConnectorNotFound = { -connector } can't be reached.\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn every_locale_declares_omnia_product_terms_and_uses_them() {
+    // OMNIA's own language files (omnia3-samples) fix these words; ours follow them.
+    let expected = [
+        ("pt-PT", "-connector = conetor"),
+        ("pt-PT", "-tenant = Tenant"),
+        ("pt-PT", "-environment = Ambiente"),
+        ("pt-PT", "-data-source = Data Source"),
+        ("pt-PT", "-record = registo"),
+        ("pt-PT", "-sensitive-data = dados sensíveis"),
+        ("es-ES", "-connector = conector"),
+        ("es-ES", "-tenant = Tenant"),
+        ("es-ES", "-environment = Entorno"),
+        ("es-ES", "-data-source = Data Source"),
+        ("es-ES", "-sensitive-data = datos sensibles"),
+        ("en-US", "-connector = Connector"),
+    ];
+    let locales = repo_locales();
+    for (tag, line) in expected {
+        let locale = locales.iter().find(|l| l.tag == tag).unwrap();
+        let errors = locale
+            .files
+            .iter()
+            .find(|f| f.name == "errors.ftl")
+            .unwrap();
+        assert!(errors.text.lines().any(|l| l == line), "{tag}: no `{line}`");
+    }
+    let es = locales.iter().find(|l| l.tag == "es-ES").unwrap();
+    assert!(
+        es.files.iter().all(|f| !f.text.contains("confidencial")),
+        "es-ES says OMNIA's \"datos sensibles\""
+    );
+}

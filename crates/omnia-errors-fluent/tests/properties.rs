@@ -65,7 +65,7 @@ proptest! {
         let errors = [
             ValidationError::TextMaxLengthMismatch { max_length: n },
             ValidationError::LowerLimitNotRespected { limit: Some(n) },
-            ValidationError::TypeMismatch { value: Some(text.clone()), expected_type: Some(text.clone()) },
+            ValidationError::TypeMismatch { value: Some(text.clone()), expected_type: Some(text.clone()), path: Some(text.clone()) },
             ValidationError::RequiredValue { path: Some(text.clone()) },
         ];
         for error in &errors {

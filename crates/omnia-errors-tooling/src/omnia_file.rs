@@ -1,39 +1,46 @@
 //! OMNIA language files: the JSON files OMNIA's UI reads its texts from, exported from our
-//! Fluent messages and compared with them.
+//! Fluent messages, merged into OMNIA's own files and compared with them.
 //!
-//! A language file looks like this (placeholders in braces, named after the code's parameters):
+//! A language file looks like this (OMNIA's layout: one tab of indentation, shown here as four
+//! spaces, LF, no byte order mark; placeholders in braces, named after the code's parameters):
 //!
 //! ```json
 //! {
-//!   "name": "ptPT",
-//!   "description": "Portuguese (Portugal)",
-//!   "culture": "pt-PT",
-//!   "texts": [
-//!     { "name": "ErrorMessage_EntityNotFound", "value": "Não foi possível encontrar a entidade." },
-//!     { "name": "ErrorMessage_RequiredValue_Context", "value": "O atributo {path} requer um valor." }
-//!   ]
+//!     "name": "PTPT",
+//!     "description": "Português (Portugal)",
+//!     "culture": "pt-PT",
+//!     "texts": [
+//!         {
+//!             "name": "ErrorMessage_RequiredValue",
+//!             "value": "É obrigatório indicar um valor para o atributo {path}."
+//!         }
+//!     ]
 //! }
 //! ```
 //!
-//! Each code of the catalog gives one text, `ErrorMessage_<code>`, from its message's value, and
-//! a second one, `ErrorMessage_<code>_Context`, from its `.context` attribute when it has one.
-//! Documentation notes (`.note`) are not exported. OMNIA's syntax has placeholders and nothing
-//! else, so a Fluent construct it cannot express is simplified, and every simplification is
-//! reported ([`Simplification`]): a plural selection exports its default variant.
+//! Each code of the catalog gives one text, `ErrorMessage_<code>`, as OMNIA's own files have
+//! it: OMNIA's UI always fills in the placeholders, so a code with optional parameters exports
+//! its contextual text (the message's `.context` attribute), with every parameter as a
+//! placeholder; any other code exports the message's value. Documentation notes (`.note`) are
+//! not exported. Terms (`{ -connector }`) are replaced by their text. OMNIA's syntax has
+//! placeholders and nothing else, so a Fluent construct it cannot express is simplified, and
+//! every simplification is reported ([`Simplification`]): a plural selection exports the
+//! variant Fluent picks for typical numbers (5, 10, 50, 100 and 255) when it picks the same one
+//! for all of them, else its default variant.
 //!
 //! ```
 //! use omnia_errors_tooling::{Workspace, compare_language_file, export_language_file};
 //!
 //! let locales = Workspace::current().locale_files().unwrap();
 //! let export = export_language_file(&locales, "pl-PL")?;
-//! assert_eq!(export.file.name, "plPL");
+//! assert_eq!(export.file.name, "PLPL");
 //! assert_eq!(
 //!     export.file.text("ErrorMessage_TextMaxLengthMismatch"),
-//!     Some("Wartość jest za długa. Maksymalna długość to {maxLength}.")
+//!     Some("Wartość jest za długa. Maksymalna długość to {maxLength} znaków.")
 //! );
 //! assert!(export.simplifications.iter().any(|s| s.to_string()
-//!     == "pl-PL validation-TextMaxLengthMismatch: \
-//!         plural select on $maxLength exported as its [other] variant"));
+//!     == "pl-PL validation-TextMaxLengthMismatch: plural select on $maxLength exported as \
+//!         its [many] variant, the one Fluent picks for 5, 10, 50, 100 and 255"));
 //!
 //! // What a translator sends back is compared with what we would export.
 //! let comparison = compare_language_file(&locales, &export.file.to_json())?;
@@ -57,23 +64,28 @@ use omnia_errors_fluent::LocaleFiles;
 
 /// The prefix of every text name this crate exports.
 const TEXT_PREFIX: &str = "ErrorMessage_";
-/// The suffix of the text exported from a message's `.context` attribute.
-const CONTEXT_SUFFIX: &str = "_Context";
 /// The Fluent attribute exported as the contextual text.
 pub(crate) const CONTEXT_ATTRIBUTE: &str = "context";
 /// The Fluent attribute that is documentation only, never exported.
 pub(crate) const NOTE_ATTRIBUTE: &str = "note";
 
-/// The `description` of the locales we ship; any other locale is described by its tag.
+/// The `description` of the locales we ship: the language's own name, as OMNIA's files have it
+/// ("Português (Portugal)", "Español (España)"; OMNIA's docs give "English (US)"). Any other
+/// locale is described by its tag.
 const LANGUAGE_NAMES: [(&str, &str); 7] = [
-    ("en-US", "English (United States)"),
-    ("pt-PT", "Portuguese (Portugal)"),
-    ("pt-BR", "Portuguese (Brazil)"),
-    ("es-ES", "Spanish (Spain)"),
-    ("fr-FR", "French (France)"),
-    ("de-DE", "German (Germany)"),
-    ("pl-PL", "Polish (Poland)"),
+    ("en-US", "English (US)"),
+    ("pt-PT", "Português (Portugal)"),
+    ("pt-BR", "Português (Brasil)"),
+    ("es-ES", "Español (España)"),
+    ("fr-FR", "Français (France)"),
+    ("de-DE", "Deutsch (Deutschland)"),
+    ("pl-PL", "Polski (Polska)"),
 ];
+
+/// The numbers a plural selection is exported for: typical maximum lengths and collection
+/// limits. OMNIA substitutes the number into the text as it is, so the text exported is the one
+/// Fluent shows for these.
+const TYPICAL_NUMBERS: [u64; 5] = [5, 10, 50, 100, 255];
 
 /// How deep message and term references are inlined before giving up (a cycle, or nonsense).
 const MAX_REFERENCE_DEPTH: usize = 8;
@@ -86,8 +98,9 @@ pub(crate) const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "m
 /// Reading is tolerant: fields this type does not know, at the top level or in a text, are kept
 /// in `extra` and written back; `name` and `description` may be absent (empty); the known field
 /// names are matched regardless of ASCII case; a leading byte order mark is skipped. Writing is
-/// deterministic: `name`, `description`, `culture`, `texts` in this order, then the extra fields
-/// sorted by name, pretty-printed with two-space indentation and a final newline.
+/// deterministic and in OMNIA's layout: `name`, `description`, `culture`, `texts` in this
+/// order, then the extra fields sorted by name, indented with one tab, LF line ends, no byte
+/// order mark and no final newline (so OMNIA's own files read and written back are unchanged).
 ///
 /// ```
 /// use omnia_errors_tooling::{LanguageFile};
@@ -98,14 +111,15 @@ pub(crate) const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "m
 /// )?;
 /// assert_eq!(file.text("ErrorMessage_EntityNotFound"), Some("Entidade não encontrada."));
 /// assert_eq!(file.extra["version"], 3);
-/// assert!(file.to_json().starts_with("{\n  \"name\": \"ptPT\",\n  \"description\": \"\",\n"));
+/// assert!(file.to_json().starts_with("{\n\t\"name\": \"ptPT\",\n\t\"description\": \"\",\n"));
 /// # Ok::<(), omnia_errors_tooling::OmniaFileError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LanguageFile {
-    /// The file's name: the culture without its dashes (`ptPT`).
+    /// The language's unique identifier in OMNIA: the culture in capitals without its dash
+    /// (`PTPT`, `ENUS`).
     pub name: String,
-    /// The language's name, for people (`Portuguese (Portugal)`).
+    /// The language's own name (`Português (Portugal)`).
     pub description: String,
     /// The culture, a language tag (`pt-PT`).
     pub culture: String,
@@ -161,17 +175,76 @@ impl LanguageFile {
         serde_json::from_str(json).map_err(OmniaFileError::Json)
     }
 
-    /// The file as pretty-printed JSON, ending with a newline; see [`LanguageFile`] for the
-    /// order of the fields.
-    ///
-    /// # Panics
-    ///
-    /// Never: the file holds strings and JSON values only, which always serialize.
+    /// The file as JSON in OMNIA's layout (see [`LanguageFile`]).
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self)
-            .expect("strings and JSON values always serialize to a string");
-        json.push('\n');
-        json
+        let mut bytes = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+        let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+        // Strings and JSON values always serialize, to valid UTF-8; the fallbacks are never
+        // taken.
+        if self.serialize(&mut serializer).is_err() {
+            return String::new();
+        }
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// Writes `ours` (our export of the same culture) into this file: a text of ours that the
+    /// file has takes our value, wherever it is (every occurrence, when the file repeats it);
+    /// one it lacks is appended, in catalog order. Every other text, the order of the texts
+    /// and the other fields are kept. Returns the names added and the texts changed (with the
+    /// file's old value as `theirs`), in the order of `ours`.
+    ///
+    /// ```
+    /// use omnia_errors_tooling::{LanguageFile, Text};
+    ///
+    /// let mut file = LanguageFile {
+    ///     texts: vec![Text::new("SaveButton", "Gravar"), Text::new("ErrorMessage_A", "Old.")],
+    ///     ..LanguageFile::default()
+    /// };
+    /// let ours = LanguageFile {
+    ///     texts: vec![Text::new("ErrorMessage_A", "New."), Text::new("ErrorMessage_B", "B.")],
+    ///     ..LanguageFile::default()
+    /// };
+    /// let (added, changed) = file.merge_texts(&ours);
+    /// assert_eq!(added, ["ErrorMessage_B"]);
+    /// assert_eq!((changed[0].theirs.as_str(), changed[0].ours.as_str()), ("Old.", "New."));
+    /// let names: Vec<&str> = file.texts.iter().map(|t| t.name.as_str()).collect();
+    /// assert_eq!(names, ["SaveButton", "ErrorMessage_A", "ErrorMessage_B"]);
+    /// ```
+    pub fn merge_texts(&mut self, ours: &LanguageFile) -> (Vec<String>, Vec<Difference>) {
+        // One pass over the file's texts with an index of ours: linear in the file's size.
+        let our_values: HashMap<&str, &str> = ours
+            .texts
+            .iter()
+            .map(|t| (t.name.as_str(), t.value.as_str()))
+            .collect();
+        let mut old_values: HashMap<&str, String> = HashMap::new();
+        for text in &mut self.texts {
+            if let Some((name, value)) = our_values.get_key_value(text.name.as_str()) {
+                // The first occurrence's old value is the one reported.
+                let old = std::mem::replace(&mut text.value, (*value).to_owned());
+                old_values.entry(name).or_insert(old);
+            }
+        }
+        let mut added = Vec::new();
+        let mut changed = Vec::new();
+        for text in &ours.texts {
+            match old_values.get(text.name.as_str()) {
+                None => {
+                    added.push(text.name.clone());
+                    self.texts.push(text.clone());
+                    old_values.insert(text.name.as_str(), text.value.clone());
+                }
+                Some(old) if *old != text.value => changed.push(Difference {
+                    name: text.name.clone(),
+                    ours: text.value.clone(),
+                    theirs: old.clone(),
+                    placeholders: None,
+                }),
+                Some(_) => {}
+            }
+        }
+        (added, changed)
     }
 
     /// The value of the first text named `name`.
@@ -347,21 +420,28 @@ pub struct Export {
 
 /// How an OMNIA language file differs from our export of the same culture.
 ///
-/// Texts are compared with their whitespace normalized (runs of white space are one space,
-/// none at either end); nothing else is normalized.
+/// Only our texts (`ErrorMessage_<Code>` of the catalog's codes) are compared; the file's other
+/// texts (OMNIA's buttons, calendars, client-side messages) are counted. Texts are compared with
+/// their whitespace normalized (runs of white space are one space, none at either end), and
+/// their placeholders as sets. `name` and `description` are compared too, but differing headers
+/// are reported without making the comparison non-empty: OMNIA's own files disagree on them
+/// (`"ptPT"`, `"ESES"`), and a merged file keeps its own. The comparison takes time linear in
+/// the size of the file (one pass, hash lookups).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Comparison {
     /// Our locale's tag.
     pub culture: String,
+    /// `name` and `description` when they differ from ours: `(field, ours, theirs)`.
+    pub headers: Vec<(String, String, String)>,
     /// Names we export that the file does not have, in catalog order.
     pub missing_in_file: Vec<String>,
-    /// Names in the file that we do not export, in file order: unknown names, or messages
-    /// missing from our locale.
-    pub missing_in_ours: Vec<String>,
     /// Names in both, with different texts, in catalog order.
     pub differing: Vec<Difference>,
-    /// Names that appear more than once in the file, in file order; the first one is compared.
+    /// Our names that appear more than once in the file, in catalog order; the first one is
+    /// compared.
     pub duplicated: Vec<String>,
+    /// How many texts of the file are not ours (counted once per occurrence).
+    pub other_texts: usize,
 }
 
 /// A text that differs between our export and a language file.
@@ -373,92 +453,135 @@ pub struct Difference {
     pub ours: String,
     /// The file's text.
     pub theirs: String,
+    /// The placeholders, `(ours, theirs)`, sorted, when they differ: OMNIA fills in only the
+    /// placeholders it knows, so a difference here loses or garbles information.
+    pub placeholders: Option<(Vec<String>, Vec<String>)>,
 }
 
 impl Comparison {
-    /// Compares `theirs` with `ours`, text by text, by name; the headers (`name`,
-    /// `description`, `culture`) and extra fields are not compared.
+    /// Compares `theirs` with `ours`, text by text, by name (see [`Comparison`]).
     ///
     /// ```
     /// use omnia_errors_tooling::{Comparison, LanguageFile, Text};
     ///
     /// let ours = LanguageFile {
-    ///     texts: vec![Text::new("A", "One  two."), Text::new("B", "Three.")],
+    ///     texts: vec![Text::new("A", "One  {x}."), Text::new("B", "Three.")],
     ///     ..LanguageFile::default()
     /// };
     /// let theirs = LanguageFile {
-    ///     texts: vec![Text::new("A", " One two. "), Text::new("C", "Four.")],
+    ///     texts: vec![Text::new("A", " One {y}. "), Text::new("C", "Four.")],
     ///     ..LanguageFile::default()
     /// };
     /// let comparison = Comparison::between(&ours, &theirs);
     /// assert_eq!(comparison.missing_in_file, ["B"]);
-    /// assert_eq!(comparison.missing_in_ours, ["C"]);
-    /// assert!(comparison.differing.is_empty());
+    /// assert_eq!(comparison.other_texts, 1);
+    /// assert_eq!(
+    ///     comparison.differing[0].placeholders,
+    ///     Some((vec!["x".to_owned()], vec!["y".to_owned()]))
+    /// );
     /// ```
     pub fn between(ours: &LanguageFile, theirs: &LanguageFile) -> Self {
-        let mut their_texts: HashMap<&str, &str> = HashMap::new();
-        let mut duplicated = Vec::new();
-        for text in &theirs.texts {
-            if their_texts.contains_key(text.name.as_str()) {
-                if !duplicated.contains(&text.name) {
-                    duplicated.push(text.name.clone());
-                }
-            } else {
-                their_texts.insert(&text.name, &text.value);
-            }
-        }
-        let mut missing_in_file = Vec::new();
-        let mut differing = Vec::new();
-        for text in &ours.texts {
-            match their_texts.get(text.name.as_str()) {
-                None => missing_in_file.push(text.name.clone()),
-                Some(their_value) => {
-                    if normalize_whitespace(&text.value) != normalize_whitespace(their_value) {
-                        differing.push(Difference {
-                            name: text.name.clone(),
-                            ours: text.value.clone(),
-                            theirs: (*their_value).to_owned(),
-                        });
-                    }
-                }
-            }
-        }
-        let our_names: BTreeSet<&str> = ours.texts.iter().map(|t| t.name.as_str()).collect();
-        let mut missing_in_ours: Vec<String> = Vec::new();
-        for text in &theirs.texts {
-            if !our_names.contains(text.name.as_str()) && !missing_in_ours.contains(&text.name) {
-                missing_in_ours.push(text.name.clone());
-            }
-        }
-        Self {
-            culture: ours.culture.clone(),
-            missing_in_file,
-            missing_in_ours,
-            differing,
-            duplicated,
-        }
+        Self::between_counting(ours, theirs, &mut 0)
     }
 
-    /// Whether the file has exactly our texts (up to whitespace), each once.
+    /// [`Comparison::between`], counting in `steps` the texts visited and the lookups made: the
+    /// tests prove with it that the work grows linearly with the file.
+    fn between_counting(ours: &LanguageFile, theirs: &LanguageFile, steps: &mut usize) -> Self {
+        let our_names: HashMap<&str, usize> = ours
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.as_str(), i))
+            .collect();
+        // For each of our texts: the file's first value and how often the file has it.
+        let mut found: Vec<(Option<&str>, usize)> = vec![(None, 0); ours.texts.len()];
+        let mut other_texts = 0;
+        for text in &theirs.texts {
+            *steps += 1;
+            match our_names.get(text.name.as_str()) {
+                Some(&i) => {
+                    let slot = &mut found[i];
+                    slot.0.get_or_insert(text.value.as_str());
+                    slot.1 += 1;
+                }
+                None => other_texts += 1,
+            }
+        }
+        let mut comparison = Self {
+            culture: ours.culture.clone(),
+            other_texts,
+            ..Self::default()
+        };
+        for (field, our_value, their_value) in [
+            ("name", &ours.name, &theirs.name),
+            ("description", &ours.description, &theirs.description),
+        ] {
+            if our_value != their_value {
+                comparison
+                    .headers
+                    .push((field.to_owned(), our_value.clone(), their_value.clone()));
+            }
+        }
+        for (text, (their_value, count)) in ours.texts.iter().zip(found) {
+            *steps += 1;
+            let Some(their_value) = their_value else {
+                comparison.missing_in_file.push(text.name.clone());
+                continue;
+            };
+            if count > 1 {
+                comparison.duplicated.push(text.name.clone());
+            }
+            let our_placeholders = placeholders(&text.value);
+            let their_placeholders = placeholders(their_value);
+            if normalize_whitespace(&text.value) != normalize_whitespace(their_value) {
+                comparison.differing.push(Difference {
+                    name: text.name.clone(),
+                    ours: text.value.clone(),
+                    theirs: their_value.to_owned(),
+                    placeholders: (our_placeholders != their_placeholders)
+                        .then_some((our_placeholders, their_placeholders)),
+                });
+            }
+        }
+        comparison
+    }
+
+    /// Whether the file has exactly our texts (up to whitespace), each once; its other texts
+    /// and its `name` and `description` do not count.
     pub fn is_empty(&self) -> bool {
-        self.missing_in_file.is_empty()
-            && self.missing_in_ours.is_empty()
-            && self.differing.is_empty()
-            && self.duplicated.is_empty()
+        self.missing_in_file.is_empty() && self.differing.is_empty() && self.duplicated.is_empty()
     }
 }
 
+/// The placeholders of an OMNIA text (`{path}` gives `path`), sorted, each once.
+fn placeholders(text: &str) -> Vec<String> {
+    let names: BTreeSet<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.into_iter().map(str::to_owned).collect()
+}
+
 impl fmt::Display for Comparison {
+    /// Our error messages first, one line each; then the headers; then the file's other texts
+    /// as a count.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_empty() {
-            return write!(f, "{}: the file has exactly our texts", self.culture);
+            write!(
+                f,
+                "{}: the file has exactly our error messages",
+                self.culture
+            )?;
+        } else {
+            write!(
+                f,
+                "{}: the file's error messages differ from ours",
+                self.culture
+            )?;
         }
-        write!(f, "{}: the file differs from our texts", self.culture)?;
         for name in &self.missing_in_file {
             write!(f, "\n  {name}: missing in the file")?;
-        }
-        for name in &self.missing_in_ours {
-            write!(f, "\n  {name}: in the file, but not one of our texts")?;
         }
         for name in &self.duplicated {
             write!(f, "\n  {name}: more than once in the file")?;
@@ -469,8 +592,37 @@ impl fmt::Display for Comparison {
                 "\n  {}: ours {:?}, theirs {:?}",
                 difference.name, difference.ours, difference.theirs
             )?;
+            if let Some((ours, theirs)) = &difference.placeholders {
+                let list = |names: &[String]| {
+                    if names.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        names
+                            .iter()
+                            .map(|n| format!("{{{n}}}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }
+                };
+                write!(
+                    f,
+                    "\n    placeholders differ: ours {}, theirs {}",
+                    list(ours),
+                    list(theirs)
+                )?;
+            }
         }
-        Ok(())
+        for (field, ours, theirs) in &self.headers {
+            write!(
+                f,
+                "\n  {field}: ours {ours:?}, theirs {theirs:?} (not an error message)"
+            )?;
+        }
+        write!(
+            f,
+            "\n  {} other text(s) in the file, not ours: not compared",
+            self.other_texts
+        )
     }
 }
 
@@ -525,19 +677,17 @@ impl std::error::Error for OmniaFileError {
     }
 }
 
-/// The name of the OMNIA text of a code's message: `ErrorMessage_<code>`, or with `context`
-/// `ErrorMessage_<code>_Context` for its `.context` attribute.
+/// The name of the OMNIA text of a code's message: `ErrorMessage_<code>`.
 ///
 /// ```
 /// use omnia_errors::{AnyCode, ValidationErrorCode};
 /// use omnia_errors_tooling::{omnia_text_name};
 ///
 /// let code = AnyCode::Validation(ValidationErrorCode::RequiredValue);
-/// assert_eq!(omnia_text_name(code, true), "ErrorMessage_RequiredValue_Context");
+/// assert_eq!(omnia_text_name(code), "ErrorMessage_RequiredValue");
 /// ```
-pub fn omnia_text_name(code: AnyCode, context: bool) -> String {
-    let suffix = if context { CONTEXT_SUFFIX } else { "" };
-    format!("{TEXT_PREFIX}{}{suffix}", code.as_str())
+pub fn omnia_text_name(code: AnyCode) -> String {
+    format!("{TEXT_PREFIX}{}", code.as_str())
 }
 
 /// Builds the OMNIA language file of `culture` from its Fluent files in `locales` (usually
@@ -556,10 +706,11 @@ pub fn omnia_text_name(code: AnyCode, context: bool) -> String {
 /// use omnia_errors_tooling::{Workspace, export_language_file};
 ///
 /// let export = export_language_file(&Workspace::current().locale_files().unwrap(), "en-US")?;
-/// assert_eq!(export.file.description, "English (United States)");
+/// assert_eq!((export.file.name.as_str(), export.file.description.as_str()), ("ENUS", "English (US)"));
+/// // OMNIA fills in every placeholder, so the contextual text is the one exported.
 /// assert_eq!(
-///     export.file.text("ErrorMessage_TextMaxLengthMismatch"),
-///     Some("Value is too long to the defined length of {maxLength}.")
+///     export.file.text("ErrorMessage_RequiredValue"),
+///     Some("A value is required for the attribute {path}.")
 /// );
 /// # Ok::<(), omnia_errors_tooling::OmniaFileError>(())
 /// ```
@@ -575,11 +726,17 @@ pub fn export_language_file(
 
     let resources = parse_locale(locale).map_err(OmniaFileError::Fluent)?;
     let entries = Entries::new(&resources);
+    // The plural category Fluent gives each typical number in this locale.
+    let typical: Vec<(u64, &'static str)> = TYPICAL_NUMBERS
+        .iter()
+        .map(|&n| (n, omnia_errors_fluent::integer_plural_category(tag, n)))
+        .collect();
 
     let mut texts = Vec::new();
     let mut simplifications = Vec::new();
     for code in AnyCode::all() {
         let id = code.fluent_id();
+        let name = omnia_text_name(code);
         let has_optional = code.params().iter().any(|p| !p.required);
         let mut simplify = |at: String, what: String| {
             simplifications.push(Simplification {
@@ -590,58 +747,55 @@ pub fn export_language_file(
             });
         };
         let Some(message) = entries.messages.get(id) else {
-            let mut names = omnia_text_name(code, false);
-            if has_optional {
-                names = format!("{names} and {}", omnia_text_name(code, true));
-            }
             simplify(
                 id.to_owned(),
-                format!("no such message in this locale; {names} not exported"),
+                format!("no such message in this locale; {name} not exported"),
             );
             continue;
         };
-        match &message.value {
-            Some(pattern) => {
-                let value = entries.convert(id, pattern, &mut |what| simplify(id.to_owned(), what));
-                texts.push(Text::new(omnia_text_name(code, false), value));
-            }
-            None => simplify(
-                id.to_owned(),
-                format!(
-                    "the message has no value; {} not exported",
-                    omnia_text_name(code, false)
-                ),
-            ),
-        }
-        let mut has_context = false;
+        let context = message
+            .attributes
+            .iter()
+            .find(|a| a.id.name == CONTEXT_ATTRIBUTE);
         for attribute in &message.attributes {
-            let at = format!("{id}.{}", attribute.id.name);
-            match attribute.id.name {
-                CONTEXT_ATTRIBUTE if !has_context => {
-                    has_context = true;
-                    let value = entries.convert(&at, &attribute.value, &mut |what| {
-                        simplify(at.clone(), what);
-                    });
-                    texts.push(Text::new(omnia_text_name(code, true), value));
-                }
-                NOTE_ATTRIBUTE => {}
-                _ => simplify(at, "attribute not exported".to_owned()),
+            if ![CONTEXT_ATTRIBUTE, NOTE_ATTRIBUTE].contains(&attribute.id.name) {
+                simplify(
+                    format!("{id}.{}", attribute.id.name),
+                    "attribute not exported".to_owned(),
+                );
             }
         }
-        if has_optional && !has_context {
-            simplify(
-                format!("{id}.{CONTEXT_ATTRIBUTE}"),
-                format!(
-                    "the message has no .context attribute; {} not exported",
-                    omnia_text_name(code, true)
-                ),
-            );
-        }
+        // OMNIA always fills in the placeholders: the contextual text is the one to show.
+        let (at, pattern) = match (has_optional, context, &message.value) {
+            (true, Some(context), _) => (format!("{id}.{CONTEXT_ATTRIBUTE}"), &context.value),
+            (true, None, Some(value)) => {
+                simplify(
+                    format!("{id}.{CONTEXT_ATTRIBUTE}"),
+                    format!(
+                        "the message has no .context attribute; {name} exported from its value, \
+                         without the code's optional placeholders"
+                    ),
+                );
+                (id.to_owned(), value)
+            }
+            (false, _, Some(value)) => (id.to_owned(), value),
+            (_, _, None) => {
+                simplify(
+                    id.to_owned(),
+                    format!("the message has no value; {name} not exported"),
+                );
+                continue;
+            }
+        };
+        let value = entries.convert_for_omnia(&at, pattern, &typical, &mut |what| {
+            simplify(at.clone(), what);
+        });
+        texts.push(Text::new(name, value));
     }
 
     Ok(Export {
         file: LanguageFile {
-            name: tag.replace('-', ""),
+            name: tag.replace('-', "").to_uppercase(),
             description: LANGUAGE_NAMES
                 .iter()
                 .find(|(t, _)| *t == tag)
@@ -780,11 +934,14 @@ impl<'a> Entries<'a> {
     }
 
     /// Converts the pattern of message `id` (`id.attribute` for an attribute's) to OMNIA's
-    /// syntax, reporting each simplification to `simplified`.
-    fn convert(
+    /// syntax, reporting each simplification to `simplified`. A plural selection gives the
+    /// variant Fluent picks for every number of `typical` (with its plural category) when that
+    /// is one variant, else its default variant.
+    fn convert_for_omnia(
         &self,
         id: &str,
         pattern: &ast::Pattern<&str>,
+        typical: &[(u64, &'static str)],
         simplified: &mut dyn FnMut(String),
     ) -> String {
         let mut converter = Converter {
@@ -793,6 +950,7 @@ impl<'a> Entries<'a> {
             references: vec![id.to_owned()],
             keeping: Keeping::Never,
             kept: None,
+            typical,
         };
         let mut out = String::new();
         converter.pattern(pattern, None, &mut out);
@@ -815,6 +973,7 @@ impl<'a> Entries<'a> {
             references: vec![id.to_owned()],
             keeping: Keeping::First(keep),
             kept: None,
+            typical: &[],
         };
         let mut out = String::new();
         converter.pattern(pattern, None, &mut out);
@@ -831,6 +990,9 @@ struct Converter<'c, 'a> {
     keeping: Keeping<'c>,
     /// The select kept whole.
     kept: Option<KeptSelect>,
+    /// Typical numbers with their plural category: a plural selection outside terms gives the
+    /// variant Fluent picks for all of them, when it is one (empty: always the default).
+    typical: &'c [(u64, &'static str)],
 }
 
 impl Converter<'_, '_> {
@@ -876,6 +1038,25 @@ impl Converter<'_, '_> {
                     ast::VariantKey::Identifier { name } => PLURAL_CATEGORIES.contains(name),
                     ast::VariantKey::NumberLiteral { .. } => true,
                 });
+                if plural
+                    && scope.is_none()
+                    && let Some((index, key)) = self.typical_variant(variants)
+                {
+                    let numbers: Vec<String> =
+                        self.typical.iter().map(|(n, _)| n.to_string()).collect();
+                    let numbers = match numbers.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => {
+                            format!("{} and {last}", rest.join(", "))
+                        }
+                        _ => numbers.join(""),
+                    };
+                    (self.simplified)(format!(
+                        "plural select on {} exported as its [{key}] variant, the one Fluent picks for {numbers}",
+                        describe(selector),
+                    ));
+                    self.pattern(&variants[index].value, scope, out);
+                    return;
+                }
                 let why = match self.keep(selector, variants, scope, out.len()) {
                     Ok(()) => return,
                     Err(why) => why.map(|why| format!(" ({why})")).unwrap_or_default(),
@@ -889,6 +1070,36 @@ impl Converter<'_, '_> {
                 self.pattern(&default.value, scope, out);
             }
         }
+    }
+
+    /// The variant (its position and key) a plural selection gives for every typical number,
+    /// as Fluent picks it: the first variant whose key is the number or its plural category,
+    /// else the default. `None` when the numbers do not all pick the same one, or there are none.
+    fn typical_variant<'v>(
+        &self,
+        variants: &'v [ast::Variant<&'v str>],
+    ) -> Option<(usize, &'v str)> {
+        let default = variants
+            .iter()
+            .position(|v| v.default)
+            .or(variants.len().checked_sub(1))?;
+        let mut picked = None;
+        for (n, category) in self.typical {
+            let value = n.to_string();
+            let index = variants
+                .iter()
+                .position(|v| match v.key {
+                    ast::VariantKey::NumberLiteral { .. } => variant_key_matches(&v.key, &value),
+                    ast::VariantKey::Identifier { name } => name == *category,
+                })
+                .unwrap_or(default);
+            match picked {
+                None => picked = Some(index),
+                Some(p) if p == index => {}
+                Some(_) => return None,
+            }
+        }
+        picked.map(|i| (i, variant_key(&variants[i].key)))
     }
 
     /// Keeps a select whole if the conversion keeps one and it is that one, else says why not
@@ -987,7 +1198,7 @@ impl Converter<'_, '_> {
                             .map(|a| &a.value),
                         None => m.value.as_ref(),
                     });
-                self.reference("message", describe(inline), pattern, None, out);
+                self.reference("message", describe(inline), pattern, None, true, out);
             }
             ast::InlineExpression::TermReference {
                 id,
@@ -1013,11 +1224,22 @@ impl Converter<'_, '_> {
                     .flat_map(|a| &a.named)
                     .map(|named| (named.name.name, literal_text(&named.value)))
                     .collect();
+                // A plain term (`{ -connector }` of `-connector = Connector`: text only, no
+                // attribute, no arguments) is product vocabulary: its text is exactly what
+                // Fluent shows, so inlining it simplifies nothing and is not reported.
+                let plain = attribute.is_none()
+                    && arguments.is_none()
+                    && pattern.is_some_and(|p| {
+                        p.elements
+                            .iter()
+                            .all(|e| matches!(e, ast::PatternElement::TextElement { .. }))
+                    });
                 self.reference(
                     "term",
                     describe(inline),
                     pattern,
                     Some(values.as_slice()),
+                    !plain,
                     out,
                 );
             }
@@ -1033,6 +1255,7 @@ impl Converter<'_, '_> {
         name: String,
         pattern: Option<&ast::Pattern<&str>>,
         scope: Scope<'_>,
+        report: bool,
         out: &mut String,
     ) {
         let Some(pattern) = pattern else {
@@ -1043,7 +1266,9 @@ impl Converter<'_, '_> {
             (self.simplified)(format!("cyclic reference to {kind} {name} dropped"));
             return;
         }
-        (self.simplified)(format!("{kind} {name} inlined"));
+        if report {
+            (self.simplified)(format!("{kind} {name} inlined"));
+        }
         self.references.push(name);
         self.pattern(pattern, scope, out);
         self.references.pop();
@@ -1113,5 +1338,56 @@ fn describe(inline: &ast::InlineExpression<&str>) -> String {
             None => format!("-{}", id.name),
         },
         ast::InlineExpression::Placeable { .. } => "a nested placeable".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file with our texts and `others` texts that are not ours.
+    fn file_with(ours: &LanguageFile, others: usize) -> LanguageFile {
+        let mut file = ours.clone();
+        file.texts
+            .extend((0..others).map(|i| Text::new(format!("Other_{i}"), format!("Text {i}."))));
+        file
+    }
+
+    /// Linear by counting: the work of a comparison is one step per text of the file and one
+    /// per text of ours, so quadrupling the file quadruples the work on it, exactly.
+    #[test]
+    fn the_comparison_is_linear_in_the_file() {
+        let locales = crate::Workspace::current().locale_files().unwrap();
+        let ours = export_language_file(&locales, "pt-PT").unwrap().file;
+        let steps = |others: usize| {
+            let mut steps = 0;
+            let comparison =
+                Comparison::between_counting(&ours, &file_with(&ours, others), &mut steps);
+            assert!(comparison.is_empty());
+            assert_eq!(comparison.other_texts, others);
+            steps
+        };
+        let base = steps(0);
+        assert_eq!(base, 2 * ours.texts.len());
+        assert_eq!(steps(25_000) - base, 25_000);
+        assert_eq!(steps(100_000) - base, 4 * (steps(25_000) - base));
+    }
+
+    /// Linear by sizes: a million texts are compared and merged (once, the test would catch a
+    /// quadratic pass by never finishing).
+    #[test]
+    fn a_million_texts_are_compared_and_merged() {
+        let locales = crate::Workspace::current().locale_files().unwrap();
+        let ours = export_language_file(&locales, "pt-PT").unwrap().file;
+        let mut theirs = file_with(&ours, 1_000_000);
+        theirs
+            .texts
+            .retain(|t| t.name != "ErrorMessage_EntityNotFound");
+        let comparison = Comparison::between(&ours, &theirs);
+        assert_eq!(comparison.missing_in_file, ["ErrorMessage_EntityNotFound"]);
+        assert_eq!(comparison.other_texts, 1_000_000);
+        let (added, changed) = theirs.merge_texts(&ours);
+        assert_eq!((added.len(), changed.len()), (1, 0));
+        assert_eq!(theirs.texts.len(), 1_000_000 + ours.texts.len());
     }
 }

@@ -137,37 +137,67 @@ fn api_codes_have_a_status_and_validation_codes_do_not() {
 }
 
 #[test]
-fn pl_pl_max_length_is_a_plural_text() {
-    let catalog = catalog("pl-PL");
+fn pt_br_max_length_is_a_plural_text_with_zero() {
+    let catalog = catalog("pt-BR");
     let plural = plural(&catalog, "TextMaxLengthMismatch", false);
     assert_eq!(plural.variable, "maxLength");
-    assert_eq!(keys(plural), ["one", "few", "many", "other"]);
-    assert_eq!(
-        plural.variant("one"),
-        Some("Wartość jest za długa. Maksymalna długość to {maxLength} znak.")
-    );
-    assert_eq!(
-        plural.variant("many"),
-        Some("Wartość jest za długa. Maksymalna długość to {maxLength} znaków.")
-    );
+    // CLDR puts 0 in pt-BR's `one`, which reads "0 caractere": an exact [0] says "caracteres".
+    assert_eq!(keys(plural), ["0", "one", "other"]);
     assert_eq!(
         json(&catalog)["messages"]["TextMaxLengthMismatch"]["message"],
         json!({
             "plural": "maxLength",
-            "one": "Wartość jest za długa. Maksymalna długość to {maxLength} znak.",
-            "few": "Wartość jest za długa. Maksymalna długość to {maxLength} znaki.",
-            "many": "Wartość jest za długa. Maksymalna długość to {maxLength} znaków.",
-            "other": "Wartość jest za długa. Maksymalna długość to {maxLength}."
+            "0": "O valor excede o tamanho máximo de {maxLength} caracteres.",
+            "one": "O valor excede o tamanho máximo de {maxLength} caractere.",
+            "other": "O valor excede o tamanho máximo de {maxLength} caracteres."
         })
     );
     // `plural` comes first in the text.
     assert!(
         catalog
             .to_json()
-            .contains("\"message\": {\n        \"plural\": \"maxLength\",\n        \"one\": "),
+            .contains("\"message\": {\n        \"plural\": \"maxLength\",\n        \"0\": "),
         "{}",
         catalog.to_json()
     );
+}
+
+#[test]
+fn product_terms_are_resolved_to_their_text() {
+    let catalog = catalog("pt-PT");
+    assert!(
+        catalog.simplifications.is_empty(),
+        "{:?}",
+        catalog.simplifications
+    );
+    let text = |code: &str| match &catalog.message(code).unwrap().message {
+        MessageText::Text(text) => text.clone(),
+        MessageText::Plural(plural) => panic!("{code}: {plural:?}"),
+    };
+    assert_eq!(
+        text("ConnectorNotFound"),
+        "Não é possível contactar o conetor."
+    );
+    assert_eq!(
+        text("CreateSystemDataSourceUnsupported"),
+        "Não é possível adicionar registos ao Data Source \"System\"."
+    );
+    for tag in LOCALES {
+        assert!(
+            !message_catalog(&Workspace::current().locale_files().unwrap(), tag)
+                .unwrap()
+                .to_json()
+                .contains("{-"),
+            "{tag}"
+        );
+        assert!(
+            !message_catalog(&Workspace::current().locale_files().unwrap(), tag)
+                .unwrap()
+                .to_json()
+                .contains("{ -"),
+            "{tag}"
+        );
+    }
 }
 
 #[test]

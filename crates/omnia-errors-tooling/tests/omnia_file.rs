@@ -1,7 +1,9 @@
-//! OMNIA language files: export from the Fluent files, JSON reading and writing, comparison.
+//! OMNIA language files: export from the Fluent files in OMNIA's layout, JSON reading and
+//! writing, merging into OMNIA's own files (fixtures from OMNIALowCode/omnia3-samples, MIT),
+//! comparison.
 
-use omnia_errors::{AnyCode, ValidationErrorCode};
-use omnia_errors_fluent::{LocaleFiles, SourceFile};
+use omnia_errors::{AnyCode, ValidationError, ValidationErrorCode};
+use omnia_errors_fluent::{LocaleFiles, Localizer, SourceFile};
 use omnia_errors_tooling::{
     Comparison, Difference, LanguageFile, OmniaFileError, Text, Workspace, compare_language_file,
     export_language_file, omnia_text_name,
@@ -11,32 +13,34 @@ const LOCALES: [&str; 7] = [
     "en-US", "pt-PT", "pt-BR", "es-ES", "fr-FR", "de-DE", "pl-PL",
 ];
 
-fn codes_with_context() -> usize {
-    AnyCode::all()
-        .filter(|code| code.params().iter().any(|p| !p.required))
-        .count()
-}
+/// Typical maximum lengths and collection limits.
+const TYPICAL_NUMBERS: [u64; 5] = [5, 10, 50, 100, 255];
 
-/// The placeholders of an exported text: `{name}` → `name`.
+const PTPT: &str = include_str!("fixtures/omnia3-samples/PTPT.json");
+const ESES: &str = include_str!("fixtures/omnia3-samples/ESES.json");
+
+/// The placeholders of an exported text: `{name}` → `name`, sorted, each once.
 fn placeholders(text: &str) -> Vec<&str> {
-    text.split('{')
+    let mut names: Vec<&str> = text
+        .split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 #[test]
-fn en_us_has_one_text_per_code_and_per_context() {
+fn en_us_has_one_text_per_code_in_omnias_layout() {
     let export =
         export_language_file(&Workspace::current().locale_files().unwrap(), "en-US").unwrap();
     let file = &export.file;
-    assert_eq!(file.name, "enUS");
-    assert_eq!(file.description, "English (United States)");
+    assert_eq!(file.name, "ENUS");
+    assert_eq!(file.description, "English (US)");
     assert_eq!(file.culture, "en-US");
-    assert_eq!(codes_with_context(), 6);
-    assert_eq!(file.texts.len(), 38 + codes_with_context());
-    assert_eq!(file.texts.len(), AnyCode::COUNT + codes_with_context());
-
+    assert_eq!(file.texts.len(), AnyCode::COUNT);
+    assert!(file.texts.iter().all(|t| !t.name.ends_with("_Context")));
     assert_eq!(
         file.texts[0],
         Text::new(
@@ -48,38 +52,149 @@ fn en_us_has_one_text_per_code_and_per_context() {
         file.text("ErrorMessage_TextMaxLengthMismatch"),
         Some("Value is too long to the defined length of {maxLength}.")
     );
+    // Codes with optional parameters: the contextual text, as OMNIA fills in placeholders.
     assert_eq!(
-        file.text("ErrorMessage_RequiredValue_Context"),
+        file.text("ErrorMessage_RequiredValue"),
         Some("A value is required for the attribute {path}.")
     );
     assert_eq!(
-        file.text("ErrorMessage_TypeMismatch_Context"),
-        Some("The value \"{value}\" doesn't match the attribute type {type}.")
+        file.text("ErrorMessage_TypeMismatch"),
+        Some("The value \"{value}\" doesn't match the type {type} of the attribute {path}.")
+    );
+    assert_eq!(
+        file.text("ErrorMessage_LowerLimitNotRespected"),
+        Some("The collection must have at least {limit} elements.")
+    );
+    // Terms are resolved to their text.
+    assert_eq!(
+        file.text("ErrorMessage_TenantNotFound"),
+        Some("Tenant/Environment can't be found.")
     );
     // The documentation note of ValidationFailed is not exported.
     assert_eq!(
         file.text("ErrorMessage_ValidationFailed"),
         Some("Request validation failed.")
     );
-    assert!(file.texts.iter().all(|t| !t.value.contains("\"errors\"")));
-    assert!(file.texts.iter().all(|t| !t.name.ends_with("_Note")));
-
-    // Catalog order, the context right after its message.
-    let names: Vec<&str> = file.texts.iter().map(|t| t.name.as_str()).collect();
-    let expected: Vec<String> = AnyCode::all()
-        .flat_map(|code| {
-            let context = code.params().iter().any(|p| !p.required);
-            std::iter::once(omnia_text_name(code, false))
-                .chain(context.then(|| omnia_text_name(code, true)))
-        })
-        .collect();
+    let names: Vec<String> = file.texts.iter().map(|t| t.name.clone()).collect();
+    let expected: Vec<String> = AnyCode::all().map(omnia_text_name).collect();
     assert_eq!(names, expected);
+    let first = &export.simplifications[0];
+    assert_eq!(
+        first.code,
+        AnyCode::Validation(ValidationErrorCode::LowerLimitNotRespected)
+    );
+    assert_eq!(
+        first.to_string(),
+        "en-US validation-LowerLimitNotRespected.context: plural select on $limit exported as \
+         its [other] variant, the one Fluent picks for 5, 10, 50, 100 and 255"
+    );
+}
+
+/// OMNIA's own files, code by code: the placeholders their `ErrorMessage_<Code>` carries.
+#[test]
+fn every_locale_exports_the_placeholders_omnias_files_use() {
+    let locales = Workspace::current().locale_files().unwrap();
+    let omnia: Vec<LanguageFile> = [PTPT, ESES]
+        .iter()
+        .map(|json| LanguageFile::from_json(json).unwrap())
+        .collect();
+    for tag in LOCALES {
+        let export = export_language_file(&locales, tag).unwrap();
+        assert_eq!(export.file.culture, tag);
+        assert_eq!(export.file.name, tag.replace('-', "").to_uppercase());
+        assert_ne!(export.file.description, tag, "{tag} has no language name");
+        assert_eq!(export.file.texts.len(), AnyCode::COUNT, "{tag}");
+        for code in AnyCode::all() {
+            let name = omnia_text_name(code);
+            let value = export.file.text(&name).unwrap();
+            // Every parameter of the code: OMNIA always fills them in.
+            let mut expected: Vec<&str> = code.params().iter().map(|p| p.name).collect();
+            expected.sort_unstable();
+            assert_eq!(placeholders(value), expected, "{tag} {name}: {value}");
+            for file in &omnia {
+                if let Some(theirs) = file.text(&name) {
+                    assert_eq!(
+                        placeholders(theirs),
+                        expected,
+                        "OMNIA's {} {name}",
+                        file.culture
+                    );
+                }
+            }
+            assert!(
+                !value.contains('$') && !value.contains("{-") && !value.trim().is_empty(),
+                "{tag} {name}: {value}"
+            );
+        }
+        // Only plural selections are simplified in our files.
+        for simplification in &export.simplifications {
+            assert!(
+                simplification.what.starts_with("plural select on $"),
+                "{simplification}"
+            );
+        }
+    }
+}
+
+/// OMNIA substitutes numbers into the text as they are: for typical values, that must be
+/// exactly what Fluent says.
+#[test]
+fn exported_numbers_read_as_fluent_formats_them_in_every_locale() {
+    let locales = Workspace::current().locale_files().unwrap();
+    let localizer = Localizer::embedded();
+    let mut checked = 0;
+    for tag in LOCALES {
+        let export = export_language_file(&locales, tag).unwrap();
+        let language = localizer.for_accept_language(tag);
+        assert_eq!(language.locale().to_string(), tag);
+        for code in AnyCode::all() {
+            let numbers: Vec<&str> = code
+                .params()
+                .iter()
+                .filter(|p| p.kind == omnia_errors::ParamKind::Number)
+                .map(|p| p.name)
+                .collect();
+            let [number] = numbers.as_slice() else {
+                continue;
+            };
+            // Our number codes are validation codes.
+            let AnyCode::Validation(code) = code else {
+                panic!("{code}: a number parameter on an API code");
+            };
+            let exported = export
+                .file
+                .text(&omnia_text_name(AnyCode::Validation(code)))
+                .unwrap();
+            for n in TYPICAL_NUMBERS {
+                let parameters: omnia_errors::Parameters =
+                    [(*number, n.into())].into_iter().collect();
+                let error = ValidationError::from_parameters(code, &parameters).unwrap();
+                let fluent = language.message(&error).text.into_owned();
+                let naive = exported.replace(&format!("{{{number}}}"), &n.to_string());
+                assert_eq!(naive, fluent, "{tag} {code} with {number} = {n}");
+                checked += 1;
+            }
+        }
+    }
+    // 7 locales × 3 codes with a number × 5 values.
+    assert_eq!(checked, 7 * 3 * 5);
 }
 
 #[test]
-fn en_us_simplifies_only_its_plural_contexts() {
+fn pl_pl_exports_grammatical_texts_for_typical_numbers() {
     let export =
-        export_language_file(&Workspace::current().locale_files().unwrap(), "en-US").unwrap();
+        export_language_file(&Workspace::current().locale_files().unwrap(), "pl-PL").unwrap();
+    assert_eq!(export.file.description, "Polski (Polska)");
+    // Fluent says "5 znaków" (many) for 5, 10, 50, 100 and 255, and keeps the noun.
+    assert_eq!(
+        export.file.text("ErrorMessage_TextMaxLengthMismatch"),
+        Some("Wartość jest za długa. Maksymalna długość to {maxLength} znaków.")
+    );
+    // One text for every number: no "co najmniej {limit} elementu".
+    assert_eq!(
+        export.file.text("ErrorMessage_LowerLimitNotRespected"),
+        Some("Minimalna liczba elementów kolekcji: {limit}.")
+    );
     let report: Vec<String> = export
         .simplifications
         .iter()
@@ -88,120 +203,10 @@ fn en_us_simplifies_only_its_plural_contexts() {
     assert_eq!(
         report,
         [
-            "en-US validation-LowerLimitNotRespected.context: plural select on $limit exported as its [other] variant",
-            "en-US validation-UpperLimitNotRespected.context: plural select on $limit exported as its [other] variant",
+            "pl-PL validation-TextMaxLengthMismatch: plural select on $maxLength exported as its \
+          [many] variant, the one Fluent picks for 5, 10, 50, 100 and 255"
         ]
     );
-    assert_eq!(
-        export
-            .file
-            .text("ErrorMessage_LowerLimitNotRespected_Context"),
-        Some("The collection must have at least {limit} elements.")
-    );
-    let first = &export.simplifications[0];
-    assert_eq!(
-        first.code,
-        AnyCode::Validation(ValidationErrorCode::LowerLimitNotRespected)
-    );
-    assert_eq!(first.id, "validation-LowerLimitNotRespected.context");
-}
-
-#[test]
-fn pl_pl_exports_the_other_variant_and_says_so() {
-    let export =
-        export_language_file(&Workspace::current().locale_files().unwrap(), "pl-PL").unwrap();
-    assert_eq!(export.file.name, "plPL");
-    assert_eq!(export.file.description, "Polish (Poland)");
-    assert_eq!(
-        export.file.text("ErrorMessage_TextMaxLengthMismatch"),
-        Some("Wartość jest za długa. Maksymalna długość to {maxLength}.")
-    );
-    assert_eq!(
-        export
-            .file
-            .text("ErrorMessage_LowerLimitNotRespected_Context"),
-        Some("Kolekcja musi zawierać co najmniej {limit} elementu.")
-    );
-    let report: Vec<String> = export
-        .simplifications
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        report.contains(
-            &"pl-PL validation-TextMaxLengthMismatch: plural select on $maxLength exported as its [other] variant"
-                .to_owned()
-        ),
-        "{report:#?}"
-    );
-    assert_eq!(report.len(), 3, "{report:#?}");
-}
-
-#[test]
-fn every_locale_exports_every_text_with_the_codes_placeholders() {
-    let locales = Workspace::current().locale_files().unwrap();
-    for tag in LOCALES {
-        let export = export_language_file(&locales, tag).unwrap();
-        assert_eq!(export.file.culture, tag);
-        assert_eq!(export.file.name, tag.replace('-', ""));
-        assert_ne!(export.file.description, tag, "{tag} has no language name");
-        assert_eq!(
-            export.file.texts.len(),
-            AnyCode::COUNT + codes_with_context(),
-            "{tag}"
-        );
-        for code in AnyCode::all() {
-            let names = [
-                (false, omnia_text_name(code, false)),
-                (true, omnia_text_name(code, true)),
-            ];
-            for (context, name) in names {
-                let Some(value) = export.file.text(&name) else {
-                    continue;
-                };
-                let mut expected: Vec<&str> = code
-                    .params()
-                    .iter()
-                    .filter(|p| context || p.required)
-                    .map(|p| p.name)
-                    .collect();
-                let mut found = placeholders(value);
-                expected.sort_unstable();
-                found.sort_unstable();
-                found.dedup();
-                assert_eq!(found, expected, "{tag} {name}: {value}");
-                assert!(
-                    !value.contains('$') && !value.trim().is_empty(),
-                    "{tag} {name}: {value}"
-                );
-            }
-        }
-        // Only plural selections are simplified in our files: the two collection limits, and
-        // the maximum length in the languages whose message for it has plural forms.
-        let ids: Vec<&str> = export
-            .simplifications
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
-        let mut expected = vec![
-            "validation-LowerLimitNotRespected.context",
-            "validation-UpperLimitNotRespected.context",
-        ];
-        if tag != "en-US" {
-            expected.push("validation-TextMaxLengthMismatch");
-        }
-        assert_eq!(ids, expected, "{tag}");
-        // Only plural selections are simplified in our files.
-        for simplification in &export.simplifications {
-            assert!(
-                simplification.what.starts_with("plural select on $")
-                    && simplification
-                        .what
-                        .ends_with("exported as its [other] variant"),
-                "{simplification}"
-            );
-        }
-    }
 }
 
 #[test]
@@ -217,12 +222,14 @@ fn export_json_import_compare_finds_no_difference() {
         );
         let comparison = compare_language_file(&locales, &json).unwrap();
         assert!(comparison.is_empty(), "{comparison}");
+        assert!(comparison.headers.is_empty(), "{comparison}");
+        assert_eq!(comparison.other_texts, 0);
         assert_eq!(comparison.culture, tag);
     }
 }
 
 #[test]
-fn json_is_pretty_and_deterministic() {
+fn json_has_omnias_layout() {
     let locales = Workspace::current().locale_files().unwrap();
     let json = export_language_file(&locales, "pt-PT")
         .unwrap()
@@ -237,14 +244,113 @@ fn json_is_pretty_and_deterministic() {
     );
     assert!(
         json.starts_with(
-            "{\n  \"name\": \"ptPT\",\n  \"description\": \"Portuguese (Portugal)\",\n  \
-             \"culture\": \"pt-PT\",\n  \"texts\": [\n    {\n      \"name\": \"ErrorMessage_BehaviourFailed\",\n      \"value\": "
+            "{\n\t\"name\": \"PTPT\",\n\t\"description\": \"Português (Portugal)\",\n\t\
+             \"culture\": \"pt-PT\",\n\t\"texts\": [\n\t\t{\n\t\t\t\"name\": \"ErrorMessage_BehaviourFailed\",\n\t\t\t\"value\": "
         ),
         "{json}"
     );
-    assert!(json.ends_with("}\n  ]\n}\n"), "{json}");
-    // Non-ASCII letters are written as they are.
+    assert!(json.ends_with("}\n\t]\n}"), "{json}");
+    assert!(!json.contains('\r') && !json.starts_with('\u{feff}'));
     assert!(json.contains("ã"), "{json}");
+}
+
+#[test]
+fn omnias_own_files_are_read_and_written_back_byte_for_byte() {
+    for json in [PTPT, ESES] {
+        let file = LanguageFile::from_json(json).unwrap();
+        assert_eq!(file.to_json(), json);
+    }
+}
+
+#[test]
+fn merging_into_omnias_ptpt_keeps_its_texts_and_placeholders() {
+    let locales = Workspace::current().locale_files().unwrap();
+    let original = LanguageFile::from_json(PTPT).unwrap();
+    assert_eq!(original.texts.len(), 141);
+    let ours = export_language_file(&locales, &original.culture)
+        .unwrap()
+        .file;
+    let mut merged = original.clone();
+    let (added, changed) = merged.merge_texts(&ours);
+
+    // All 141 texts are still there, in their order, followed by the ones added.
+    assert_eq!(merged.texts.len(), 141 + added.len());
+    for (before, after) in original.texts.iter().zip(&merged.texts) {
+        assert_eq!(before.name, after.name);
+        if ours.text(&before.name).is_none() {
+            assert_eq!(before.value, after.value, "{} was not ours", before.name);
+        }
+    }
+    assert_eq!(
+        (merged.name.as_str(), merged.culture.as_str()),
+        ("ptPT", "pt-PT")
+    );
+    assert_eq!(merged.description, original.description);
+    assert_eq!(added.len(), 19, "{added:?}");
+    assert!(added.contains(&"ErrorMessage_TextMaxLengthMismatch".to_owned()));
+    let type_mismatch = changed
+        .iter()
+        .find(|d| d.name == "ErrorMessage_TypeMismatch")
+        .unwrap();
+    assert_eq!(
+        type_mismatch.theirs,
+        "\"{value}\" não é válido para o tipo \"{type}\" de {path}."
+    );
+    // Every placeholder OMNIA's file uses is still in the merged file.
+    for text in &original.texts {
+        let now = merged.text(&text.name).unwrap();
+        assert_eq!(
+            placeholders(now),
+            placeholders(&text.value),
+            "{}",
+            text.name
+        );
+    }
+    // Merged: nothing of ours differs; the original: it does.
+    let after = compare_language_file(&locales, &merged.to_json()).unwrap();
+    assert!(after.is_empty(), "{after}");
+    assert_eq!(after.other_texts, 141 - 19);
+    assert_eq!(after.headers.len(), 1, "{after}");
+    let before = compare_language_file(&locales, PTPT).unwrap();
+    assert!(!before.is_empty());
+    assert_eq!(before.missing_in_file.len(), 19);
+    let report = before.to_string();
+    // Our messages first, the other texts as one count at the end.
+    assert!(
+        report.ends_with("122 other text(s) in the file, not ours: not compared"),
+        "{report}"
+    );
+    assert!(!report.contains("SaveButton"), "{report}");
+    assert!(
+        report.contains("name: ours \"PTPT\", theirs \"ptPT\""),
+        "{report}"
+    );
+
+    // Merging again changes nothing.
+    let mut again = merged.clone();
+    assert_eq!(again.merge_texts(&ours), (vec![], vec![]));
+    assert_eq!(again, merged);
+}
+
+#[test]
+fn merging_into_omnias_eses_keeps_its_texts() {
+    let locales = Workspace::current().locale_files().unwrap();
+    let original = LanguageFile::from_json(ESES).unwrap();
+    assert_eq!(original.texts.len(), 125);
+    let ours = export_language_file(&locales, "es-ES").unwrap().file;
+    let mut merged = original.clone();
+    let (added, _) = merged.merge_texts(&ours);
+    // ESES lacks ConnectorBehaviourFailed, which OMNIA's PTPT has.
+    assert!(added.contains(&"ErrorMessage_ConnectorBehaviourFailed".to_owned()));
+    assert_eq!(merged.texts.len(), 125 + added.len());
+    assert!(
+        compare_language_file(&locales, &merged.to_json())
+            .unwrap()
+            .is_empty()
+    );
+    let header = compare_language_file(&locales, ESES).unwrap();
+    // ESES's name and description are OMNIA's convention, and ours.
+    assert!(header.headers.is_empty(), "{header}");
 }
 
 #[test]
@@ -252,9 +358,11 @@ fn a_modified_file_is_reported_exactly() {
     let locales = Workspace::current().locale_files().unwrap();
     let mut file = export_language_file(&locales, "de-DE").unwrap().file;
     let ours_changed = file.text("ErrorMessage_EntityNotFound").unwrap().to_owned();
+    let ours_required = file.text("ErrorMessage_RequiredValue").unwrap().to_owned();
     for text in &mut file.texts {
         match text.name.as_str() {
             "ErrorMessage_EntityNotFound" => text.value = "Nicht gefunden.".into(),
+            "ErrorMessage_RequiredValue" => text.value = "Pflichtfeld.".into(),
             // Whitespace only: not a difference.
             "ErrorMessage_InternalError" => {
                 text.value = format!("  {}\n", text.value.replace(' ', "   "));
@@ -262,32 +370,49 @@ fn a_modified_file_is_reported_exactly() {
             _ => {}
         }
     }
-    file.texts
-        .retain(|t| t.name != "ErrorMessage_RequiredValue_Context");
+    file.texts.retain(|t| t.name != "ErrorMessage_TypeMismatch");
     file.texts.push(Text::new(
         "ErrorMessage_QuotaExceeded",
         "Zu viele Anfragen.",
     ));
+    file.description = "German".into();
 
     let comparison = compare_language_file(&locales, &file.to_json()).unwrap();
     assert_eq!(
         comparison,
         Comparison {
             culture: "de-DE".into(),
-            missing_in_file: vec!["ErrorMessage_RequiredValue_Context".into()],
-            missing_in_ours: vec!["ErrorMessage_QuotaExceeded".into()],
-            differing: vec![Difference {
-                name: "ErrorMessage_EntityNotFound".into(),
-                ours: ours_changed,
-                theirs: "Nicht gefunden.".into(),
-            }],
+            headers: vec![(
+                "description".into(),
+                "Deutsch (Deutschland)".into(),
+                "German".into()
+            )],
+            missing_in_file: vec!["ErrorMessage_TypeMismatch".into()],
+            differing: vec![
+                Difference {
+                    name: "ErrorMessage_EntityNotFound".into(),
+                    ours: ours_changed,
+                    theirs: "Nicht gefunden.".into(),
+                    placeholders: None,
+                },
+                Difference {
+                    name: "ErrorMessage_RequiredValue".into(),
+                    ours: ours_required,
+                    theirs: "Pflichtfeld.".into(),
+                    placeholders: Some((vec!["path".into()], vec![])),
+                },
+            ],
             duplicated: vec![],
+            other_texts: 1,
         }
     );
-    assert!(!comparison.is_empty());
     let report = comparison.to_string();
     assert!(
-        report.contains("ErrorMessage_RequiredValue_Context: missing in the file"),
+        report.contains("ErrorMessage_TypeMismatch: missing in the file"),
+        "{report}"
+    );
+    assert!(
+        report.contains("placeholders differ: ours {path}, theirs none"),
         "{report}"
     );
 }
@@ -300,7 +425,8 @@ fn duplicated_names_are_reported_and_the_first_compared() {
         .push(Text::new("ErrorMessage_EntityNotFound", "Something else."));
     let comparison = compare_language_file(&locales, &file.to_json()).unwrap();
     assert_eq!(comparison.duplicated, ["ErrorMessage_EntityNotFound"]);
-    assert!(comparison.differing.is_empty() && comparison.missing_in_ours.is_empty());
+    assert!(comparison.differing.is_empty());
+    assert!(!comparison.is_empty());
 }
 
 #[test]
@@ -316,11 +442,11 @@ fn reading_is_tolerant_and_keeps_extra_fields() {
 
     let written = file.to_json();
     assert!(
-        written.contains("\"author\": {\n    \"name\": \"X\"\n  },\n  \"version\": 2\n}"),
+        written.contains("\"author\": {\n\t\t\"name\": \"X\"\n\t},\n\t\"version\": 2\n}"),
         "{written}"
     );
     assert!(
-        written.contains("\"value\": \"Entidade não encontrada.\",\n      \"id\": 7\n"),
+        written.contains("\"value\": \"Entidade não encontrada.\",\n\t\t\t\"id\": 7\n"),
         "{written}"
     );
     assert_eq!(LanguageFile::from_json(&written).unwrap(), file);
@@ -329,10 +455,7 @@ fn reading_is_tolerant_and_keeps_extra_fields() {
     let comparison =
         compare_language_file(&Workspace::current().locale_files().unwrap(), json).unwrap();
     assert_eq!(comparison.culture, "pt-PT");
-    assert_eq!(
-        comparison.missing_in_file.len(),
-        AnyCode::COUNT + codes_with_context() - 1
-    );
+    assert_eq!(comparison.missing_in_file.len(), AnyCode::COUNT - 1);
     assert_eq!(comparison.differing.len(), 1);
 }
 
@@ -432,7 +555,7 @@ error-ConnectorBehaviourFailed = Failed.
 "#;
     let export = export_language_file(&one_file_locale("xx-YY", ftl), "XX_yy").unwrap();
     assert_eq!(export.file.description, "xx-YY");
-    assert_eq!(export.file.name, "xxYY");
+    assert_eq!(export.file.name, "XXYY");
     assert_eq!(
         export.file.text("ErrorMessage_BehaviourFailed"),
         Some("OMNIA failed on of the thing {x} 5 {limit}.")
@@ -442,9 +565,7 @@ error-ConnectorBehaviourFailed = Failed.
         Some("OMNIA failed on of the thing {x} 5 {limit}. Failed: {message}   B {path}")
     );
     assert_eq!(
-        export
-            .file
-            .text("ErrorMessage_ConnectorBehaviourFailed_Context"),
+        export.file.text("ErrorMessage_ConnectorBehaviourFailed"),
         Some("Failed: {message} ")
     );
     let report: Vec<String> = export
@@ -454,7 +575,6 @@ error-ConnectorBehaviourFailed = Failed.
         .map(ToString::to_string)
         .collect();
     let behaviour = [
-        "xx-YY error-BehaviourFailed: term -brand inlined",
         "xx-YY error-BehaviourFailed: term -thing inlined",
         "xx-YY error-BehaviourFailed: string literal \"{\" inlined; OMNIA reads its braces as a placeholder",
         "xx-YY error-BehaviourFailed: string literal \"}\" inlined; OMNIA reads its braces as a placeholder",
@@ -490,7 +610,7 @@ error-ConnectorBehaviourFailed = Failed.
     assert_eq!(missing, AnyCode::COUNT - 3);
     assert!(export.simplifications.iter().any(|s| s.to_string()
         == "xx-YY validation-RequiredValue: no such message in this locale; \
-            ErrorMessage_RequiredValue and ErrorMessage_RequiredValue_Context not exported"));
+            ErrorMessage_RequiredValue not exported"));
 }
 
 #[test]

@@ -12,7 +12,9 @@
 //! - a published row is never removed, renamed, or given another status or other parameters
 //!   (`crates/omnia-errors/codes.lock` records them; a test compares): flag it `[deprecated]`
 //!   or `[retired]` instead, and add new codes at the end of their table, then run
-//!   `cargo xtask codes` to record them;
+//!   `cargo xtask codes` to record them; the one change allowed is a new *optional* parameter
+//!   (clients that do not send it get the generic message, as before), also recorded by
+//!   `cargo xtask codes`;
 //! - flags go in brackets after a row: `[note]` (the page appends the message's `.note`),
 //!   `[deprecated]`, `[retired]`;
 //! - a parameter is `required` when the message cannot be written without it (the generic
@@ -128,8 +130,13 @@ define_catalog! {
         NotFound,
         /// A required attribute has no value.
         RequiredValue { path: optional Text "path" },
-        /// A value does not match its attribute's type.
-        TypeMismatch { value: optional Text "value", expected_type: optional Text "type" },
+        /// A value does not match its attribute's type. `path` (added after publication, so
+        /// optional like the others) names the attribute, as OMNIA's UI shows it.
+        TypeMismatch {
+            value: optional Text "value",
+            expected_type: optional Text "type",
+            path: optional Text "path",
+        },
         /// A collection has more elements than its maximum.
         UpperLimitNotRespected { limit: optional Number "limit" },
         /// A non-root entity was created on its own.

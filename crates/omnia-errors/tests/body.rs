@@ -148,12 +148,18 @@ fn any_typed_item() -> impl Strategy<Value = ValidationErrorItem> {
         (0..u64::MAX).prop_map(|n| ValidationError::TextMaxLengthMismatch { max_length: n }),
         proptest::option::of(0..1000u64)
             .prop_map(|limit| ValidationError::UpperLimitNotRespected { limit }),
-        (proptest::option::of(text), proptest::option::of(text)).prop_map(
-            |(value, expected_type)| ValidationError::TypeMismatch {
-                value,
-                expected_type
-            }
-        ),
+        (
+            proptest::option::of(text),
+            proptest::option::of(text),
+            proptest::option::of(text)
+        )
+            .prop_map(
+                |(value, expected_type, path)| ValidationError::TypeMismatch {
+                    value,
+                    expected_type,
+                    path,
+                }
+            ),
         (0..ValidationErrorCode::ALL.len()).prop_filter_map("parameterless", |i| {
             ValidationError::from_parameters(
                 ValidationErrorCode::ALL[i],

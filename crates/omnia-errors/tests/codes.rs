@@ -116,10 +116,12 @@ fn typed_parameters_round_trip_through_the_wire_object() {
         ValidationError::TypeMismatch {
             value: Some("abc".into()),
             expected_type: Some("Integer".into()),
+            path: Some("Amount".into()),
         },
         ValidationError::TypeMismatch {
             value: None,
             expected_type: Some("Date".into()),
+            path: None,
         },
         ValidationError::LowerLimitNotRespected { limit: Some(1) },
         ValidationError::RequiredValue { path: None },
@@ -135,10 +137,11 @@ fn typed_parameters_round_trip_through_the_wire_object() {
     let type_mismatch = ValidationError::TypeMismatch {
         value: Some("abc".into()),
         expected_type: Some("Integer".into()),
+        path: Some("Amount".into()),
     }
     .parameters();
     let names: Vec<&str> = type_mismatch.iter().map(|(k, _)| k).collect();
-    assert_eq!(names, ["value", "type"]);
+    assert_eq!(names, ["value", "type", "path"]);
 }
 
 #[test]
@@ -146,14 +149,25 @@ fn context_is_known_only_when_every_optional_parameter_is() {
     assert!(
         ValidationError::TypeMismatch {
             value: Some("x".into()),
-            expected_type: Some("Integer".into())
+            expected_type: Some("Integer".into()),
+            path: Some("Amount".into()),
         }
         .has_context()
     );
     assert!(
         !ValidationError::TypeMismatch {
             value: Some("x".into()),
-            expected_type: None
+            expected_type: None,
+            path: Some("Amount".into()),
+        }
+        .has_context()
+    );
+    // `path` was added later: without it the generic message is shown, as before.
+    assert!(
+        !ValidationError::TypeMismatch {
+            value: Some("x".into()),
+            expected_type: Some("Integer".into()),
+            path: None,
         }
         .has_context()
     );
@@ -181,7 +195,8 @@ fn an_empty_optional_text_selects_the_generic_message() {
         assert!(
             !ValidationError::TypeMismatch {
                 value: Some("x".into()),
-                expected_type: Some(empty.into())
+                expected_type: Some(empty.into()),
+                path: Some("A.B".into()),
             }
             .has_context(),
             "{empty:?}"
