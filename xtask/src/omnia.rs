@@ -98,6 +98,13 @@ fn write_atomically(target: &Path, contents: &str) -> Result<(), String> {
     })
 }
 
+/// The repository's `locales/`.
+fn locales() -> Result<Vec<LocaleFiles>, String> {
+    Workspace::at(crate::project_root())
+        .locale_files()
+        .map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,11 +193,4 @@ mod tests {
         assert!(error.starts_with("cannot read"), "{error}");
         let _ = std::fs::remove_dir_all(&dir);
     }
-}
-
-/// The repository's `locales/`.
-fn locales() -> Result<Vec<LocaleFiles>, String> {
-    Workspace::at(crate::project_root())
-        .locale_files()
-        .map_err(|e| e.to_string())
 }
