@@ -11,7 +11,7 @@ use omnia_errors::{
 use unic_langid::LanguageIdentifier;
 
 use crate::embedded;
-use crate::locales::{LOCALES, SOURCE_LOCALE};
+use crate::locales::LOCALES;
 use crate::negotiate::Negotiator;
 use crate::number::Numbers;
 use crate::pattern::{self, FormatError, Seq};
