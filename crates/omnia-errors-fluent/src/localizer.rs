@@ -168,7 +168,7 @@ impl LocalizerBuilder {
                 // Numbers and plural rules of the source: the text is English underneath.
                 locales.push(LocaleData::new(
                     id,
-                    SOURCE_LOCALE.to_owned(),
+                    crate::SOURCE_LOCALE.to_owned(),
                     locale.messages,
                 ));
             }

@@ -1,0 +1,203 @@
+//! The compiled messages against fluent-bundle, the reference engine: every message and
+//! `.context` attribute of every locale (and of the pseudo-locales), isolation marks off and on,
+//! over a spread of numbers and texts, must format to the same text with both.
+//!
+//! The reference is given what a careful fluent-bundle user would give it: ICU4X's decimal
+//! formatter for numbers (fluent-rs has none) and, for numbers an `f64` cannot hold exactly
+//! (above 2^53), the exact value, which the compiled path writes too. Plural rules differ only
+//! where CLDR 37 (fluent-bundle) and current CLDR (the localizer, browsers) differ, which no
+//! value here reaches; `tests/load.rs` shows the French million that does.
+
+#![cfg(all(feature = "files", feature = "pseudo"))]
+
+use std::cell::Cell;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use omnia_errors::{AnyCode, ApiError, ParamKind, ParamValue, Parameters, ValidationError};
+use omnia_errors_fluent::{Isolation, Localizer};
+use unic_langid::LanguageIdentifier;
+
+const NUMBERS: [u64; 11] = [0, 1, 2, 5, 21, 22, 25, 101, 1000, 12_345, u64::MAX];
+const TEXTS: [&str; 6] = [
+    "",
+    "Customer.Name",
+    "Ação «ü» 名前 🦀",
+    "שם הלקוח",
+    "{ $maxLength } -term { \"x\" }",
+    "a very long value that goes on and on and on and on and on and on and on and on and on",
+];
+
+fn repo_locales() -> Vec<omnia_errors_fluent::LocaleFiles> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    omnia_errors_fluent::read_locales(&dir).expect("locales/ is readable")
+}
+
+thread_local! {
+    /// The exact value of the number being formatted, for the reference's formatter.
+    static EXACT: Cell<u64> = const { Cell::new(0) };
+}
+
+struct Decimals(icu_decimal::DecimalFormatter);
+
+impl intl_memoizer::Memoizable for Decimals {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, (): ()) -> Result<Self, ()> {
+        let locale: icu_locale_core::Locale = lang.to_string().parse().map_err(drop)?;
+        icu_decimal::DecimalFormatter::try_new(
+            (&locale).into(),
+            icu_decimal::options::DecimalFormatterOptions::default(),
+        )
+        .map(Self)
+        .map_err(drop)
+    }
+}
+
+fn icu_formatter(
+    value: &FluentValue<'_>,
+    intls: &intl_memoizer::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(_) = value else {
+        return None;
+    };
+    let exact = fixed_decimal::Decimal::from(EXACT.get());
+    intls
+        .with_try_get::<Decimals, _, _>((), |f| f.0.format(&exact).to_string())
+        .ok()
+}
+
+fn pseudo(tag: &str) -> Option<fn(&str) -> std::borrow::Cow<'_, str>> {
+    match tag {
+        "en-XA" => Some(|t| fluent_pseudo::transform(t, false, true)),
+        "ar-XB" => Some(|t| fluent_pseudo::transform(t, true, false)),
+        _ => None,
+    }
+}
+
+fn reference(tag: &str, files: &[String], isolation: Isolation) -> FluentBundle<FluentResource> {
+    // A pseudo-locale is the source with a transform, and the source's rules.
+    let lang = if pseudo(tag).is_some() { "en-US" } else { tag };
+    let mut bundle = FluentBundle::new(vec![lang.parse().expect("a tag")]);
+    bundle.set_use_isolating(isolation == Isolation::On);
+    bundle.set_formatter(Some(icu_formatter));
+    bundle.set_transform(pseudo(tag));
+    for text in files {
+        bundle
+            .add_resource(FluentResource::try_new(text.clone()).expect("parses"))
+            .expect("unique ids");
+    }
+    bundle
+}
+
+/// Every combination of sample values for a code's parameters (an optional one also absent).
+fn samples(code: AnyCode) -> Vec<Parameters> {
+    let mut all = vec![Parameters::new()];
+    for param in code.params() {
+        let values: Vec<ParamValue> = match param.kind {
+            ParamKind::Number => NUMBERS.iter().map(|&n| n.into()).collect(),
+            ParamKind::Text => TEXTS.iter().map(|&t| t.into()).collect(),
+        };
+        let absent = if param.required {
+            Vec::new()
+        } else {
+            all.clone()
+        };
+        all = all
+            .into_iter()
+            .flat_map(|base| {
+                values.iter().map(move |v| {
+                    let mut next = base.clone();
+                    next.insert(param.name, v.clone());
+                    next
+                })
+            })
+            .chain(absent)
+            .collect();
+    }
+    all
+}
+
+#[test]
+fn compiled_messages_format_as_fluent_bundle_does() {
+    let locales = repo_locales();
+    let source = locales
+        .iter()
+        .find(|l| l.tag == "en-US")
+        .expect("en-US")
+        .clone();
+    let mut compared = 0;
+    let mut differences = Vec::new();
+    for isolation in [Isolation::Off, Isolation::On] {
+        let localizer = Localizer::builder()
+            .isolation(isolation)
+            .pseudo_locales(true)
+            .build();
+        let tags: Vec<String> = localizer.locales().map(ToString::to_string).collect();
+        assert_eq!(tags.len(), 9, "{tags:?}");
+        for tag in &tags {
+            let files = locales
+                .iter()
+                .find(|l| l.tag == *tag)
+                .unwrap_or(&source)
+                .files
+                .iter()
+                .map(|f| f.text.clone())
+                .collect::<Vec<_>>();
+            let bundle = reference(tag, &files, isolation);
+            let language = localizer.for_languages(&[tag.parse().expect("a tag")]);
+            for code in AnyCode::all() {
+                let message = bundle.get_message(code.fluent_id()).expect("message");
+                for parameters in samples(code) {
+                    let (text, context) = match code {
+                        AnyCode::Api(c) => {
+                            let error = ApiError::from_parameters(c, &parameters).expect("typed");
+                            let context = omnia_errors::CatalogError::has_context(&error);
+                            (language.message(&error).text.into_owned(), context)
+                        }
+                        AnyCode::Validation(c) => {
+                            let error =
+                                ValidationError::from_parameters(c, &parameters).expect("typed");
+                            let context = omnia_errors::CatalogError::has_context(&error);
+                            (language.message(&error).text.into_owned(), context)
+                        }
+                    };
+                    let pattern = if context {
+                        message.get_attribute("context").expect(".context").value()
+                    } else {
+                        message.value().expect("value")
+                    };
+                    let mut args = FluentArgs::new();
+                    for (name, value) in parameters.iter() {
+                        match value {
+                            ParamValue::Unsigned(n) => {
+                                EXACT.set(*n);
+                                #[allow(clippy::cast_precision_loss)] // EXACT holds the value.
+                                args.set(name, FluentValue::from(*n as f64));
+                            }
+                            ParamValue::Text(t) => args.set(name, FluentValue::from(t.as_str())),
+                            other => panic!("unexpected sample {other:?}"),
+                        }
+                    }
+                    let mut errors = Vec::new();
+                    let expected = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                    assert!(errors.is_empty(), "{tag} {code}: {errors:?}");
+                    compared += 1;
+                    if text != expected {
+                        differences.push(format!(
+                            "[{tag}, {isolation:?}] {} {parameters:?}:\n  compiled:     {text:?}\n  fluent-bundle: {expected:?}",
+                            code.fluent_id()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{} of {compared} differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
+    // 9 locales × 2 isolation settings × every code's samples.
+    assert!(compared > 2_000, "{compared}");
+}
