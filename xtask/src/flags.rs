@@ -20,15 +20,17 @@ pub(crate) enum Task {
         file: PathBuf,
         out: Option<PathBuf>,
     },
+    WasmSize,
 }
 
 /// The tasks, by name, as `cargo xtask <task> --help` knows them.
-pub(crate) const TASKS: [&str; 5] = [
+pub(crate) const TASKS: [&str; 6] = [
     "docs",
     "codes",
     "omnia-compare",
     "omnia-merge",
     "new-locale",
+    "wasm-size",
 ];
 
 /// `cargo xtask docs` options.
@@ -75,6 +77,12 @@ pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
             _ => {
                 Err("new-locale takes one language tag, e.g. `cargo xtask new-locale it-IT`".into())
             }
+        },
+        "wasm-size" => match rest {
+            [] => Ok(Task::WasmSize),
+            _ => Err(format!(
+                "unexpected {rest:?} for wasm-size; it takes nothing"
+            )),
         },
         "codes" => match rest {
             [] => Ok(Task::Codes { check: false }),

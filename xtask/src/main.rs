@@ -9,6 +9,7 @@ mod docs;
 mod flags;
 mod new_locale;
 mod omnia;
+mod wasm_size;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 const USAGE_HEAD: &str = "Usage: cargo xtask <task> [--help]\n\nTasks:\n";
 
 /// Each task's usage, by name: `cargo xtask` shows them all, `cargo xtask <task> --help` one.
-const TASK_USAGE: [(&str, &str); 5] = [
+const TASK_USAGE: [(&str, &str); 6] = [
     (
         "docs",
         "  docs [--check] [--out DIR] [--locale TAG]...
@@ -66,6 +67,14 @@ const TASK_USAGE: [(&str, &str); 5] = [
         Scaffold locales/<tag>/ with every message of en-US, commented out, for a translator.
 ",
     ),
+    (
+        "wasm-size",
+        "  wasm-size
+        Build a minimal WebAssembly program formatting TextMaxLengthMismatch in pl-PL on
+        omnia-errors-fluent and on plain fluent-bundle with the same errors.ftl files (release,
+        LTO; xtask/wasm-size/), and print both sizes, raw and gzipped, with their ratio.
+",
+    ),
 ];
 
 /// The usage of every task, or of `task`.
@@ -109,6 +118,10 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         flags::Task::OmniaMerge { file, out } => {
             println!("{}", omnia::merge(&file, out.as_deref())?);
+            Ok(())
+        }
+        flags::Task::WasmSize => {
+            println!("{}", wasm_size::run(&project_root())?);
             Ok(())
         }
         flags::Task::NewLocale(tag) => {

@@ -1,0 +1,44 @@
+//! Plain fluent-bundle with the same seven `errors.ftl` files formats `TextMaxLengthMismatch`
+//! in pl-PL: the baseline of `cargo xtask wasm-size`.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+const FILES: [(&str, &str); 7] = [
+    ("en-US", include_str!("../../../../locales/en-US/errors.ftl")),
+    ("pt-PT", include_str!("../../../../locales/pt-PT/errors.ftl")),
+    ("pt-BR", include_str!("../../../../locales/pt-BR/errors.ftl")),
+    ("es-ES", include_str!("../../../../locales/es-ES/errors.ftl")),
+    ("fr-FR", include_str!("../../../../locales/fr-FR/errors.ftl")),
+    ("de-DE", include_str!("../../../../locales/de-DE/errors.ftl")),
+    ("pl-PL", include_str!("../../../../locales/pl-PL/errors.ftl")),
+];
+
+/// The length of the formatted message, so that nothing is optimized away.
+#[unsafe(no_mangle)]
+pub extern "C" fn format(max_length: u64) -> usize {
+    let bundles: Vec<(&str, FluentBundle<FluentResource>)> = FILES
+        .iter()
+        .map(|(tag, text)| {
+            let mut bundle = FluentBundle::new(vec![tag.parse().unwrap_or_default()]);
+            bundle.set_use_isolating(false);
+            if let Ok(resource) = FluentResource::try_new((*text).to_owned()) {
+                let _ = bundle.add_resource(resource);
+            }
+            (*tag, bundle)
+        })
+        .collect();
+    let Some((_, pl)) = bundles.iter().find(|(tag, _)| *tag == "pl-PL") else {
+        return 0;
+    };
+    let Some(pattern) = pl
+        .get_message("validation-TextMaxLengthMismatch")
+        .and_then(|m| m.value())
+    else {
+        return 0;
+    };
+    let mut args = FluentArgs::new();
+    #[allow(clippy::cast_precision_loss)]
+    args.set("maxLength", FluentValue::from(max_length as f64));
+    let mut errors = Vec::new();
+    pl.format_pattern(pattern, Some(&args), &mut errors).len()
+}
