@@ -3,6 +3,7 @@
 //! with the same seven `errors.ftl` files, release with LTO, and prints both sizes, raw and
 //! gzipped, with their ratio.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -39,12 +40,13 @@ pub(crate) fn run(root: &Path) -> Result<String, String> {
     }
     let mut report = format!("{:<22} {:>10} {:>10}\n", "program", "raw bytes", "gzip -9");
     for (label, raw, gz) in &sizes {
-        report += &format!("{label:<22} {raw:>10} {gz:>10}\n");
+        let _ = writeln!(report, "{label:<22} {raw:>10} {gz:>10}");
     }
     let (ours, base) = (sizes[0], sizes[1]);
     #[allow(clippy::cast_precision_loss)] // Sizes far below 2^52.
     let ratio = |a: usize, b: usize| a as f64 / b as f64;
-    report += &format!(
+    let _ = write!(
+        report,
         "{:<22} {:>9.2}x {:>9.2}x",
         "ratio",
         ratio(ours.1, base.1),
