@@ -67,9 +67,26 @@ pub(crate) fn run(root: &Path, tag_arg: &str) -> Result<String, String> {
         .collect();
     let mut summary = Summary::default();
     codegen::apply(&locales, &files, false, &mut summary)?;
+    declare(&locales.join("locales.toml"), &tag)?;
     Ok(format!(
-        "{summary}\nNext: translate every message of locales/{tag}/ (remove the \"# \" before it), then run `cargo test`: it lists what is still missing or wrong."
+        "{summary}\ndeclared {tag} at the end of locales/locales.toml\nNext: give it its names there, translate every message of locales/{tag}/ (remove the \"# \" before it), then run `cargo test`: it lists what is still missing or wrong, and `cargo xtask docs` compiles it in."
     ))
+}
+
+/// Appends the locale to the declared set, last in negotiation preference; its names start as
+/// its tag, for the translator to write.
+fn declare(path: &Path, tag: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    let omnia = tag.replace('-', "").to_ascii_uppercase();
+    let entry = format!(
+        "\n[[locale]]\ntag = \"{tag}\"\nnative-name = \"{tag}\"\nenglish-name = \"{tag}\"\nomnia-name = \"{omnia}\"\n"
+    );
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(entry.as_bytes()))
+        .map_err(|e| format!("cannot declare {tag} in {}: {e}", path.display()))
 }
 
 /// Refuses tags no translation should have: `und`, and private-use regions (RFC 5646 §2.2.4:
@@ -149,6 +166,11 @@ mod tests {
     fn a_scaffold_parses_and_lists_every_message_as_missing_until_translated() {
         let root = temp_root("it");
         run(&root, "it-IT").unwrap();
+        let declared = std::fs::read_to_string(root.join("locales/locales.toml")).unwrap();
+        assert!(
+            declared.ends_with("\n[[locale]]\ntag = \"it-IT\"\nnative-name = \"it-IT\"\nenglish-name = \"it-IT\"\nomnia-name = \"ITIT\"\n"),
+            "{declared}"
+        );
         let locales = read_locales(&root.join("locales")).unwrap();
         let findings = check_locales(&locales, true);
         assert!(

@@ -12,6 +12,11 @@
 
 #![forbid(unsafe_code)]
 
+/// The repository README's example, compiled and run as a doc test so that it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExample;
+
 mod doc_texts;
 mod message_catalog;
 mod omnia_file;
