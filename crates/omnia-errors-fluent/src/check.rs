@@ -59,6 +59,9 @@ pub enum FindingKind {
     Syntax(String),
     /// The locale folder's name is not a language tag.
     BadLocaleTag,
+    /// The locale folder's name is a language tag not written the canonical way (`en-us`),
+    /// which would make a second copy of a locale; the canonical spelling.
+    NonCanonicalTag(String),
     /// A message id is defined twice in the locale.
     Duplicate,
     /// A message the catalog (or the source locale) does not have.
@@ -151,6 +154,10 @@ impl fmt::Display for Finding {
         };
         match &self.kind {
             FindingKind::Syntax(message) => write!(f, "syntax error: {message}"),
+            FindingKind::NonCanonicalTag(canonical) => write!(
+                f,
+                "the folder name is not written the canonical way: rename it {canonical}"
+            ),
             FindingKind::BadLocaleTag => {
                 f.write_str("the folder name is not a BCP 47 language tag (e.g. pt-PT)")
             }
@@ -257,7 +264,7 @@ impl Finding {
         }
     }
 
-    pub(crate) fn bad_locale_tag(locale: &crate::LocaleFiles) -> Self {
+    pub(crate) fn bad_locale_tag(locale: &crate::LocaleFiles, canonical: Option<String>) -> Self {
         Self {
             file: locale
                 .files
@@ -266,13 +273,17 @@ impl Finding {
             position: None,
             locale: locale.tag.clone(),
             id: None,
-            kind: FindingKind::BadLocaleTag,
+            kind: match canonical {
+                None => FindingKind::BadLocaleTag,
+                Some(canonical) => FindingKind::NonCanonicalTag(canonical),
+            },
         }
     }
 
-    pub(crate) fn missing_source() -> Self {
+    /// en-US is missing from the locales under `root`.
+    pub(crate) fn missing_source(root: &std::path::Path) -> Self {
         Self {
-            file: format!("locales/{}", crate::SOURCE_LOCALE),
+            file: root.join(crate::SOURCE_LOCALE).display().to_string(),
             position: None,
             locale: crate::SOURCE_LOCALE.to_owned(),
             id: None,

@@ -66,4 +66,6 @@ pub use check::{
     integer_plural_category,
 };
 #[cfg(feature = "files")]
-pub use source::{LoadError, LocaleFiles, check_locales, generate_embedded, read_locales};
+pub use source::{
+    LoadError, LocaleFiles, MAX_FILE_BYTES, check_locales, generate_embedded, read_locales,
+};

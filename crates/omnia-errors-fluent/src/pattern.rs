@@ -193,9 +193,14 @@ fn write_pieces(
                 default,
             } => {
                 let value = param(cx, *index)?;
+                // The category once per selection, not once per variant: it is the costly part.
+                let category = match value {
+                    ParamRef::Number(n) => cx.numbers.category(n),
+                    ParamRef::Text(_) => "",
+                };
                 let chosen = variants
                     .iter()
-                    .find(|v| matches(&v.key, value, cx.numbers))
+                    .find(|v| matches(&v.key, value, category))
                     .or_else(|| variants.get(usize::from(*default)));
                 let isolate = *isolate && cx.isolating;
                 if isolate {
@@ -221,11 +226,11 @@ fn param<'p>(cx: &Context<'_, 'p>, index: u8) -> Result<ParamRef<'p>, FormatErro
         .ok_or(FormatError::MissingParam(index))
 }
 
-/// Fluent's rule: a name matches a number of its plural category or a text equal to it; a
-/// number matches an equal number.
-fn matches(key: &Key, value: ParamRef<'_>, numbers: &Numbers) -> bool {
+/// Fluent's rule: a name matches a number of its plural category (`category`, computed by the
+/// caller) or a text equal to it; a number matches an equal number.
+fn matches(key: &Key, value: ParamRef<'_>, category: &str) -> bool {
     match (key, value) {
-        (Key::Name(name), ParamRef::Number(n)) => numbers.category(n) == name,
+        (Key::Name(name), ParamRef::Number(_)) => category == name,
         (Key::Name(name), ParamRef::Text(text)) => name == text,
         (Key::Number(k), ParamRef::Number(n)) => *k == n,
         (Key::Number(_) | Key::Never, _) => false,

@@ -22,19 +22,22 @@ pub struct LocaleFiles {
     pub files: Vec<SourceFile>,
 }
 
-/// Reads `<dir>/<tag>/*.ftl` for every locale folder of `dir`.
+/// The largest `.ftl` file read, in bytes: our largest is under 10 KiB, so 1 MiB leaves room for
+/// any translation while a file that is not one (a log, a device) cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads `<dir>/<tag>/*.ftl` for every locale folder of `dir`. Hidden entries (a `.git`
+/// folder, editors' `.swp` files) are skipped; every `.ftl` entry must be a regular file (or a
+/// link to one) of at most [`MAX_FILE_BYTES`], read without trusting its announced size.
 ///
 /// # Errors
 ///
-/// [`LoadError::Io`] naming the path that could not be read.
+/// [`LoadError::Io`] naming the path that could not be read (a file that is not UTF-8 too),
+/// [`LoadError::NotAFile`] for a FIFO, device or folder named `*.ftl`, [`LoadError::TooLarge`].
 pub fn read_locales(dir: &Path) -> Result<Vec<LocaleFiles>, LoadError> {
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| LoadError::Io { path, source }
-    };
     let mut locales = Vec::new();
     for entry in sorted_entries(dir).map_err(io(dir))? {
-        if !entry.is_dir() {
+        if is_hidden(&entry) || !entry.is_dir() {
             continue;
         }
         let tag = entry
@@ -43,22 +46,64 @@ pub fn read_locales(dir: &Path) -> Result<Vec<LocaleFiles>, LoadError> {
             .unwrap_or_default();
         let mut files = Vec::new();
         for file in sorted_entries(&entry).map_err(io(&entry))? {
-            if file.extension().is_none_or(|e| e != "ftl") {
+            if is_hidden(&file) || file.extension().is_none_or(|e| e != "ftl") {
                 continue;
             }
-            let text = std::fs::read_to_string(&file).map_err(io(&file))?;
             files.push(SourceFile {
+                text: read_file(&file)?,
                 path: file.display().to_string(),
                 name: file
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                text,
             });
         }
         locales.push(LocaleFiles { tag, files });
     }
     Ok(locales)
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> LoadError {
+    let path = path.to_owned();
+    move |source| LoadError::Io { path, source }
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
+}
+
+/// Reads one `.ftl` file: a regular file, at most [`MAX_FILE_BYTES`], UTF-8.
+fn read_file(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read as _;
+    // `metadata` follows links: a link to a FIFO or `/dev/zero` is refused before it is
+    // opened (opening a FIFO would block until a writer comes).
+    let metadata = std::fs::metadata(path).map_err(io(path))?;
+    if !metadata.is_file() {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    let too_large = || LoadError::TooLarge {
+        path: path.to_owned(),
+        limit: MAX_FILE_BYTES,
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(io(path))?;
+    let mut bytes = Vec::new();
+    // The file may have grown since `metadata`: read one byte past the limit to know.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io(path))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|e| LoadError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
 }
 
 fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -85,11 +130,22 @@ pub fn check_locales(locales: &[LocaleFiles], require_complete: bool) -> Vec<Fin
         .find(|(l, _)| l.tag == SOURCE_LOCALE)
         .map(|(_, p)| p);
     if source.is_none() {
-        findings.push(Finding::missing_source());
+        // Where the source should be: beside the locales that were read.
+        let root = locales
+            .iter()
+            .flat_map(|l| &l.files)
+            .find_map(|f| Path::new(&f.path).parent()?.parent())
+            .unwrap_or(Path::new("locales"));
+        findings.push(Finding::missing_source(root));
     }
     for (files, locale) in &parsed {
-        if files.tag.parse::<LanguageIdentifier>().is_err() {
-            findings.push(Finding::bad_locale_tag(files));
+        match files.tag.parse::<LanguageIdentifier>() {
+            Err(_) => findings.push(Finding::bad_locale_tag(files, None)),
+            // `en-us` beside `en-US` would be the same locale twice.
+            Ok(id) if id.to_string() != files.tag => {
+                findings.push(Finding::bad_locale_tag(files, Some(id.to_string())));
+            }
+            Ok(_) => {}
         }
         let is_source = files.tag == SOURCE_LOCALE;
         let against = if is_source { None } else { source };
@@ -116,12 +172,34 @@ pub enum LoadError {
     },
     /// The files have problems: every finding, each naming file, line, column, locale and id.
     Invalid(Vec<Finding>),
+    /// A `.ftl` entry that is not a regular file (a FIFO, a device, a folder).
+    NotAFile {
+        /// The path at fault.
+        path: PathBuf,
+    },
+    /// A `.ftl` file larger than the limit.
+    TooLarge {
+        /// The path at fault.
+        path: PathBuf,
+        /// The limit, [`MAX_FILE_BYTES`].
+        limit: u64,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            Self::NotAFile { path } => write!(
+                f,
+                "{} is not a regular file: a Fluent file must be one (or a link to one)",
+                path.display()
+            ),
+            Self::TooLarge { path, limit } => write!(
+                f,
+                "{} is larger than {limit} bytes, the limit for a Fluent file: is it one?",
+                path.display()
+            ),
             Self::Invalid(findings) => {
                 write!(f, "{} problem(s) in the Fluent files:", findings.len())?;
                 for finding in findings {
@@ -137,7 +215,7 @@ impl std::error::Error for LoadError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Io { source, .. } => Some(source),
-            Self::Invalid(_) => None,
+            Self::Invalid(_) | Self::NotAFile { .. } | Self::TooLarge { .. } => None,
         }
     }
 }
@@ -241,7 +319,7 @@ pub fn generate_embedded(
         }
     }
     if declared.first().is_none_or(|d| d.tag != SOURCE_LOCALE) {
-        findings.push(Finding::missing_source());
+        findings.push(Finding::missing_source(Path::new("locales")));
     }
     if !findings.is_empty() {
         return Err(LoadError::Invalid(findings));

@@ -151,10 +151,9 @@ fn a_folder_without_the_source_locale_is_rejected() {
     let dir = locales_dir("nosource", "", "", str::to_owned);
     fs::remove_dir_all(dir.join("en-US")).unwrap();
     let errors = load_errors(&dir).join("\n");
-    assert!(
-        errors.contains("locales/en-US: [en-US]: missing"),
-        "{errors}"
-    );
+    // Where it should be: in the folder loaded, not in the repository's `locales/`.
+    let expected = format!("{}: [en-US]: missing", dir.join("en-US").display());
+    assert!(errors.contains(&expected), "{expected} in {errors}");
 }
 
 #[test]
@@ -259,4 +258,86 @@ fn an_unreadable_file_is_an_io_error_naming_it() {
     let error = Localizer::builder().directory(&dir).unwrap_err();
     assert!(matches!(error, LoadError::Io { .. }), "{error}");
     assert!(error.to_string().contains("es-ES/errors.ftl"), "{error}");
+}
+
+/// A folder with the repository's locales, then `change` applied to it.
+fn changed_dir(name: &str, change: impl FnOnce(&std::path::Path)) -> PathBuf {
+    let dir = locales_dir(name, "", "", str::to_owned);
+    change(&dir);
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_without_being_opened() {
+    // Opening a FIFO blocks until a writer comes; reading /dev/zero never ends. Both must be
+    // refused from their file type, so this test finishing at all is half the proof.
+    let dir = changed_dir("fifo", |dir| {
+        let fifo = dir.join("de-DE/extra.ftl");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    });
+    let error = Localizer::builder().directory(&dir).unwrap_err();
+    assert!(
+        matches!(error, LoadError::NotAFile { ref path } if path.ends_with("de-DE/extra.ftl")),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("is not a regular file"),
+        "{error}"
+    );
+
+    let dir = changed_dir("zero", |dir| {
+        std::os::unix::fs::symlink("/dev/zero", dir.join("pl-PL/zero.ftl")).unwrap();
+    });
+    let error = Localizer::builder().directory(&dir).unwrap_err();
+    assert!(matches!(error, LoadError::NotAFile { .. }), "{error}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused() {
+    let limit = omnia_errors_fluent::MAX_FILE_BYTES;
+    let dir = changed_dir("large", |dir| {
+        let comment = format!("# {}\n", "x".repeat(usize::try_from(limit).unwrap()));
+        fs::write(dir.join("fr-FR/huge.ftl"), comment).unwrap();
+    });
+    let error = Localizer::builder().directory(&dir).unwrap_err();
+    assert!(
+        matches!(error, LoadError::TooLarge { limit: l, .. } if l == limit),
+        "{error}"
+    );
+    // At the limit exactly, the file is read (and, being a comment, changes nothing).
+    let dir = changed_dir("at-limit", |dir| {
+        let comment = format!("# {}\n", "x".repeat(usize::try_from(limit).unwrap() - 3));
+        fs::write(dir.join("fr-FR/big.ftl"), comment).unwrap();
+    });
+    assert_eq!(load_errors(&dir), Vec::<String>::new());
+}
+
+#[test]
+fn hidden_entries_are_skipped() {
+    let dir = changed_dir("hidden", |dir| {
+        fs::create_dir_all(dir.join(".git/objects")).unwrap();
+        fs::write(dir.join(".git/HEAD.ftl"), "not Fluent {{{").unwrap();
+        fs::write(dir.join("en-US/.errors.ftl.swp"), "junk {").unwrap();
+        fs::write(dir.join("en-US/.draft.ftl"), "junk {").unwrap();
+    });
+    assert_eq!(load_errors(&dir), Vec::<String>::new());
+}
+
+#[test]
+fn a_locale_folder_in_another_case_is_refused_with_its_canonical_name() {
+    let dir = changed_dir("case", |dir| {
+        fs::create_dir_all(dir.join("de-de")).unwrap();
+        fs::copy(dir.join("de-DE/errors.ftl"), dir.join("de-de/errors.ftl")).unwrap();
+    });
+    let errors = load_errors(&dir).join("\n");
+    assert!(
+        errors.contains("de-de/errors.ftl: [de-de]")
+            && errors.contains("not written the canonical way: rename it de-DE"),
+        "{errors}"
+    );
 }
