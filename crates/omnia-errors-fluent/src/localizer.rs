@@ -422,7 +422,15 @@ impl<'a> Language<'a> {
     /// The message of an error: the contextual variant when all of the code's optional
     /// parameters are known, else the generic message. Never empty, never panics; a problem
     /// falls back to en-US and is logged (`log` target `omnia_errors_fluent`).
+    #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'a> {
+        // Most messages: static text, returned before any other work.
+        if let Some(text) = self.static_text(error.code().into()) {
+            return Message {
+                text: Cow::Borrowed(text),
+                locale: self.locale(),
+            };
+        }
         let mut problems = Vec::new();
         let message = self.message_reporting(error, &mut problems);
         for problem in &problems {
