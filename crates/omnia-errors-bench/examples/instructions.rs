@@ -1,0 +1,88 @@
+//! Instruction counts, which do not depend on what else the machine is doing: runs one piece
+//! of work `N` times (`instructions <work>[:<tag>] <N>`) for `valgrind --tool=callgrind`; one
+//! call's count is the difference of two runs' totals over the difference of their `N`:
+//!
+//! ```sh
+//! cargo build --release -p omnia-errors-bench --example instructions
+//! count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+//!     target/release/examples/instructions "$1" "$2" 2>&1 | grep -oP 'Collected : \K[0-9]+'; }
+//! echo $(( ($(count localizer-max-length:pl-PL 11000) - $(count localizer-max-length:pl-PL 1000)) / 10000 ))
+//! ```
+//!
+//! Work: `localizer-static`, `raw-static`, `rust-i18n-static`, `localizer-max-length`,
+//! `raw-max-length`, `rust-i18n-max-length`.
+
+use std::hint::black_box;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use omnia_errors::{ApiError, ValidationError};
+use omnia_errors_fluent::Localizer;
+
+fn raw_bundle(tag: &str) -> FluentBundle<FluentResource> {
+    let locale = omnia_errors_tooling::Workspace::current()
+        .locale_files()
+        .expect("locales/ is readable")
+        .into_iter()
+        .find(|l| l.tag == tag)
+        .expect("a locale");
+    let mut bundle = FluentBundle::new(vec![tag.parse().expect("a tag")]);
+    bundle.set_use_isolating(false);
+    for file in locale.files {
+        bundle
+            .add_resource(FluentResource::try_new(file.text).expect("parses"))
+            .expect("unique ids");
+    }
+    bundle
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let work = args.get(1).map_or("", String::as_str);
+    let n: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(0);
+    let (kind, tag) = work.split_once(':').unwrap_or((work, "en-US"));
+    let localizer = Localizer::embedded();
+    let language = localizer.for_languages(&[tag.parse().expect("a tag")]);
+    let bundle = raw_bundle(tag);
+    let mut total = 0usize;
+    // One warm-up call outside the counted difference: first-use initialisation.
+    for _ in 0..=n {
+        let max_length = black_box(1000);
+        total += match kind {
+            "localizer-static" => language.message(&ApiError::EntityNotFound).text.len(),
+            "raw-static" => {
+                let pattern = bundle
+                    .get_message("error-EntityNotFound")
+                    .and_then(|m| m.value())
+                    .expect("message");
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, None, &mut errors).len()
+            }
+            "rust-i18n-static" => omnia_errors_bench::rust_i18n_static(tag).len(),
+            "localizer-max-length" => language
+                .message(&ValidationError::TextMaxLengthMismatch { max_length })
+                .text
+                .len(),
+            "rust-i18n-max-length" => {
+                omnia_errors_bench::rust_i18n_max_length(tag, max_length).len()
+            }
+            "raw-max-length" => {
+                let pattern = bundle
+                    .get_message("validation-TextMaxLengthMismatch")
+                    .and_then(|m| m.value())
+                    .expect("message");
+                let mut args = FluentArgs::new();
+                args.set("maxLength", FluentValue::from(max_length));
+                let mut errors = Vec::new();
+                bundle
+                    .format_pattern(pattern, Some(&args), &mut errors)
+                    .into_owned()
+                    .len()
+            }
+            _ => {
+                eprintln!("unknown work {work:?}");
+                std::process::exit(2);
+            }
+        };
+    }
+    println!("{total}");
+}
