@@ -1,5 +1,7 @@
-//! Replays every committed fuzz input (`fuzz/corpus/<target>/` and crash inputs in
-//! `fuzz/artifacts/<target>/`) through its harness: the fuzzing done once keeps guarding.
+//! Replays every committed fuzz input through its harness: the seeds (`fuzz/seeds/<target>/`,
+//! each named for the shape it has) and every input a fuzzer found a problem with
+//! (`fuzz/artifacts/<target>/`), so a fixed crash stays fixed. The corpus a fuzzer grows
+//! (`fuzz/corpus/`) stays on the machine that grew it.
 
 use std::path::Path;
 
@@ -10,7 +12,7 @@ fn every_committed_input_passes_its_harness() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
     let mut replayed = 0;
     for (target, harness) in TARGETS {
-        for folder in ["corpus", "artifacts"] {
+        for folder in ["seeds", "artifacts"] {
             let dir = fuzz.join(folder).join(target);
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
