@@ -2,11 +2,10 @@
 //
 // Web UIs format the same `locales/<tag>/*.ftl` files as the Rust crate `omnia-errors-fluent`,
 // through `@fluent/bundle`. This test formats every case of the Rust-generated fixture
-// `crates/omnia-errors-fluent/tests/fixtures/formatted.json` (every message of every real locale,
-// generic and `.context`, with sample parameters) and expects exactly the Rust text, with no
-// Fluent error. Numbers are formatted by `Intl.NumberFormat` here and by ICU4X in Rust (both
-// CLDR). The fixture is regenerated on the Rust side:
-//   UPDATE_FIXTURES=1 cargo test -p omnia-errors-fluent --test conformance
+// `js/test/formatted.json` (every message of every real locale, generic and `.context`, with
+// sample parameters) and expects exactly the Rust text, with no Fluent error. Numbers are
+// formatted by `Intl.NumberFormat` here and by ICU4X in Rust (both CLDR). `cargo xtask docs`
+// writes the fixture with the other generated files (and `cargo test` fails when it is stale).
 //
 // Run: `npm ci && node --test` in js/.
 
@@ -20,7 +19,7 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const localesDir = join(root, "locales");
-const fixturePath = join(root, "crates/omnia-errors-fluent/tests/fixtures/formatted.json");
+const fixturePath = join(root, "js/test/formatted.json");
 
 /** One bundle per `locales/<tag>/` folder, with every `.ftl` file of it, as a web UI loads them. */
 function loadBundles() {

@@ -201,3 +201,45 @@ fn compiled_messages_format_as_fluent_bundle_does() {
     // 9 locales × 2 isolation settings × every code's samples.
     assert!(compared > 2_000, "{compared}");
 }
+
+/// The same message as in `js/test/conformance.test.mjs`.
+const PLURAL_PROBE: &str = "m =
+    { $n ->
+        [one] one
+        [many] many
+       *[other] other
+    }
+";
+
+/// Why the localizer does not select plurals with fluent-bundle's rules: fluent-bundle 0.16 uses
+/// `intl_pluralrules` 7 (CLDR 37), where French integers are only "one" (0 and 1) or "other";
+/// browsers' `Intl.PluralRules` (and so `@fluent/bundle`, whose twin of this test picks
+/// `[many]`) and ICU4X follow current CLDR, which gives French "many" for a million. The
+/// localizer follows current CLDR, so a French `[many]` variant reads the same in a Rust server
+/// and a web UI (`tests/load.rs` shows it selected); this reference engine would differ.
+#[test]
+fn fluent_bundle_has_no_french_many_for_a_million_unlike_javascript_and_the_localizer() {
+    let mut bundle = FluentBundle::new(vec!["fr-FR".parse().unwrap()]);
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(FluentResource::try_new(PLURAL_PROBE.to_owned()).unwrap())
+        .unwrap();
+    let pattern = bundle.get_message("m").unwrap().value().unwrap();
+    let select = |n: u64| {
+        let mut args = FluentArgs::new();
+        args.set("n", n);
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        text.into_owned()
+    };
+    assert_eq!(select(0), "one");
+    assert_eq!(select(1), "one");
+    assert_eq!(select(2), "other");
+    assert_eq!(select(1_000_000), "other", "JavaScript says \"many\"");
+    assert_eq!(
+        omnia_errors_fluent::integer_plural_category("fr-FR", 1_000_000),
+        "many",
+        "the localizer follows JavaScript"
+    );
+}

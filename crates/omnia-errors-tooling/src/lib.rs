@@ -4,6 +4,8 @@
 //! - [`Workspace`]: the repository's `locales/` (the translators' files and the declared locale
 //!   set, `locales/locales.toml`) read from disk;
 //! - [`embedded_rust`]: the Rust source of the runtime crate's compiled messages;
+//! - [`conformance_fixture`]: every message formatted by the localizer, for the JavaScript
+//!   conformance test;
 //! - [`DocTexts`]: the documentation-only texts (page texts, notes, generic messages with
 //!   placeholders) that the error page needs and applications never do;
 //! - exporters for consumers that do not run Fluent: [`export_language_file`] (OMNIA's
@@ -17,11 +19,13 @@
 #[doc = include_str!("../../../README.md")]
 struct ReadmeExample;
 
+mod conformance;
 mod doc_texts;
 mod message_catalog;
 mod omnia_file;
 mod workspace;
 
+pub use conformance::conformance_fixture;
 pub use doc_texts::DocLanguage;
 pub use doc_texts::DocTexts;
 pub use message_catalog::{

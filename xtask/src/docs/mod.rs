@@ -16,8 +16,11 @@ use crate::flags::DocsOptions;
 /// The runtime crate's compiled messages, generated from `locales/`.
 pub(crate) const EMBEDDED_RS: &str = "crates/omnia-errors-fluent/src/embedded.rs";
 
-/// Generates (or, with `--check`, verifies) every file of `docs/`, and the crates' generated
-/// sources (the compiled messages, the utoipa components).
+/// The messages as the localizer formats them, which the JavaScript conformance test expects.
+pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
+
+/// Generates (or, with `--check`, verifies) every file of `docs/`, and the other generated
+/// sources (the compiled messages, the utoipa components, the JavaScript conformance fixture).
 ///
 /// With `--locale`, only those locales' files are written or checked; the files shared by every
 /// locale (the OpenAPI fragment, `omnia/README.md`) are always whole, so a partial run never
@@ -63,9 +66,13 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         path: PathBuf::from(EMBEDDED_RS),
         contents: omnia_errors_tooling::embedded_rust(&workspace).map_err(|e| e.to_string())?,
     };
+    let conformance = codegen::Generated {
+        path: PathBuf::from(CONFORMANCE_FIXTURE),
+        contents: omnia_errors_tooling::conformance_fixture(&localizer)?,
+    };
     if let Err(e) = codegen::apply(
         &crate_root,
-        &[components, embedded],
+        &[components, embedded, conformance],
         options.check,
         &mut summary,
     ) {
@@ -86,6 +93,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
             || unselected.iter().any(|t| path == page_dir(t).join(page::PAGE_FILE))
             || path == Path::new(openapi::CRATE_COMPONENTS)
             || path == Path::new(EMBEDDED_RS)
+            || path == Path::new(CONFORMANCE_FIXTURE)
     };
     let expected: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     if let Err(e) = codegen::sweep(&out, &expected, &foreign, options.check, &mut summary) {

@@ -399,19 +399,4 @@ mod tests {
             "{text}"
         );
     }
-
-    #[test]
-    fn snapshot_of_the_fragment() {
-        let localizer = Localizer::embedded();
-        let yaml = serde_norway::to_string(
-            &document(
-                &test_texts().language("en-US").unwrap(),
-                &localizer.source(),
-                Version::V3_1,
-            )
-            .unwrap(),
-        )
-        .unwrap();
-        insta::assert_snapshot!("errors.yaml", yaml);
-    }
 }

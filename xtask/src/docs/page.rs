@@ -398,16 +398,6 @@ mod tests {
     }
 
     #[test]
-    fn snapshot_of_the_en_us_page() {
-        let templates = Templates::load(&crate::project_root().join("templates")).unwrap();
-        let page = generate(&templates, &crate::docs::test_texts(), "en-US")
-            .unwrap()
-            .remove(0)
-            .contents;
-        insta::assert_snapshot!("omnia3_api_errors.md", page);
-    }
-
-    #[test]
     fn translated_pages_have_their_own_permalink_and_texts() {
         let templates = Templates::load(&crate::project_root().join("templates")).unwrap();
         let files = generate(&templates, &crate::docs::test_texts(), "pl-PL").unwrap();
