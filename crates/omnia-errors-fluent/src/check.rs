@@ -226,6 +226,35 @@ impl fmt::Display for Finding {
     }
 }
 
+/// Every finding of a failed load or export, one a line under a count: what the error types
+/// of the runtime and the tooling print.
+///
+/// ```
+/// use omnia_errors_fluent::{Finding, FindingKind, FindingList};
+///
+/// let finding = Finding {
+///     file: "locales/pl-PL/errors.ftl".into(),
+///     position: None,
+///     locale: "pl-PL".into(),
+///     id: None,
+///     kind: FindingKind::BadLocaleTag,
+/// };
+/// let text = FindingList(&[finding]).to_string();
+/// assert!(text.starts_with("1 problem(s) in the Fluent files:\n  locales/pl-PL/errors.ftl: [pl-PL]"));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct FindingList<'a>(pub &'a [Finding]);
+
+impl fmt::Display for FindingList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem(s) in the Fluent files:", self.0.len())?;
+        for finding in self.0 {
+            write!(f, "\n  {finding}")?;
+        }
+        Ok(())
+    }
+}
+
 impl Finding {
     /// The parser errors of one file, each pointing at the start of the broken entry and
     /// saying where parsing failed. The file's lines are indexed once for all of them.
@@ -806,7 +835,7 @@ pub struct PluralCategories {
     pub reachable: Vec<&'static str>,
 }
 
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+use crate::number::PLURAL_CATEGORIES as CATEGORIES;
 
 fn check_plurals(
     langid: &LanguageIdentifier,

@@ -59,11 +59,12 @@ pub use localizer::{
     Isolation, Language, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
+pub use number::PLURAL_CATEGORIES;
 
 #[cfg(feature = "files")]
 pub use check::{
-    Finding, FindingKind, PluralCategories, Position, SourceFile, integer_plural_categories,
-    integer_plural_category,
+    Finding, FindingKind, FindingList, PluralCategories, Position, SourceFile,
+    integer_plural_categories, integer_plural_category,
 };
 #[cfg(feature = "files")]
 pub use source::{

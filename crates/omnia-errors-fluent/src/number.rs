@@ -30,8 +30,9 @@ pub(crate) struct Numbers {
 /// Integers below this have their plural category in a table.
 const SMALL: u64 = 1024;
 
-/// The CLDR categories, by the index [`Numbers::small`] holds.
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+/// The CLDR plural categories, in CLDR's order, spelled as Fluent variant keys spell them (and
+/// indexed so by [`Numbers::small`]).
+pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl Numbers {
     /// The formatter and rules of a locale tag. ICU4X falls back along the locale's parents to
@@ -50,12 +51,15 @@ impl Numbers {
                 let name = plurals
                     .as_ref()
                     .map_or("other", |rules| category_name(rules.category_for(n)));
-                CATEGORIES.iter().position(|c| *c == name).map_or(5, |i| {
-                    // At most 5: the table has six entries.
-                    #[allow(clippy::cast_possible_truncation)]
-                    let i = i as u8;
-                    i
-                })
+                PLURAL_CATEGORIES
+                    .iter()
+                    .position(|c| *c == name)
+                    .map_or(5, |i| {
+                        // At most 5: the table has six entries.
+                        #[allow(clippy::cast_possible_truncation)]
+                        let i = i as u8;
+                        i
+                    })
             })
             .collect();
         Self {
@@ -82,7 +86,7 @@ impl Numbers {
     /// The CLDR plural category name of `n`: `zero`, `one`, `two`, `few`, `many` or `other`.
     pub(crate) fn category(&self, n: u64) -> &'static str {
         if let Some(&index) = usize::try_from(n).ok().and_then(|i| self.small.get(i)) {
-            return CATEGORIES[usize::from(index)];
+            return PLURAL_CATEGORIES[usize::from(index)];
         }
         self.plurals
             .as_ref()

@@ -267,15 +267,20 @@ pub(crate) mod emit {
         }
     }
 
-    fn pieces(pieces: &Seq<Piece>, out: &mut String) {
+    /// `Seq::Static(&[a, b, ...])`, each item written by `item`.
+    fn seq<T>(items: &[T], out: &mut String, item: fn(&T, &mut String)) {
         out.push_str("Seq::Static(&[");
-        for (i, p) in pieces.iter().enumerate() {
+        for (i, x) in items.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
-            piece(p, out);
+            item(x, out);
         }
         out.push_str("])");
+    }
+
+    fn pieces(pieces: &Seq<Piece>, out: &mut String) {
+        seq(pieces, out, piece);
     }
 
     fn piece(piece: &Piece, out: &mut String) {
@@ -294,15 +299,10 @@ pub(crate) mod emit {
             } => {
                 let _ = write!(
                     out,
-                    "Piece::Select {{ index: {index}, isolate: {isolate}, default: {default}, variants: Seq::Static(&["
+                    "Piece::Select {{ index: {index}, isolate: {isolate}, default: {default}, variants: "
                 );
-                for (i, v) in variants.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    variant(v, out);
-                }
-                out.push_str("]) }");
+                seq(variants, out, variant);
+                out.push_str(" }");
             }
         }
     }

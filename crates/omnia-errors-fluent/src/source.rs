@@ -200,13 +200,7 @@ impl fmt::Display for LoadError {
                 "{} is larger than {limit} bytes, the limit for a Fluent file: is it one?",
                 path.display()
             ),
-            Self::Invalid(findings) => {
-                write!(f, "{} problem(s) in the Fluent files:", findings.len())?;
-                for finding in findings {
-                    write!(f, "\n  {finding}")?;
-                }
-                Ok(())
-            }
+            Self::Invalid(findings) => crate::check::FindingList(findings).fmt(f),
         }
     }
 }

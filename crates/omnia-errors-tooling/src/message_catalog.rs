@@ -12,11 +12,11 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::omnia_file::{
-    CONTEXT_ATTRIBUTE, Entries, KeptSelect, NOTE_ATTRIBUTE, PLURAL_CATEGORIES, Simplification,
-    find_locale, parse_locale,
+    CONTEXT_ATTRIBUTE, Entries, KeptSelect, NOTE_ATTRIBUTE, Simplification, find_locale,
+    parse_locale,
 };
-use omnia_errors_fluent::Finding;
 use omnia_errors_fluent::LocaleFiles;
+use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
 
 /// The plural category every plural text has: the one a user interface falls back to.
 const OTHER: &str = "other";
@@ -308,13 +308,7 @@ impl fmt::Display for MessageCatalogError {
                 "no messages for locale {tag:?} (available: {})",
                 available.join(", ")
             ),
-            Self::Fluent(findings) => {
-                write!(f, "{} problem(s) in the Fluent files:", findings.len())?;
-                for finding in findings {
-                    write!(f, "\n  {finding}")?;
-                }
-                Ok(())
-            }
+            Self::Fluent(findings) => omnia_errors_fluent::FindingList(findings).fmt(f),
             Self::DuplicateWireName {
                 name,
                 first,

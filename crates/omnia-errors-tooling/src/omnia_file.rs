@@ -59,8 +59,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use unic_langid::LanguageIdentifier;
 
-use omnia_errors_fluent::Finding;
 use omnia_errors_fluent::LocaleFiles;
+use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
 
 /// The prefix of every text name this crate exports.
 const TEXT_PREFIX: &str = "ErrorMessage_";
@@ -89,9 +89,6 @@ const TYPICAL_NUMBERS: [u64; 5] = [5, 10, 50, 100, 255];
 
 /// How deep message and term references are inlined before giving up (a cycle, or nonsense).
 const MAX_REFERENCE_DEPTH: usize = 8;
-
-/// The plural categories of CLDR: variant keys that make a select a plural selection.
-pub(crate) const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// An OMNIA language file: a culture and its texts.
 ///
@@ -657,13 +654,7 @@ impl fmt::Display for OmniaFileError {
                 "no messages for culture {culture:?} (available: {})",
                 available.join(", ")
             ),
-            Self::Fluent(findings) => {
-                write!(f, "{} problem(s) in the Fluent files:", findings.len())?;
-                for finding in findings {
-                    write!(f, "\n  {finding}")?;
-                }
-                Ok(())
-            }
+            Self::Fluent(findings) => omnia_errors_fluent::FindingList(findings).fmt(f),
         }
     }
 }
