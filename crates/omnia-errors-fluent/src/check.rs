@@ -977,7 +977,7 @@ pub(crate) struct LineIndex<'t> {
 
 impl<'t> LineIndex<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        probe::bytes(text.len());
+        crate::probe::bytes(text.len());
         let starts = core::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -995,7 +995,7 @@ impl<'t> LineIndex<'t> {
         let line = self.starts.partition_point(|&start| start <= offset).max(1);
         let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
         let on_line = self.text.get(line_start..offset).unwrap_or("");
-        probe::bytes(on_line.len());
+        crate::probe::bytes(on_line.len());
         Position {
             line,
             column: on_line.chars().count() + 1,
@@ -1003,31 +1003,10 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// Counts the bytes read to compute positions, so a test can prove their cost by counting.
-mod probe {
-    #[cfg(test)]
-    thread_local! {
-        static BYTES: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
-    }
-
-    #[inline]
-    pub(super) fn bytes(n: usize) {
-        #[cfg(test)]
-        BYTES.with(|b| b.set(b.get() + n));
-        #[cfg(not(test))]
-        let _ = n;
-    }
-
-    /// The bytes counted on this thread since the last call.
-    #[cfg(test)]
-    pub(super) fn take() -> usize {
-        BYTES.with(|b| b.replace(0))
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Finding, FindingKind, Position, SourceFile, parse_locale, probe};
+    use super::{Finding, FindingKind, Position, SourceFile, parse_locale};
+    use crate::probe;
 
     /// `n` messages, every tenth one broken (a syntax error), and the first one defined again
     /// on the last line.

@@ -51,6 +51,7 @@ mod localizer;
 mod negotiate;
 mod number;
 mod pattern;
+mod probe;
 #[cfg(feature = "files")]
 mod source;
 

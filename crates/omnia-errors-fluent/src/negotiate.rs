@@ -88,7 +88,7 @@ fn bounded(header: &str) -> &str {
 }
 
 fn parse_range(entry: &str) -> Option<LanguageRange> {
-    probe::bytes(entry.len());
+    crate::probe::bytes(entry.len());
     let mut parts = entry.split(';');
     let tag = parts.next()?.trim();
     if tag.len() > MAX_TAG_BYTES {
@@ -322,28 +322,6 @@ impl Negotiator {
     }
 }
 
-/// Counts the header bytes the parser looks at, so a test can prove the bound by counting.
-mod probe {
-    #[cfg(test)]
-    thread_local! {
-        static BYTES: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
-    }
-
-    #[inline]
-    pub(super) fn bytes(n: usize) {
-        #[cfg(test)]
-        BYTES.with(|b| b.set(b.get() + n));
-        #[cfg(not(test))]
-        let _ = n;
-    }
-
-    /// The bytes counted on this thread since the last call.
-    #[cfg(test)]
-    pub(super) fn take() -> usize {
-        BYTES.with(|b| b.replace(0))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,9 +360,9 @@ mod tests {
     fn the_bytes_read_of_a_header_are_bounded() {
         // 32 entries of 6 kB each (190 kB): the slow header.
         let header = vec![format!("en-{}", "a".repeat(6000)); 32].join(",");
-        probe::take();
+        crate::probe::take();
         let _ = parse_accept_language(&header);
-        let read = probe::take();
+        let read = crate::probe::take();
         assert!(
             read <= 4096,
             "{read} bytes read of a {}-byte header",
