@@ -278,7 +278,7 @@ fn format_message(
     locales: &mut Vec<String>,
 ) -> String {
     let Some(language) = language else {
-        return error.code().as_str().to_owned();
+        return error.code().info().name.to_owned();
     };
     let message = language.message(error);
     let locale = message.locale.to_string();

@@ -120,9 +120,41 @@ macro_rules! define_catalog {
                 self as usize
             }
 
+            /// Every code's facts, in the order of [`ALL`](Self::ALL): the one place where the
+            /// table's rows are stored; every accessor reads its code's row.
+            const INFO: &'static [CodeInfo] = &[$(CodeInfo {
+                name: stringify!($Variant),
+                fluent_id: concat!($prefix, stringify!($Variant)),
+                catalog: Catalog::$any,
+                status: status!($($status)?),
+                params: &[$($(ParamSpec {
+                    name: $wire,
+                    kind: ParamKind::$kind,
+                    required: is_required!($req),
+                }),*)?],
+                lifecycle: {
+                    #[allow(unused_mut)]
+                    let mut lifecycle = Lifecycle::Active;
+                    $($(if let Some(l) = flag!(lifecycle, $flag) { lifecycle = l; })+)?
+                    lifecycle
+                },
+                doc_note: false $($(|| flag!(note, $flag))+)?,
+            }),*];
+
+            /// The HTTP statuses of the rows that declare one, in row order. For the API table
+            /// a compile-time check requires one per row (see `catalog.rs`).
+            #[allow(dead_code)] // The validation table declares none.
+            const STATUSES: &'static [u16] = &[$($($status,)?)*];
+
+            /// This code's row of the table: wire name, Fluent id, status, parameters,
+            /// lifecycle, documentation note.
+            pub const fn info(self) -> &'static CodeInfo {
+                &Self::INFO[self as usize]
+            }
+
             /// The wire name, as it appears in the JSON `code` property.
             pub const fn as_str(self) -> &'static str {
-                match self { $(Self::$Variant => stringify!($Variant),)* }
+                self.info().name
             }
 
             /// The code of this wire name, if it is one; [`FromStr`](core::str::FromStr) gives
@@ -136,47 +168,30 @@ macro_rules! define_catalog {
 
             /// The id of this code's message in the `locales/<tag>/errors.ftl` files.
             pub const fn fluent_id(self) -> &'static str {
-                match self { $(Self::$Variant => concat!($prefix, stringify!($Variant)),)* }
+                self.info().fluent_id
             }
 
             /// The parameters this code's message takes, in declaration order. Their names are
             /// the Fluent variables and the keys of the JSON `parameters` object.
             pub const fn params(self) -> &'static [ParamSpec] {
-                match self {
-                    $(Self::$Variant => &[$($(ParamSpec {
-                        name: $wire,
-                        kind: ParamKind::$kind,
-                        required: is_required!($req),
-                    }),*)?],)*
-                }
+                self.info().params
             }
 
             /// Whether the documentation page appends a note (a Fluent `.note` attribute) to
             /// this code's message. The note is documentation, never part of an API response.
             pub const fn has_doc_note(self) -> bool {
-                match self { $(Self::$Variant => false $($(|| flag!(note, $flag))+)?,)* }
+                self.info().doc_note
             }
 
             /// Whether the code is current, deprecated or retired. Published codes are never
             /// removed from the catalog: they are retired, and stay on the page marked so.
             pub const fn lifecycle(self) -> Lifecycle {
-                match self {
-                    $(Self::$Variant => {
-                        #[allow(unused_mut)]
-                        let mut lifecycle = Lifecycle::Active;
-                        $($(if let Some(l) = flag!(lifecycle, $flag) { lifecycle = l; })+)?
-                        lifecycle
-                    })*
-                }
+                self.info().lifecycle
             }
 
             /// The catalog this code belongs to.
             pub const fn catalog(self) -> Catalog {
                 Catalog::$any
-            }
-
-            const fn status(self) -> Option<u16> {
-                match self { $(Self::$Variant => status!($($status)?),)* }
             }
         }
 
@@ -200,26 +215,11 @@ macro_rules! define_catalog {
             fn all() -> &'static [Self] {
                 Self::ALL
             }
-            fn as_str(self) -> &'static str {
-                self.as_str()
+            fn info(self) -> &'static CodeInfo {
+                self.info()
             }
             fn from_name(name: &str) -> Option<Self> {
                 Self::from_name(name)
-            }
-            fn fluent_id(self) -> &'static str {
-                self.fluent_id()
-            }
-            fn params(self) -> &'static [ParamSpec] {
-                self.params()
-            }
-            fn has_doc_note(self) -> bool {
-                self.has_doc_note()
-            }
-            fn lifecycle(self) -> Lifecycle {
-                self.lifecycle()
-            }
-            fn status(self) -> Option<u16> {
-                self.status()
             }
         }
 

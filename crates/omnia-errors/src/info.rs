@@ -101,7 +101,37 @@ pub enum ParamRef<'a> {
     Text(&'a str),
 }
 
+/// What the catalog table says of one code: one `&'static` row, which every accessor of
+/// [`ErrorCode`], [`ValidationErrorCode`] and [`AnyCode`] reads.
+///
+/// ```
+/// use omnia_errors::{Catalog, ErrorCode};
+///
+/// let row = ErrorCode::EntityNotFound.info();
+/// assert_eq!((row.name, row.status, row.catalog), ("EntityNotFound", Some(404), Catalog::Api));
+/// assert_eq!(row.fluent_id, "error-EntityNotFound");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct CodeInfo {
+    /// The wire name: the JSON `code`.
+    pub name: &'static str,
+    /// The id of the code's message in `locales/<tag>/errors.ftl`.
+    pub fluent_id: &'static str,
+    /// The table the code is in.
+    pub catalog: Catalog,
+    /// The HTTP status of an API error code; `None` for validation codes.
+    pub status: Option<u16>,
+    /// The parameters of the code's message, in declaration order.
+    pub params: &'static [ParamSpec],
+    /// Whether the code is current, deprecated or retired.
+    pub lifecycle: Lifecycle,
+    /// Whether the documentation page appends the message's `.note`.
+    pub doc_note: bool,
+}
+
 /// Implemented by [`ErrorCode`] and [`ValidationErrorCode`]: what generic code needs of a code.
+/// Everything but the list and the lookup by name is the code's [`CodeInfo`] row.
 pub trait CatalogCode:
     Copy + Eq + Hash + fmt::Debug + fmt::Display + FromStr<Err = UnknownCode> + Into<AnyCode> + 'static
 {
@@ -109,20 +139,10 @@ pub trait CatalogCode:
     const CATALOG: Catalog;
     /// Every code, in page order.
     fn all() -> &'static [Self];
-    /// The wire name.
-    fn as_str(self) -> &'static str;
+    /// The code's row of the table.
+    fn info(self) -> &'static CodeInfo;
     /// The code of a wire name, if it is one.
     fn from_name(name: &str) -> Option<Self>;
-    /// The Fluent message id.
-    fn fluent_id(self) -> &'static str;
-    /// The declared parameters.
-    fn params(self) -> &'static [ParamSpec];
-    /// Whether the documentation page appends a note to the message.
-    fn has_doc_note(self) -> bool;
-    /// Whether the code is current, deprecated or retired.
-    fn lifecycle(self) -> Lifecycle;
-    /// The HTTP status, for API error codes.
-    fn status(self) -> Option<u16>;
 }
 
 /// Implemented by [`ApiError`](crate::ApiError) and
@@ -143,7 +163,7 @@ pub trait CatalogError {
     /// which tells the reader less than the generic message. Numbers are always meaningful
     /// (a limit of 0 is a limit).
     fn has_context(&self) -> bool {
-        let specs = self.code().params();
+        let specs = self.code().info().params;
         let optional = specs.iter().filter(|p| !p.required).count();
         if optional == 0 {
             return false;
@@ -222,53 +242,43 @@ impl AnyCode {
         }
     }
 
+    /// The code's row of the table.
+    pub const fn info(self) -> &'static CodeInfo {
+        match self {
+            Self::Api(c) => c.info(),
+            Self::Validation(c) => c.info(),
+        }
+    }
+
     /// The wire name.
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Api(c) => c.as_str(),
-            Self::Validation(c) => c.as_str(),
-        }
+        self.info().name
     }
 
     /// The Fluent message id.
     pub const fn fluent_id(self) -> &'static str {
-        match self {
-            Self::Api(c) => c.fluent_id(),
-            Self::Validation(c) => c.fluent_id(),
-        }
+        self.info().fluent_id
     }
 
     /// The declared parameters.
     pub const fn params(self) -> &'static [ParamSpec] {
-        match self {
-            Self::Api(c) => c.params(),
-            Self::Validation(c) => c.params(),
-        }
+        self.info().params
     }
 
     /// Whether the documentation page appends a note to the message.
     pub const fn has_doc_note(self) -> bool {
-        match self {
-            Self::Api(c) => c.has_doc_note(),
-            Self::Validation(c) => c.has_doc_note(),
-        }
+        self.info().doc_note
     }
 
     /// Whether the code is current, deprecated or retired.
     pub const fn lifecycle(self) -> Lifecycle {
-        match self {
-            Self::Api(c) => c.lifecycle(),
-            Self::Validation(c) => c.lifecycle(),
-        }
+        self.info().lifecycle
     }
 
     /// The HTTP status of an API error code; `None` for validation codes, which travel inside a
     /// `ValidationFailed` (400) response.
     pub const fn http_status(self) -> Option<u16> {
-        match self {
-            Self::Api(c) => Some(c.http_status()),
-            Self::Validation(_) => None,
-        }
+        self.info().status
     }
 }
 

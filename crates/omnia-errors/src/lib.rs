@@ -49,7 +49,8 @@ mod wire;
 pub use body::{ErrorBody, ValidationErrorItem};
 pub use catalog::{ApiError, ErrorCode, ValidationError, ValidationErrorCode};
 pub use info::{
-    AnyCode, Catalog, CatalogCode, CatalogError, Lifecycle, ParamKind, ParamRef, ParamSpec,
+    AnyCode, Catalog, CatalogCode, CatalogError, CodeInfo, Lifecycle, ParamKind, ParamRef,
+    ParamSpec,
 };
 pub use params::{ParamError, ParamValue, Parameters};
 pub use unknown::UnknownCode;

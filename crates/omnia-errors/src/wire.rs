@@ -32,7 +32,7 @@ impl<C: CatalogCode> WireCode<C> {
     /// The name as it travels on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Known(code) => code.as_str(),
+            Self::Known(code) => code.info().name,
             Self::Unknown(name) => name,
         }
     }
