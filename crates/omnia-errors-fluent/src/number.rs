@@ -22,7 +22,7 @@ pub(crate) struct Numbers {
     /// (sign, fractions, other numbering systems), about five times faster.
     grouping: Option<Grouping>,
     plurals: Option<PluralRules>,
-    /// The categories of `0..SMALL`, by index into [`CATEGORIES`]: lengths and limits are small
+    /// The categories of `0..SMALL`, by index into [`PLURAL_CATEGORIES`]: lengths and limits are small
     /// numbers, and ICU4X evaluates a locale's rules on every call.
     small: Box<[u8]>,
 }
@@ -30,8 +30,7 @@ pub(crate) struct Numbers {
 /// Integers below this have their plural category in a table.
 const SMALL: u64 = 1024;
 
-/// The CLDR plural categories, in CLDR's order, spelled as Fluent variant keys spell them (and
-/// indexed so by [`Numbers::small`]).
+/// The CLDR plural categories, in CLDR's order, spelled as Fluent variant keys spell them.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl Numbers {
