@@ -345,12 +345,12 @@ fn bodies_are_localized_whole() {
     let localizer = Localizer::embedded();
     let pt = localizer.for_accept_language("pt-PT");
     let too_long = ValidationError::TextMaxLengthMismatch { max_length: 50 };
-    let localized = pt.error_body(
+    let validation = pt.error_body(
         &ApiError::ValidationFailed,
         [(&too_long, Some("Description"))],
     );
-    assert_eq!(localized.locales, [pt.locale().clone()]);
-    let body = localized.body;
+    assert_eq!(validation.locales, [pt.locale().clone()]);
+    let body = validation.body;
     let json = serde_json::to_string(&body).unwrap();
     assert!(
         json.contains(r#""name":"Description""#)
