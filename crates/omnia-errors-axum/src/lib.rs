@@ -5,23 +5,23 @@
 //!
 //! [`IntoResponse`] cannot see the request, so the work is split in two:
 //!
-//! - **[`OmniaError`]** is what handlers return (`Result<T, OmniaError>`). It holds the typed
-//!   error ([`ApiError`]) and, for `ValidationFailed`, its [`FieldError`]s, unformatted. Its
-//!   `IntoResponse` gives a complete response in en-US (the catalog's status,
-//!   `Content-Type: application/json`, `Content-Language: en-US`) and keeps the error itself in
-//!   the response's extensions.
 //! - **[`LocalizeErrorsLayer`]** (a tower layer, added with
-//!   [`Router::layer`](axum::Router::layer)) reads the request's `Accept-Language` on the way
-//!   in. On the way out, when a response carries an [`OmniaError`], it formats the body again
-//!   in the negotiated language, sets `Content-Language` to the locale(s) the messages are
-//!   actually in, and adds `Vary: Accept-Language`. Other responses pass through untouched.
+//!   [`Router::layer`](axum::Router::layer)) holds the application's [`Localizer`]. While it
+//!   runs a request, it makes that localizer and the request's `Accept-Language` known to the
+//!   task answering it (a Tokio task-local), and on the way out adds `Vary: Accept-Language` to
+//!   error responses.
+//! - **[`OmniaError`]** is what handlers return (`Result<T, OmniaError>`). It holds the typed
+//!   error ([`ApiError`]) and, for `ValidationFailed`, its [`FieldError`]s. Its `IntoResponse`
+//!   negotiates the request's language and writes the body once, in that language: the
+//!   catalog's status, `Content-Type: application/json`, `Content-Language` (the locale(s) the
+//!   messages are actually in). It keeps the error itself in the response's extensions.
 //!
 //! So handlers need no extra parameter, `?` converts an [`ApiError`] or a [`ValidationError`],
-//! negotiation happens in one place, and forgetting the layer degrades to correct English
-//! responses, never to broken ones. The price is that an error's body is formatted twice (en-US,
-//! then the request's language): a few microseconds on a cold path. The layer localizes every
-//! error produced *inside* it (handlers, extractors whose rejection is an [`OmniaError`], inner
-//! middleware); add body-transforming layers such as compression *outside* it.
+//! negotiation happens in one place and only for errors, and a body is never rewritten (so no
+//! header of the handler's describes other bytes). Forgetting the layer degrades to correct
+//! English responses (formatted with a localizer of the embedded messages made for the
+//! occasion), never to broken ones. The layer localizes every error produced *inside* it
+//! (handlers, extractors whose rejection is an [`OmniaError`], inner middleware).
 //!
 //! Header handling never fails: `Accept-Language` lines that are not UTF-8 are ignored as if
 //! absent, several lines are read as one list, and garbage entries are skipped by
@@ -74,20 +74,14 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::LazyLock;
 use std::task::{Context, Poll};
 
 use axum::body::Body;
-use axum::http::header::{
-    ACCEPT_LANGUAGE, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH,
-    CONTENT_RANGE, CONTENT_TYPE, ETAG, LAST_MODIFIED, VARY,
-};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode};
+use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
-use omnia_errors::{
-    ApiError, CatalogCode, CatalogError, ErrorBody, ValidationError, ValidationErrorItem,
-};
-use omnia_errors_fluent::{Language, Localizer};
+use omnia_errors::{ApiError, ErrorBody, ValidationError};
+use omnia_errors_fluent::{Language, LocalizedBody, Localizer};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -105,7 +99,7 @@ use tower_service::Service;
 ///
 /// let message = Some("Timeout".to_owned());
 /// let error = OmniaError::from(ApiError::ConnectorBehaviourFailed { message });
-/// assert_eq!(error.status(), 400);
+/// assert_eq!(error.status_code(), 400);
 ///
 /// let invalid = OmniaError::validation_failed([
 ///     FieldError::new(ValidationError::TextMaxLengthMismatch { max_length: 50 })
@@ -192,7 +186,7 @@ impl OmniaError {
     }
 
     /// The HTTP status of the response, from the catalog.
-    pub fn status(&self) -> StatusCode {
+    pub fn status_code(&self) -> StatusCode {
         self.error.code().status_code()
     }
 
@@ -204,32 +198,27 @@ impl OmniaError {
     /// use omnia_errors_fluent::Localizer;
     ///
     /// let localizer = Localizer::embedded();
-    /// let body = OmniaError::from(ApiError::EntityNotFound).body(localizer.source());
+    /// let body = OmniaError::from(ApiError::EntityNotFound).body(&localizer.source());
     /// assert_eq!(body.message, "Entity can't be found.");
     ///     /// ```
-    pub fn body(&self, language: Language<'_>) -> ErrorBody {
-        self.render(Some(language)).0
+    pub fn body(&self, language: &Language) -> ErrorBody {
+        self.render(language).body
     }
 
-    /// The body, and the distinct locales its messages are in (the negotiated one, plus en-US
-    /// if a message had to fall back to it). Without a language, every message is its code's
-    /// name: the last resort of [`Language::message`] too.
-    fn render(&self, language: Option<Language<'_>>) -> (ErrorBody, Vec<String>) {
-        let mut locales = Vec::new();
-        let message = format_message(language, &self.error, &mut locales);
-        let mut body = ErrorBody::from_error(&self.error, message);
-        for field in &self.field_errors {
-            let message = format_message(language, &field.error, &mut locales);
-            let mut item = ValidationErrorItem::new(&field.error, message);
-            item.name.clone_from(&field.name);
-            body = body.with_error(item);
-        }
-        (body, locales)
+    /// The body in a language, and the locales its messages are in.
+    fn render(&self, language: &Language) -> LocalizedBody {
+        language.error_body(
+            &self.error,
+            self.field_errors
+                .iter()
+                .map(|f| (&f.error, f.name.as_deref())),
+        )
     }
 
-    /// Writes the body and its content headers into `response`, replacing what was there.
-    fn write(&self, language: Option<Language<'_>>, response: &mut Response) {
-        let (body, locales) = self.render(language);
+    /// Writes the body and its content headers into a new `response`.
+    fn write(&self, language: &Language, response: &mut Response) {
+        let LocalizedBody { body, locales } = self.render(language);
+        let locales: Vec<String> = locales.iter().map(ToString::to_string).collect();
         let json = serde_json::to_vec(&body).unwrap_or_else(|_| {
             // Unreachable (an `ErrorBody` is strings and numbers), but never a panic.
             serde_json::json!({ "code": body.code.as_str(), "message": body.message })
@@ -238,9 +227,6 @@ impl OmniaError {
         });
         *response.body_mut() = Body::from(json);
         let headers = response.headers_mut();
-        for name in STALE_WITH_A_NEW_BODY {
-            headers.remove(name);
-        }
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         // Locale tags are ASCII letters, digits and '-', always a valid header value.
         match HeaderValue::try_from(locales.join(", ")) {
@@ -248,44 +234,6 @@ impl OmniaError {
             _ => headers.remove(CONTENT_LANGUAGE),
         };
     }
-}
-
-/// Headers that describe the bytes of the body a handler wrote (RFC 9110 §8, RFC 9530,
-/// RFC 3230, RFC 9421), removed when the body is rewritten: kept, they would make a client
-/// or cache take the new error body for the old representation (a stale `ETag` or
-/// `Last-Modified` revalidates it, a digest or signature fails, a `Content-Range` splices it
-/// into a download, a `Content-Disposition` saves it as the handler's file). Content-Type and
-/// Content-Language are written anew; Content-Location names a resource, not bytes, and stays.
-const STALE_WITH_A_NEW_BODY: [HeaderName; 12] = [
-    CONTENT_LENGTH,
-    CONTENT_ENCODING,
-    CONTENT_RANGE,
-    CONTENT_DISPOSITION,
-    ETAG,
-    LAST_MODIFIED,
-    HeaderName::from_static("content-md5"),
-    HeaderName::from_static("digest"),
-    HeaderName::from_static("content-digest"),
-    HeaderName::from_static("repr-digest"),
-    HeaderName::from_static("signature"),
-    HeaderName::from_static("signature-input"),
-];
-
-/// Formats one message, recording its locale in `locales` when it is new.
-fn format_message(
-    language: Option<Language<'_>>,
-    error: &impl CatalogError,
-    locales: &mut Vec<String>,
-) -> String {
-    let Some(language) = language else {
-        return error.code().info().name.to_owned();
-    };
-    let message = language.message(error);
-    let locale = message.locale.to_string();
-    if !locales.contains(&locale) {
-        locales.push(locale);
-    }
-    message.text.into_owned()
 }
 
 impl From<ApiError> for OmniaError {
@@ -326,27 +274,37 @@ impl fmt::Display for OmniaError {
 
 impl std::error::Error for OmniaError {}
 
-/// The localizer of responses that do not pass through [`LocalizeErrorsLayer`]: the embedded
-/// messages.
-fn fallback_localizer() -> &'static Localizer {
-    static FALLBACK: LazyLock<Localizer> = LazyLock::new(Localizer::embedded);
-    &FALLBACK
+tokio::task_local! {
+    /// The request [`LocalizeErrors`] is answering, for the errors its inner service turns
+    /// into responses.
+    static REQUEST: RequestContext;
+}
+
+/// What an error response needs of its request: the application's localizer and the
+/// `Accept-Language` lines (negotiated only when an error happens).
+#[derive(Clone)]
+struct RequestContext {
+    localizer: Localizer,
+    accept_language: Vec<HeaderValue>,
 }
 
 impl IntoResponse for OmniaError {
-    /// The catalog's status and the body in en-US; [`LocalizeErrorsLayer`] rewrites it in the
-    /// request's language.
+    /// The catalog's status and the body, written once: in the language of the request when
+    /// the response is made inside [`LocalizeErrorsLayer`], else in en-US.
     fn into_response(self) -> Response {
+        let language = REQUEST
+            .try_with(|request| negotiate(&request.localizer, &request.accept_language))
+            .unwrap_or_else(|_| Localizer::embedded().source());
         let mut response = Response::new(Body::empty());
-        *response.status_mut() = self.status();
-        self.write(Some(fallback_localizer().source()), &mut response);
+        *response.status_mut() = self.status_code();
+        self.write(&language, &mut response);
         response.extensions_mut().insert(self);
         response
     }
 }
 
-/// A tower layer that writes [`OmniaError`] responses in the language of the request's
-/// `Accept-Language`, and adds `Vary: Accept-Language` to them. See the [crate docs](crate).
+/// A tower layer under which [`OmniaError`] responses are written in the language of the
+/// request's `Accept-Language`, with `Vary: Accept-Language`. See the [crate docs](crate).
 ///
 /// ```
 /// use axum::{Router, routing::get};
@@ -402,19 +360,23 @@ where
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
-        // Cheap: header values share their bytes. Kept until the response is known, since
-        // most responses are not errors and need no negotiation.
-        let accept_language: Vec<HeaderValue> = request
-            .headers()
-            .get_all(ACCEPT_LANGUAGE)
-            .iter()
-            .cloned()
-            .collect();
-        let localizer = self.localizer.clone();
-        let response = self.inner.call(request);
+        // Cheap: header values share their bytes, the localizer is a reference count. Nothing
+        // is negotiated unless an error response is made.
+        let context = RequestContext {
+            localizer: self.localizer.clone(),
+            accept_language: request
+                .headers()
+                .get_all(ACCEPT_LANGUAGE)
+                .iter()
+                .cloned()
+                .collect(),
+        };
+        let response = REQUEST.scope(context, self.inner.call(request));
         ResponseFuture(Box::pin(async move {
             let mut response = response.await?;
-            localize(&localizer, &accept_language, &mut response);
+            if response.extensions().get::<OmniaError>().is_some() {
+                add_vary_accept_language(response.headers_mut());
+            }
             Ok(response)
         }))
     }
@@ -437,19 +399,9 @@ impl<E> fmt::Debug for ResponseFuture<E> {
     }
 }
 
-/// Rewrites an [`OmniaError`] response in the negotiated language; leaves others alone.
-fn localize(localizer: &Localizer, accept_language: &[HeaderValue], response: &mut Response) {
-    let Some(error) = response.extensions_mut().remove::<OmniaError>() else {
-        return;
-    };
-    error.write(Some(negotiate(localizer, accept_language)), response);
-    add_vary_accept_language(response.headers_mut());
-    response.extensions_mut().insert(error);
-}
-
 /// The language for the `Accept-Language` lines of a request: lines that are not UTF-8 are
 /// ignored, several lines are one comma-separated list, and none means en-US.
-fn negotiate<'l>(localizer: &'l Localizer, lines: &[HeaderValue]) -> Language<'l> {
+fn negotiate(localizer: &Localizer, lines: &[HeaderValue]) -> Language {
     let mut texts = lines
         .iter()
         .filter_map(|line| std::str::from_utf8(line.as_bytes()).ok());
@@ -523,21 +475,5 @@ mod tests {
             "de-DE"
         );
         Ok(())
-    }
-
-    #[test]
-    fn without_a_localizer_messages_are_code_names() {
-        let error = OmniaError::validation_failed([FieldError::new(
-            ValidationError::TextMaxLengthMismatch { max_length: 50 },
-        )
-        .with_name("Description")]);
-        let mut response = Response::new(Body::empty());
-        error.write(None, &mut response);
-        assert!(response.headers().get(CONTENT_LANGUAGE).is_none());
-        let (body, locales) = error.render(None);
-        assert!(locales.is_empty());
-        assert_eq!(body.message, "ValidationFailed");
-        assert_eq!(body.errors()[0].message, "TextMaxLengthMismatch");
-        assert_eq!(body.errors()[0].name.as_deref(), Some("Description"));
     }
 }

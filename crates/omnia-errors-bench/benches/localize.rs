@@ -145,11 +145,11 @@ fn language_id(tag: &str) -> LanguageIdentifier {
 mod work {
     use super::*;
 
-    pub fn ours_static(language: &omnia_errors_fluent::Language<'_>) -> usize {
+    pub fn ours_static(language: &omnia_errors_fluent::Language) -> usize {
         language.message(&ApiError::EntityNotFound).text.len()
     }
 
-    pub fn ours_max_length(language: &omnia_errors_fluent::Language<'_>) -> String {
+    pub fn ours_max_length(language: &omnia_errors_fluent::Language) -> String {
         language
             .message(&ValidationError::TextMaxLengthMismatch {
                 max_length: black_box(MAX_LENGTH),

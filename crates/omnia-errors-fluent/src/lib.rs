@@ -57,7 +57,7 @@ mod source;
 
 pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
 pub use localizer::{
-    Isolation, Language, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
+    Isolation, Language, LocalizedBody, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
 pub use number::PLURAL_CATEGORIES;

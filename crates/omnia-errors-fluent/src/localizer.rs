@@ -5,8 +5,8 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use omnia_errors::{
-    AnyCode, ApiError, CatalogError, ErrorBody, ParamRef, ValidationError, ValidationErrorItem,
-    WireCode,
+    AnyCode, ApiError, CatalogError, ErrorBody, ParamError, ParamRef, Parameters, ValidationError,
+    ValidationErrorItem, WireCode,
 };
 use unic_langid::LanguageIdentifier;
 
@@ -282,7 +282,7 @@ impl Localizer {
     }
 
     /// The source locale, en-US, for messages that are not shown to a user (logs).
-    pub fn source(&self) -> Language<'_> {
+    pub fn source(&self) -> Language {
         self.language(SOURCE)
     }
 
@@ -294,7 +294,7 @@ impl Localizer {
     /// assert_eq!(localizer.for_languages(&requested).locale().to_string(), "pt-PT");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn for_languages(&self, requested: &[LanguageIdentifier]) -> Language<'_> {
+    pub fn for_languages(&self, requested: &[LanguageIdentifier]) -> Language {
         self.language(self.shared.negotiator.negotiate(requested.iter().map(Some)))
     }
 
@@ -313,13 +313,26 @@ impl Localizer {
     /// assert_eq!(language.locale().to_string(), "de-DE");
     /// assert_eq!(localizer.for_accept_language("🦀, x;q=2").locale().to_string(), "en-US");
     /// ```
-    pub fn for_accept_language(&self, header: &str) -> Language<'_> {
+    pub fn for_accept_language(&self, header: &str) -> Language {
         self.language(self.shared.negotiator.negotiate_header(header))
     }
 
-    fn language(&self, index: usize) -> Language<'_> {
+    /// The best locale for language tags in preference order, as a UI holds them
+    /// (`navigator.languages`, a user setting); tags that do not parse are skipped.
+    ///
+    /// ```
+    /// # let localizer = omnia_errors_fluent::Localizer::embedded();
+    /// assert_eq!(localizer.for_tags(&["x-🦀", "pt-AO", "en"]).locale().to_string(), "pt-PT");
+    /// ```
+    pub fn for_tags(&self, tags: &[&str]) -> Language {
+        let requested: Vec<LanguageIdentifier> =
+            tags.iter().filter_map(|t| t.parse().ok()).collect();
+        self.for_languages(&requested)
+    }
+
+    fn language(&self, index: usize) -> Language {
         Language {
-            localizer: self,
+            localizer: self.clone(),
             index,
         }
     }
@@ -345,6 +358,16 @@ pub struct Message<'a> {
     pub text: Cow<'a, str>,
     /// The locale of the text.
     pub locale: &'a LanguageIdentifier,
+}
+
+/// An error body and the locales its messages are in: the negotiated one, and en-US when a
+/// message had to fall back to it (what a `Content-Language` header lists).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalizedBody {
+    /// The body.
+    pub body: ErrorBody,
+    /// The distinct locales of its messages, in the order first used.
+    pub locales: Vec<LanguageIdentifier>,
 }
 
 /// Why a message fell back to en-US (or, if en-US failed too, to the code's name).
@@ -399,13 +422,29 @@ impl fmt::Display for Problem {
 impl std::error::Error for Problem {}
 
 /// A negotiated locale of a [`Localizer`]: formats messages, items and whole bodies.
-#[derive(Clone, Copy)]
-pub struct Language<'a> {
-    localizer: &'a Localizer,
+///
+/// Owned (it holds a clone of the localizer, which is a reference count), so a UI can keep the
+/// user's language as state, and a server can hand it to whatever formats the response.
+///
+/// ```
+/// use omnia_errors::{AnyCode, Parameters, ValidationErrorCode};
+/// use omnia_errors_fluent::Localizer;
+///
+/// let language = Localizer::embedded().for_tags(&["pl-PL", "en"]);
+/// // Parameters as they come from the wire: a UI re-localizing a server's error.
+/// let parameters: Parameters = [("maxLength", 5u64.into())].into_iter().collect();
+/// let code = AnyCode::Validation(ValidationErrorCode::TextMaxLengthMismatch);
+/// let message = language.message_for(code, &parameters)?;
+/// assert!(message.text.ends_with("5 znaków."), "{}", message.text);
+/// # Ok::<(), omnia_errors::ParamError>(())
+/// ```
+#[derive(Clone)]
+pub struct Language {
+    localizer: Localizer,
     index: usize,
 }
 
-impl fmt::Debug for Language<'_> {
+impl fmt::Debug for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Language")
             .field(&self.locale().to_string())
@@ -413,9 +452,9 @@ impl fmt::Debug for Language<'_> {
     }
 }
 
-impl<'a> Language<'a> {
+impl Language {
     /// The negotiated locale (messages missing in it come in en-US; see [`Message::locale`]).
-    pub fn locale(&self) -> &'a LanguageIdentifier {
+    pub fn locale(&self) -> &LanguageIdentifier {
         &self.localizer.shared.locales[self.index].id
     }
 
@@ -423,7 +462,7 @@ impl<'a> Language<'a> {
     /// parameters are known, else the generic message. Never empty, never panics; a problem
     /// falls back to en-US and is logged (`log` target `omnia_errors_fluent`).
     #[inline]
-    pub fn message(&self, error: &impl CatalogError) -> Message<'a> {
+    pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
         // Most messages: static text, returned before any other work.
         if let Some(text) = self.static_text(error.code().into()) {
             return Message {
@@ -445,7 +484,7 @@ impl<'a> Language<'a> {
         &self,
         error: &impl CatalogError,
         problems: &mut Vec<Problem>,
-    ) -> Message<'a> {
+    ) -> Message<'_> {
         let code: AnyCode = error.code().into();
         if let Some(text) = self.static_text(code) {
             return Message {
@@ -472,7 +511,7 @@ impl<'a> Language<'a> {
     /// messages, served without looking at anything else. A `&str` alone comes back in
     /// registers, which makes this path several times cheaper than the general one.
     #[inline]
-    fn static_text(&self, code: AnyCode) -> Option<&'a str> {
+    fn static_text(&self, code: AnyCode) -> Option<&str> {
         if !code.params().is_empty() {
             return None;
         }
@@ -491,7 +530,7 @@ impl<'a> Language<'a> {
         context: bool,
         args: &[Option<ParamRef<'_>>],
         problems: &mut Vec<Problem>,
-    ) -> Message<'a> {
+    ) -> Message<'_> {
         if let Some(message) = self.format(self.index, code, context, args, problems) {
             return message;
         }
@@ -507,15 +546,61 @@ impl<'a> Language<'a> {
         }
     }
 
-    /// An error body for an API error, its message in this locale.
-    pub fn body(&self, error: &ApiError) -> ErrorBody {
-        ErrorBody::from_error(error, self.message(error).text)
+    /// The message of a code with parameters as they come from the wire (a body's
+    /// `parameters`): what a UI needs to localize a server's error again.
+    ///
+    /// # Errors
+    ///
+    /// [`ParamError`] when a required parameter is missing or has the wrong type.
+    pub fn message_for(
+        &self,
+        code: impl Into<AnyCode>,
+        parameters: &Parameters,
+    ) -> Result<Message<'_>, ParamError> {
+        Ok(match code.into() {
+            AnyCode::Api(code) => self.message(&ApiError::from_parameters(code, parameters)?),
+            AnyCode::Validation(code) => {
+                self.message(&ValidationError::from_parameters(code, parameters)?)
+            }
+        })
     }
 
-    /// A validation error item, its message in this locale (add the attribute with
-    /// [`ValidationErrorItem::with_name`]).
-    pub fn item(&self, error: &ValidationError) -> ValidationErrorItem {
-        ValidationErrorItem::new(error, self.message(error).text)
+    /// The error body of an API error and, for `ValidationFailed`, its validation errors
+    /// (each with the name of the attribute it concerns, if any): every message in this
+    /// locale, each falling back to en-US on its own. The one way bodies are made, by servers
+    /// and by the axum layer alike; [`LocalizedBody::locales`] is what `Content-Language` says.
+    ///
+    /// ```
+    /// use omnia_errors::{ApiError, ValidationError};
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let pl = Localizer::embedded().for_tags(&["pl-PL"]);
+    /// let too_long = ValidationError::TextMaxLengthMismatch { max_length: 50 };
+    /// let localized = pl.error_body(&ApiError::ValidationFailed, [(&too_long, Some("Description"))]);
+    /// assert_eq!(localized.body.errors()[0].name.as_deref(), Some("Description"));
+    /// assert!(localized.body.errors()[0].message.ends_with("50 znaków."));
+    /// assert_eq!(localized.locales, ["pl-PL".parse::<unic_langid::LanguageIdentifier>()?]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn error_body<'e>(
+        &self,
+        error: &ApiError,
+        items: impl IntoIterator<Item = (&'e ValidationError, Option<&'e str>)>,
+    ) -> LocalizedBody {
+        let mut locales: Vec<LanguageIdentifier> = Vec::new();
+        let mut text = |message: Message<'_>| {
+            if !locales.contains(message.locale) {
+                locales.push(message.locale.clone());
+            }
+            message.text.into_owned()
+        };
+        let mut body = ErrorBody::from_error(error, text(self.message(error)));
+        for (item, name) in items {
+            let mut localized = ValidationErrorItem::new(item, text(self.message(item)));
+            localized.name = name.map(str::to_owned);
+            body = body.with_error(localized);
+        }
+        LocalizedBody { body, locales }
     }
 
     /// Localizes a body received from the wire (or built elsewhere) in place: its message and
@@ -544,7 +629,7 @@ impl<'a> Language<'a> {
         }
     }
 
-    fn wire_problem(&self, code: &str, unknown: bool, error: &omnia_errors::ParamError) -> Problem {
+    fn wire_problem(&self, code: &str, unknown: bool, error: &ParamError) -> Problem {
         Problem {
             locale: self.locale().clone(),
             code: code.to_owned(),
@@ -563,7 +648,7 @@ impl<'a> Language<'a> {
         context: bool,
         args: &[Option<ParamRef<'_>>],
         problems: &mut Vec<Problem>,
-    ) -> Option<Message<'a>> {
+    ) -> Option<Message<'_>> {
         let shared = &self.localizer.shared;
         let locale = &shared.locales[index];
         let problem = |kind| Problem {

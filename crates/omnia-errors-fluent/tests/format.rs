@@ -19,7 +19,7 @@ fn sample(name: &str, kind: ParamKind) -> ParamRef<'static> {
 /// Every code with all its parameters set, built through the wire form so that a new code
 /// or parameter is covered without editing this test.
 /// Formats one error in a language.
-type Formatter = Box<dyn Fn(&omnia_errors_fluent::Language<'_>, &mut Vec<Problem>) -> String>;
+type Formatter = Box<dyn Fn(&omnia_errors_fluent::Language, &mut Vec<Problem>) -> String>;
 
 fn every_error_with_context() -> Vec<(AnyCode, Formatter)> {
     AnyCode::all()
@@ -215,9 +215,8 @@ fn isolation_marks_are_a_choice() {
 #[test]
 fn pseudo_locales_transform_the_source_and_are_only_picked_by_exact_tag() {
     let localizer = Localizer::builder().pseudo_locales(true).build();
-    let accented = localizer
-        .for_accept_language("en-XA")
-        .message(&ApiError::EntityNotFound);
+    let xa = localizer.for_accept_language("en-XA");
+    let accented = xa.message(&ApiError::EntityNotFound);
     assert_eq!(accented.locale.to_string(), "en-XA");
     assert_ne!(accented.text, "Entity can't be found.");
     assert!(
@@ -225,9 +224,8 @@ fn pseudo_locales_transform_the_source_and_are_only_picked_by_exact_tag() {
         "{}",
         accented.text
     );
-    let mirrored = localizer
-        .for_accept_language("ar-XB")
-        .message(&ValidationError::TextMaxLengthMismatch { max_length: 1000 });
+    let xb = localizer.for_accept_language("ar-XB");
+    let mirrored = xb.message(&ValidationError::TextMaxLengthMismatch { max_length: 1000 });
     assert_eq!(mirrored.locale.to_string(), "ar-XB");
     assert!(
         mirrored.text.contains("1,000"),
@@ -331,8 +329,8 @@ fn a_localizer_is_shared_by_threads() {
             let localizer = &localizer;
             scope.spawn(move || {
                 for n in 0..200 {
-                    let text = localizer
-                        .for_accept_language(tag)
+                    let language = localizer.for_accept_language(tag);
+                    let text = language
                         .message(&ValidationError::TextMaxLengthMismatch { max_length: n })
                         .text;
                     assert!(text.contains(&n.to_string()), "{tag}: {text}");
@@ -346,10 +344,13 @@ fn a_localizer_is_shared_by_threads() {
 fn bodies_are_localized_whole() {
     let localizer = Localizer::embedded();
     let pt = localizer.for_accept_language("pt-PT");
-    let body = pt.body(&ApiError::ValidationFailed).with_error(
-        pt.item(&ValidationError::TextMaxLengthMismatch { max_length: 50 })
-            .with_name("Description"),
+    let too_long = ValidationError::TextMaxLengthMismatch { max_length: 50 };
+    let validation = pt.error_body(
+        &ApiError::ValidationFailed,
+        [(&too_long, Some("Description"))],
     );
+    assert_eq!(validation.locales, [pt.locale().clone()]);
+    let body = validation.body;
     let json = serde_json::to_string(&body).unwrap();
     assert!(
         json.contains(r#""name":"Description""#)

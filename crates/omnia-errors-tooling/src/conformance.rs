@@ -107,7 +107,7 @@ impl Case {
 
 /// Formats `code` with `args` through the public API, as a server or a Rust UI would.
 fn format(
-    language: &Language<'_>,
+    language: &Language,
     code: AnyCode,
     args: &Args,
 ) -> Result<(String, bool, Vec<Problem>), String> {

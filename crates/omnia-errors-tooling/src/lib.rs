@@ -9,7 +9,7 @@
 //! - [`DocTexts`]: the documentation-only texts (page texts, notes, generic messages with
 //!   placeholders) that the error page needs and applications never do;
 //! - exporters for consumers that do not run Fluent: [`export_language_file`] (OMNIA's
-//!   language files, compared back with [`compare_language_file`]) and [`message_catalog`]
+//!   language files, compared back with [`compare_language_file`]) and [`json_messages`]
 //!   (JSON with `{placeholder}` parameters and plural objects).
 
 #![forbid(unsafe_code)]
@@ -21,15 +21,15 @@ struct ReadmeExample;
 
 mod conformance;
 mod doc_texts;
-mod message_catalog;
+mod json_messages;
 mod omnia_file;
 mod workspace;
 
 pub use conformance::conformance_fixture;
 pub use doc_texts::DocLanguage;
 pub use doc_texts::DocTexts;
-pub use message_catalog::{
-    CatalogMessage, MessageCatalog, MessageCatalogError, MessageText, PluralText, message_catalog,
+pub use json_messages::{
+    JsonMessage, JsonMessages, JsonMessagesError, MessageText, PluralText, json_messages,
 };
 pub use omnia_file::{
     Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,

@@ -101,7 +101,7 @@ impl ErrorBody {
     pub fn error(&self) -> Result<ApiError, ParamError> {
         match &self.code {
             WireCode::Known(code) => ApiError::from_parameters(*code, &self.parameters),
-            WireCode::Unknown(code) => Err(ParamError::UnknownCode { code: code.clone() }),
+            WireCode::Unknown(code) => Err(ParamError::NotInCatalog { code: code.clone() }),
         }
     }
 }
@@ -160,7 +160,7 @@ impl ValidationErrorItem {
     pub fn error(&self) -> Result<ValidationError, ParamError> {
         match &self.code {
             WireCode::Known(code) => ValidationError::from_parameters(*code, &self.parameters),
-            WireCode::Unknown(code) => Err(ParamError::UnknownCode { code: code.clone() }),
+            WireCode::Unknown(code) => Err(ParamError::NotInCatalog { code: code.clone() }),
         }
     }
 }

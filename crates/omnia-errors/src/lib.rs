@@ -28,6 +28,28 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
+//! # Names
+//!
+//! One name per idea, the same in Rust, the OpenAPI fragment (`docs/openapi/errors.yaml`) and the
+//! error page:
+//!
+//! | idea | Rust | OpenAPI schema | on the page |
+//! |---|---|---|---|
+//! | one of the two tables of codes | [`Catalog`] | — | "API error codes", "\"Validation Failed\" error codes" |
+//! | an API error code | [`ErrorCode`] | `ErrorCode` | Error code |
+//! | a validation error code | [`ValidationErrorCode`] | `ValidationErrorCode` | Error code |
+//! | a code with its parameter values | [`ApiError`], [`ValidationError`] | — (a code and `parameters`) | — |
+//! | a code's row of the table | [`CodeInfo`] | — | a table row |
+//! | the JSON error body | [`ErrorBody`] | `ErrorResponse` | — |
+//! | one item of its `errors` | [`ValidationErrorItem`] | `ValidationError` | — |
+//! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
+//! | the HTTP status, as a number | `http_status()` | the response's status | HTTP status code |
+//! | the HTTP status, as `http::StatusCode` | `status_code()` | | |
+//!
+//! Two OpenAPI names differ from Rust's because API consumers already read them
+//! (`ErrorResponse`, and `ValidationError` for an item, where Rust's `ValidationError` is the
+//! typed error an item is made from); they stay, so documents that `$ref` them keep working.
+//!
 //! # Features
 //! - `serde` (default): `Serialize`/`Deserialize` for codes and bodies.
 //! - `http`: [`ErrorCode::status_code`] returns an `http::StatusCode`.

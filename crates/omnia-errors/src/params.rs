@@ -270,8 +270,10 @@ pub(crate) fn required<T>(
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ParamError {
-    /// The code is not in this version of the catalog (it was kept as a string).
-    UnknownCode {
+    /// The code is not in this version of the catalog (it was kept as a string). Not the
+    /// [`UnknownCode`](crate::UnknownCode) error of parsing a name: a body with such a code is
+    /// read fine, only its typed error cannot be made.
+    NotInCatalog {
         /// The code as received.
         code: String,
     },
@@ -317,7 +319,7 @@ impl ParamError {
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownCode { code } => write!(
+            Self::NotInCatalog { code } => write!(
                 f,
                 "error code {code:?} is not in this version of the catalog, so it has no typed parameters"
             ),

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use omnia_errors_fluent::LocaleFiles;
-use omnia_errors_tooling::{export_language_file, message_catalog};
+use omnia_errors_tooling::{export_language_file, json_messages};
 
 use crate::codegen::Generated;
 
@@ -54,12 +54,12 @@ pub(crate) fn generate(
     Ok(files)
 }
 
-/// JSON message catalogs (`docs/messages/<tag>.json`) for UIs that do not run Fluent: each
+/// JSON message files (`docs/messages/<tag>.json`) for UIs that do not run Fluent: each
 /// message with `{placeholder}` parameters, plurals as objects of categories.
 pub(crate) fn catalogs(locales: &[LocaleFiles], tags: &[String]) -> Result<Vec<Generated>, String> {
     let mut files = Vec::new();
     for tag in tags {
-        let catalog = message_catalog(locales, tag).map_err(|e| e.to_string())?;
+        let catalog = json_messages(locales, tag).map_err(|e| e.to_string())?;
         if let Some(simplification) = catalog.simplifications.first() {
             // The catalog format holds every construct our files use; anything else is news.
             return Err(format!(

@@ -71,7 +71,7 @@ pub(crate) fn generate(
 /// The whole document: `openapi`, `info`, empty `paths`, and the components.
 pub(crate) fn document(
     doc: &DocLanguage<'_>,
-    en: &Language<'_>,
+    en: &Language,
     version: Version,
 ) -> Result<Value, String> {
     Ok(json!({
@@ -209,7 +209,7 @@ fn parameters_schema() -> Result<Value, String> {
 }
 
 /// One response per HTTP status the catalog uses, with an example per code of that status.
-fn responses(en: &Language<'_>) -> Result<Value, String> {
+fn responses(en: &Language) -> Result<Value, String> {
     let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
     for &code in ErrorCode::ALL {
         by_status.entry(code.http_status()).or_default().push(code);
@@ -244,23 +244,21 @@ fn responses(en: &Language<'_>) -> Result<Value, String> {
 
 /// The body the API returns for a code, as the core crate serializes it; `ValidationFailed`
 /// with two items, one of them with the parameter that the UI re-localizes.
-pub(crate) fn example_body(en: &Language<'_>, code: ErrorCode) -> Result<ErrorBody, String> {
+pub(crate) fn example_body(en: &Language, code: ErrorCode) -> Result<ErrorBody, String> {
     let error = ApiError::from_parameters(code, &Parameters::new()).map_err(|e| e.to_string())?;
-    let mut body = en.body(&error);
-    if code == ErrorCode::ValidationFailed {
-        body = body
-            .with_error(
-                en.item(&ValidationError::TextMaxLengthMismatch { max_length: 50 })
-                    .with_name("Description"),
-            )
-            .with_error(
-                en.item(&ValidationError::RequiredValue {
-                    path: Some("Customer.Name".into()),
-                })
-                .with_name("Customer.Name"),
-            );
-    }
-    Ok(body)
+    let too_long = ValidationError::TextMaxLengthMismatch { max_length: 50 };
+    let required = ValidationError::RequiredValue {
+        path: Some("Customer.Name".into()),
+    };
+    let items = if code == ErrorCode::ValidationFailed {
+        vec![
+            (&too_long, Some("Description")),
+            (&required, Some("Customer.Name")),
+        ]
+    } else {
+        Vec::new()
+    };
+    Ok(en.error_body(&error, items).body)
 }
 
 #[cfg(test)]
@@ -336,7 +334,9 @@ mod tests {
                     &[("maxLength", 3u64.into())].into_iter().collect(),
                 )
                 .unwrap();
-                let value = serde_json::to_value(language.item(&error).with_name("A.B")).unwrap();
+                let body =
+                    language.error_body(&ApiError::ValidationFailed, [(&error, Some("A.B"))]);
+                let value = serde_json::to_value(&body.body.errors()[0]).unwrap();
                 assert!(
                     errors(&item, &value).is_empty(),
                     "{code}: {:?}",

@@ -1,7 +1,7 @@
-//! JSON message catalogs: every message of one locale, for user interfaces that do not run
+//! JSON message files: every message of one locale, for user interfaces that do not run
 //! Fluent (plain JavaScript, mobile apps).
 //!
-//! The format is documented on [`MessageCatalog`], the public face of this module.
+//! The format is documented on [`JsonMessages`], the public face of this module.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -22,9 +22,9 @@ use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
 const OTHER: &str = "other";
 
 /// The messages of one locale as a JSON catalog, for user interfaces that do not run Fluent
-/// (plain JavaScript, mobile apps); built by [`message_catalog`].
+/// (plain JavaScript, mobile apps); built by [`json_messages`].
 ///
-/// Serializes (with serde, or [`MessageCatalog::to_json`]) as an object with `locale`,
+/// Serializes (with serde, or [`JsonMessages::to_json`]) as an object with `locale`,
 /// `source` and `messages`, in this order; `simplifications` are not serialized.
 ///
 /// A catalog lists the codes of both tables in catalog order, keyed by wire name:
@@ -80,14 +80,14 @@ const OTHER: &str = "other";
 /// ```
 ///
 /// What a catalog cannot express is simplified as in OMNIA language files, and reported in
-/// [`MessageCatalog::simplifications`] (not in the JSON): only one selection per text is kept,
+/// [`JsonMessages::simplifications`] (not in the JSON): only one selection per text is kept,
 /// on a number parameter, with plural categories or whole numbers as keys; any other selection
 /// gives its default variant, a function its first argument.
 ///
 /// ```
-/// use omnia_errors_tooling::{MessageText, Workspace, message_catalog};
+/// use omnia_errors_tooling::{MessageText, Workspace, json_messages};
 ///
-/// let catalog = message_catalog(&Workspace::current().locale_files().unwrap(), "pl-PL")?;
+/// let catalog = json_messages(&Workspace::current().locale_files().unwrap(), "pl-PL")?;
 /// assert!(catalog.simplifications.is_empty());
 /// let too_long = catalog.message("TextMaxLengthMismatch").unwrap();
 /// let MessageText::Plural(plural) = &too_long.message else { panic!("not a plural") };
@@ -97,10 +97,10 @@ const OTHER: &str = "other";
 ///     Some("Wartość jest za długa. Maksymalna długość to {maxLength} znaki.")
 /// );
 /// assert!(catalog.to_json().starts_with("{\n  \"locale\": \"pl-PL\",\n"));
-/// # Ok::<(), omnia_errors_tooling::MessageCatalogError>(())
+/// # Ok::<(), omnia_errors_tooling::JsonMessagesError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MessageCatalog {
+pub struct JsonMessages {
     /// The locale's tag (`pl-PL`).
     pub locale: String,
     /// Where the catalog comes from, for whoever opens the file.
@@ -109,13 +109,13 @@ pub struct MessageCatalog {
     /// object keyed by wire name. A code the locale has no message for is left out (and
     /// reported).
     #[serde(serialize_with = "serialize_messages")]
-    pub messages: Vec<CatalogMessage>,
+    pub messages: Vec<JsonMessage>,
     /// What could not be exported exactly, in catalog order. Not serialized.
     #[serde(skip)]
     pub simplifications: Vec<Simplification>,
 }
 
-impl MessageCatalog {
+impl JsonMessages {
     /// The catalog as pretty-printed JSON (two-space indentation), ending with a newline. The
     /// same catalog always gives the same text.
     ///
@@ -130,18 +130,18 @@ impl MessageCatalog {
     }
 
     /// The message of the code with this wire name.
-    pub fn message(&self, wire_name: &str) -> Option<&CatalogMessage> {
+    pub fn message(&self, wire_name: &str) -> Option<&JsonMessage> {
         self.messages.iter().find(|m| m.code.as_str() == wire_name)
     }
 }
 
-/// One code's messages in a [`MessageCatalog`].
+/// One code's messages in a [`JsonMessages`].
 ///
 /// Serializes as an object with `catalog` (`api` or `validation`), `status` (API codes only),
 /// `parameters` (when the code has any), `message` and `context` (when there is one), in this
 /// order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CatalogMessage {
+pub struct JsonMessage {
     /// The code; its wire name is the message's key, its catalog, status and parameters are
     /// written with the message.
     pub code: AnyCode,
@@ -151,7 +151,7 @@ pub struct CatalogMessage {
     pub context: Option<MessageText>,
 }
 
-/// A text of a [`CatalogMessage`]: a string with `{name}` placeholders, or plural variants.
+/// A text of a [`JsonMessage`]: a string with `{name}` placeholders, or plural variants.
 ///
 /// Serializes as a string, or as a [`PluralText`] object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -207,7 +207,7 @@ impl Serialize for PluralText {
     }
 }
 
-impl Serialize for CatalogMessage {
+impl Serialize for JsonMessage {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let status = self.code.http_status();
         let parameters = self.code.params();
@@ -215,7 +215,7 @@ impl Serialize for CatalogMessage {
             + usize::from(status.is_some())
             + usize::from(!parameters.is_empty())
             + usize::from(self.context.is_some());
-        let mut object = serializer.serialize_struct("CatalogMessage", fields)?;
+        let mut object = serializer.serialize_struct("JsonMessage", fields)?;
         object.serialize_field(
             "catalog",
             match self.code.catalog() {
@@ -265,7 +265,7 @@ impl From<&ParamSpec> for Parameter {
 }
 
 fn serialize_messages<S: Serializer>(
-    messages: &[CatalogMessage],
+    messages: &[JsonMessage],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(Some(messages.len()))?;
@@ -278,7 +278,7 @@ fn serialize_messages<S: Serializer>(
 /// Why a message catalog could not be built.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum MessageCatalogError {
+pub enum JsonMessagesError {
     /// We have no messages for this locale.
     UnknownLocale {
         /// The tag asked for, as given.
@@ -300,7 +300,7 @@ pub enum MessageCatalogError {
     },
 }
 
-impl fmt::Display for MessageCatalogError {
+impl fmt::Display for JsonMessagesError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::UnknownLocale { tag, available } => write!(
@@ -322,10 +322,10 @@ impl fmt::Display for MessageCatalogError {
     }
 }
 
-impl std::error::Error for MessageCatalogError {}
+impl std::error::Error for JsonMessagesError {}
 
 /// Builds the message catalog of locale `tag` from its Fluent files in `locales` (usually
-/// [`Workspace::locale_files`](crate::Workspace::locale_files)); see [`MessageCatalog`] for the format.
+/// [`Workspace::locale_files`](crate::Workspace::locale_files)); see [`JsonMessages`] for the format.
 ///
 /// `tag` is matched as a language tag, as by
 /// [`export_language_file`](crate::export_language_file): case and `-` or `_` do not matter,
@@ -334,14 +334,14 @@ impl std::error::Error for MessageCatalogError {}
 ///
 /// # Errors
 ///
-/// [`MessageCatalogError::UnknownLocale`] when no locale has this tag,
-/// [`MessageCatalogError::Fluent`] when its files do not parse,
-/// [`MessageCatalogError::DuplicateWireName`] when two codes share a wire name.
+/// [`JsonMessagesError::UnknownLocale`] when no locale has this tag,
+/// [`JsonMessagesError::Fluent`] when its files do not parse,
+/// [`JsonMessagesError::DuplicateWireName`] when two codes share a wire name.
 ///
 /// ```
-/// use omnia_errors_tooling::{MessageCatalogError, MessageText, Workspace, message_catalog};
+/// use omnia_errors_tooling::{JsonMessagesError, MessageText, Workspace, json_messages};
 ///
-/// let catalog = message_catalog(&Workspace::current().locale_files().unwrap(), "en-US")?;
+/// let catalog = json_messages(&Workspace::current().locale_files().unwrap(), "en-US")?;
 /// let required = catalog.message("RequiredValue").unwrap();
 /// assert_eq!(required.message, MessageText::Text("Attribute value is required.".into()));
 /// assert_eq!(
@@ -349,27 +349,27 @@ impl std::error::Error for MessageCatalogError {}
 ///     Some(MessageText::Text("A value is required for the attribute {path}.".into()))
 /// );
 ///
-/// let error = message_catalog(&Workspace::current().locale_files().unwrap(), "ja-JP").unwrap_err();
-/// assert!(matches!(error, MessageCatalogError::UnknownLocale { .. }));
-/// # Ok::<(), MessageCatalogError>(())
+/// let error = json_messages(&Workspace::current().locale_files().unwrap(), "ja-JP").unwrap_err();
+/// assert!(matches!(error, JsonMessagesError::UnknownLocale { .. }));
+/// # Ok::<(), JsonMessagesError>(())
 /// ```
-pub fn message_catalog(
+pub fn json_messages(
     locales: &[LocaleFiles],
     tag: &str,
-) -> Result<MessageCatalog, MessageCatalogError> {
+) -> Result<JsonMessages, JsonMessagesError> {
     if let Some((name, first, second)) = first_duplicate(AnyCode::all().map(|c| (c.as_str(), c))) {
-        return Err(MessageCatalogError::DuplicateWireName {
+        return Err(JsonMessagesError::DuplicateWireName {
             name,
             first,
             second,
         });
     }
-    let locale = find_locale(locales, tag).ok_or_else(|| MessageCatalogError::UnknownLocale {
+    let locale = find_locale(locales, tag).ok_or_else(|| JsonMessagesError::UnknownLocale {
         tag: tag.to_owned(),
         available: locales.iter().map(|l| l.tag.clone()).collect(),
     })?;
     let tag = locale.tag.as_str();
-    let resources = parse_locale(locale).map_err(MessageCatalogError::Fluent)?;
+    let resources = parse_locale(locale).map_err(JsonMessagesError::Fluent)?;
     let entries = Entries::new(&resources);
 
     let mut messages = Vec::new();
@@ -424,14 +424,14 @@ pub fn message_catalog(
                 "the message has no .context attribute; no context exported".to_owned(),
             );
         }
-        messages.push(CatalogMessage {
+        messages.push(JsonMessage {
             code,
             message: text,
             context,
         });
     }
 
-    Ok(MessageCatalog {
+    Ok(JsonMessages {
         locale: tag.to_owned(),
         source: format!("Generated from locales/{tag} by cargo xtask docs; do not edit."),
         messages,

@@ -1,11 +1,11 @@
-//! JSON message catalogs: shape, plural texts, consistency across locales, determinism, errors.
+//! JSON message files: shape, plural texts, consistency across locales, determinism, errors.
 
 use std::collections::BTreeSet;
 
 use omnia_errors::{AnyCode, ValidationErrorCode};
 use omnia_errors_fluent::{LocaleFiles, SourceFile};
 use omnia_errors_tooling::{
-    MessageCatalog, MessageCatalogError, MessageText, PluralText, Workspace, message_catalog,
+    JsonMessages, JsonMessagesError, MessageText, PluralText, Workspace, json_messages,
 };
 use serde_json::{Value, json};
 
@@ -13,11 +13,11 @@ const LOCALES: [&str; 7] = [
     "en-US", "pt-PT", "pt-BR", "es-ES", "fr-FR", "de-DE", "pl-PL",
 ];
 
-fn catalog(tag: &str) -> MessageCatalog {
-    message_catalog(&Workspace::current().locale_files().unwrap(), tag).unwrap()
+fn catalog(tag: &str) -> JsonMessages {
+    json_messages(&Workspace::current().locale_files().unwrap(), tag).unwrap()
 }
 
-fn plural<'c>(catalog: &'c MessageCatalog, code: &str, context: bool) -> &'c PluralText {
+fn plural<'c>(catalog: &'c JsonMessages, code: &str, context: bool) -> &'c PluralText {
     let message = catalog.message(code).unwrap();
     let text = if context {
         message.context.as_ref().unwrap()
@@ -56,7 +56,7 @@ fn placeholders(text: &Value) -> BTreeSet<String> {
         .collect()
 }
 
-fn json(catalog: &MessageCatalog) -> Value {
+fn json(catalog: &JsonMessages) -> Value {
     serde_json::from_str(&catalog.to_json()).unwrap()
 }
 
@@ -184,14 +184,14 @@ fn product_terms_are_resolved_to_their_text() {
     );
     for tag in LOCALES {
         assert!(
-            !message_catalog(&Workspace::current().locale_files().unwrap(), tag)
+            !json_messages(&Workspace::current().locale_files().unwrap(), tag)
                 .unwrap()
                 .to_json()
                 .contains("{-"),
             "{tag}"
         );
         assert!(
-            !message_catalog(&Workspace::current().locale_files().unwrap(), tag)
+            !json_messages(&Workspace::current().locale_files().unwrap(), tag)
                 .unwrap()
                 .to_json()
                 .contains("{ -"),
@@ -338,8 +338,8 @@ fn placeholders_are_the_codes_parameters() {
 fn json_is_pretty_and_deterministic() {
     let locales = Workspace::current().locale_files().unwrap();
     for tag in LOCALES {
-        let first = message_catalog(&locales, tag).unwrap().to_json();
-        let second = message_catalog(&locales, tag).unwrap().to_json();
+        let first = json_messages(&locales, tag).unwrap().to_json();
+        let second = json_messages(&locales, tag).unwrap().to_json();
         assert_eq!(first, second, "{tag}");
         assert!(
             first.starts_with(&format!(
@@ -359,25 +359,25 @@ fn json_is_pretty_and_deterministic() {
 #[test]
 fn an_unknown_locale_is_an_error() {
     let locales = Workspace::current().locale_files().unwrap();
-    let error = message_catalog(&locales, "ja-JP").unwrap_err();
+    let error = json_messages(&locales, "ja-JP").unwrap_err();
     assert!(
-        matches!(&error, MessageCatalogError::UnknownLocale { tag, available }
+        matches!(&error, JsonMessagesError::UnknownLocale { tag, available }
             if tag == "ja-JP" && available.len() == locales.len()),
         "{error}"
     );
     assert!(error.to_string().contains("\"ja-JP\""), "{error}");
     assert!(error.to_string().contains("pl-PL"), "{error}");
-    assert!(message_catalog(&locales, "pt").is_err());
-    assert!(message_catalog(&locales, "").is_err());
+    assert!(json_messages(&locales, "pt").is_err());
+    assert!(json_messages(&locales, "").is_err());
     // Tags are matched as language tags.
-    assert_eq!(message_catalog(&locales, "pt_pt").unwrap().locale, "pt-PT");
+    assert_eq!(json_messages(&locales, "pt_pt").unwrap().locale, "pt-PT");
 }
 
 #[test]
 fn files_that_do_not_parse_are_an_error() {
     let locales = one_file_locale("en-US", "error-EntityNotFound = { $x ->\n");
-    let error = message_catalog(&locales, "en-US").unwrap_err();
-    let MessageCatalogError::Fluent(findings) = &error else {
+    let error = json_messages(&locales, "en-US").unwrap_err();
+    let JsonMessagesError::Fluent(findings) = &error else {
         panic!("not a Fluent error: {error}");
     };
     assert!(!findings.is_empty());
@@ -392,7 +392,7 @@ fn text_around_a_selection_goes_into_every_variant() {
     let ftl = "validation-TextMaxLengthMismatch = Too long: { $maxLength ->\n    \
                [0] nothing\n    [one] one character\n   *[other] { $maxLength } characters\n} at \
                most.\n";
-    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let catalog = json_messages(&one_file_locale("en-US", ftl), "en-US").unwrap();
     let plural = plural(&catalog, "TextMaxLengthMismatch", false);
     assert_eq!(
         plural.variants,
@@ -443,7 +443,7 @@ validation-TextMaxLengthMismatch = { NUMBER($maxLength, type: \"ordinal\") ->
     }
 validation-TypeMismatch = Mismatch.
 ";
-    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let catalog = json_messages(&one_file_locale("en-US", ftl), "en-US").unwrap();
     let report: Vec<String> = catalog
         .simplifications
         .iter()
@@ -509,7 +509,7 @@ validation-TypeMismatch = Mismatch.
 fn exact_numbers_after_a_category_are_reported() {
     let ftl = "validation-TextMaxLengthMismatch = { $maxLength ->\n    \
                [one] one\n    [1] exactly one\n    [01] duplicate\n   *[other] many\n}\n";
-    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let catalog = json_messages(&one_file_locale("en-US", ftl), "en-US").unwrap();
     let plural = plural(&catalog, "TextMaxLengthMismatch", false);
     assert_eq!(keys(plural), ["1", "one", "other"]);
     assert_eq!(plural.variant("1"), Some("exactly one"));
@@ -532,7 +532,7 @@ fn exact_numbers_after_a_category_are_reported() {
 fn a_default_variant_other_than_other_is_reported() {
     let ftl = "validation-TextMaxLengthMismatch = { $maxLength ->\n   \
                *[one] one\n    [other] many\n}\n";
-    let catalog = message_catalog(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let catalog = json_messages(&one_file_locale("en-US", ftl), "en-US").unwrap();
     let plural = plural(&catalog, "TextMaxLengthMismatch", false);
     assert_eq!(keys(plural), ["one", "other"]);
     assert!(
