@@ -1,13 +1,13 @@
-//! `cargo xtask codes`: the registry of published codes, `crates/omnia-errors/codes.lock`.
+//! The registry of published codes, `crates/omnia-errors/codes.lock`, generated with the other
+//! files by `cargo xtask docs` (and checked by `--check` and `cargo test`).
 //!
 //! Like rustc's error-code registry, published codes are append-only: a code is never removed
 //! or renamed, and keeps its HTTP status and parameters, unless the catalog marks it
 //! `[deprecated]` or `[retired]`. The one change a published code may take is a new *optional*
 //! parameter: a client that does not send it gets the generic message, as it did before, so
 //! nothing it relies on changes; a parameter removed, renamed, retyped or made required would
-//! break clients and is refused. The lock file records what was published; this task appends
-//! new codes to it (never by hand) and refuses any other change, and a test fails when the
-//! catalog and the lock disagree.
+//! break clients and is refused. The lock file records what was published; generating it appends
+//! new codes (never by hand) and refuses any other change, naming the line at fault.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -18,7 +18,7 @@ pub(crate) const LOCK_PATH: &str = "crates/omnia-errors/codes.lock";
 
 const HEADER: &str = "\
 # The published OMNIA error codes: append-only, like rustc's error-code registry.
-# Written by `cargo xtask codes`, never by hand; a test compares it with the catalog table
+# Written by `cargo xtask docs`, never by hand; a test compares it with the catalog table
 # (crates/omnia-errors/src/catalog.rs). One code a line:
 #   <table> <Code> <HTTP status or -> [<parameter>=<number|text>[?]]... [deprecated|retired]
 ";
@@ -180,31 +180,19 @@ fn reconcile(lock: &str) -> Result<String, Vec<String>> {
     }
 }
 
-/// `cargo xtask codes [--check]`.
-pub(crate) fn run(check: bool) -> Result<String, String> {
-    let path = crate::project_root().join(LOCK_PATH);
-    let lock = std::fs::read_to_string(&path).unwrap_or_default();
-    let updated = reconcile(&lock).map_err(|p| p.join("\n"))?;
-    if updated == lock {
-        return Ok(format!(
-            "{LOCK_PATH} is up to date ({} codes)",
-            AnyCode::all().count()
-        ));
-    }
-    if check {
-        return Err(format!(
-            "{LOCK_PATH} does not record the catalog's codes; run `cargo xtask codes` and commit the result\n{}",
-            crate::codegen::short_diff(&lock, &updated)
-        ));
-    }
-    let root = crate::project_root();
-    let file = crate::codegen::Generated {
+/// The lock as the catalog makes it: the committed one (under `root`) with new codes
+/// appended.
+///
+/// # Errors
+///
+/// Every forbidden change (a published code removed, renamed, re-statused, a parameter
+/// removed or changed), with the lock's line.
+pub(crate) fn generate(root: &Path) -> Result<crate::codegen::Generated, String> {
+    let lock = std::fs::read_to_string(root.join(LOCK_PATH)).unwrap_or_default();
+    Ok(crate::codegen::Generated {
         path: Path::new(LOCK_PATH).into(),
-        contents: updated,
-    };
-    let mut summary = crate::codegen::Summary::default();
-    crate::codegen::apply(&root, std::slice::from_ref(&file), false, &mut summary)?;
-    Ok(format!("updated {LOCK_PATH}"))
+        contents: reconcile(&lock).map_err(|p| p.join("\n"))?,
+    })
 }
 
 #[cfg(test)]
@@ -216,10 +204,10 @@ mod tests {
     }
 
     #[test]
-    fn the_lock_records_the_catalog() {
-        if let Err(error) = run(true) {
-            panic!("{error}");
-        }
+    fn the_committed_lock_records_the_catalog() {
+        // `docs::tests::generated_files_are_up_to_date` checks the file; this names the cause.
+        let generated = generate(&crate::project_root()).unwrap();
+        assert_eq!(generated.contents, current_lock());
     }
 
     #[test]

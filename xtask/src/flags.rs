@@ -8,9 +8,6 @@ pub(crate) enum Task {
     /// The usage of every task, or of the one named.
     Help(Option<String>),
     Docs(DocsOptions),
-    Codes {
-        check: bool,
-    },
     NewLocale(String),
     OmniaCompare {
         file: PathBuf,
@@ -24,9 +21,8 @@ pub(crate) enum Task {
 }
 
 /// The tasks, by name, as `cargo xtask <task> --help` knows them.
-pub(crate) const TASKS: [&str; 6] = [
+pub(crate) const TASKS: [&str; 5] = [
     "docs",
-    "codes",
     "omnia-compare",
     "omnia-merge",
     "new-locale",
@@ -82,13 +78,6 @@ pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
             [] => Ok(Task::WasmSize),
             _ => Err(format!(
                 "unexpected {rest:?} for wasm-size; it takes nothing"
-            )),
-        },
-        "codes" => match rest {
-            [] => Ok(Task::Codes { check: false }),
-            [flag] if flag == "--check" => Ok(Task::Codes { check: true }),
-            _ => Err(format!(
-                "unexpected {rest:?} for codes; expected nothing or --check"
             )),
         },
         other => Err(format!(

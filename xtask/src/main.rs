@@ -17,7 +17,7 @@ use std::process::ExitCode;
 const USAGE_HEAD: &str = "Usage: cargo xtask <task> [--help]\n\nTasks:\n";
 
 /// Each task's usage, by name: `cargo xtask` shows them all, `cargo xtask <task> --help` one.
-const TASK_USAGE: [(&str, &str); 6] = [
+const TASK_USAGE: [(&str, &str); 5] = [
     (
         "docs",
         "  docs [--check] [--out DIR] [--locale TAG]...
@@ -25,22 +25,16 @@ const TASK_USAGE: [(&str, &str); 6] = [
         the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant), OMNIA language files and
         JSON message catalogs; and the crates' own generated sources: the compiled messages
         (crates/omnia-errors-fluent/src/embedded.rs) and the utoipa components
-        (crates/omnia-errors/openapi/components.json).
+        (crates/omnia-errors/openapi/components.json), the JavaScript conformance fixture
+        (js/test/formatted.json) and the registry of published codes
+        (crates/omnia-errors/codes.lock: new codes appended; a published code removed or
+        changed is refused, naming its line).
         --check        write nothing; fail, listing stale files with a diff, if any differs,
                        and on files no generator wrote (orphans) or *.tmp leftovers
         --out DIR      write everything under DIR instead of docs/ (the crates' generated
                        sources too, at DIR/crates/...)
         --locale TAG   only this locale's files (repeatable); default: every locale.
                        Shared files (OpenAPI, omnia/README.md) are always whole
-",
-    ),
-    (
-        "codes",
-        "  codes [--check]
-        Record new codes of the catalog, and new optional parameters of published ones, in
-        crates/omnia-errors/codes.lock, the append-only registry of published codes; refuses
-        removed codes, changed statuses and removed or changed parameters.
-        --check        write nothing; fail if the lock does not record the catalog
 ",
     ),
     (
@@ -106,10 +100,6 @@ fn run(args: &[String]) -> Result<(), String> {
     match flags::parse(args)? {
         flags::Task::Help(task) => {
             print!("{}", usage(task.as_deref()));
-            Ok(())
-        }
-        flags::Task::Codes { check } => {
-            println!("{}", codes::run(check)?);
             Ok(())
         }
         flags::Task::OmniaCompare { file, check } => {

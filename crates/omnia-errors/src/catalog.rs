@@ -11,10 +11,9 @@
 //! - rows stay in the order of the published page;
 //! - a published row is never removed, renamed, or given another status or other parameters
 //!   (`crates/omnia-errors/codes.lock` records them; a test compares): flag it `[deprecated]`
-//!   or `[retired]` instead, and add new codes at the end of their table, then run
-//!   `cargo xtask codes` to record them; the one change allowed is a new *optional* parameter
-//!   (clients that do not send it get the generic message, as before), also recorded by
-//!   `cargo xtask codes`;
+//!   or `[retired]` instead, and add new codes at the end of their table; `cargo xtask docs`
+//!   records them (and refuses any other change); the one change allowed is a new *optional*
+//!   parameter (clients that do not send it get the generic message, as before);
 //! - flags go in brackets after a row: `[note]` (the page appends the message's `.note`),
 //!   `[deprecated]`, `[retired]`;
 //! - a parameter is `required` when the message cannot be written without it (the generic

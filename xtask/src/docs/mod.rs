@@ -20,7 +20,8 @@ pub(crate) const EMBEDDED_RS: &str = "crates/omnia-errors-fluent/src/embedded.rs
 pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
 
 /// Generates (or, with `--check`, verifies) every file of `docs/`, and the other generated
-/// sources (the compiled messages, the utoipa components, the JavaScript conformance fixture).
+/// sources (the compiled messages, the utoipa components, the JavaScript conformance fixture,
+/// the registry of published codes).
 ///
 /// With `--locale`, only those locales' files are written or checked; the files shared by every
 /// locale (the OpenAPI fragment, `omnia/README.md`) are always whole, so a partial run never
@@ -70,9 +71,10 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         path: PathBuf::from(CONFORMANCE_FIXTURE),
         contents: omnia_errors_tooling::conformance_fixture(&localizer)?,
     };
+    let lock = crate::codes::generate(&root)?;
     if let Err(e) = codegen::apply(
         &crate_root,
-        &[components, embedded, conformance],
+        &[components, embedded, conformance, lock],
         options.check,
         &mut summary,
     ) {
@@ -94,6 +96,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
             || path == Path::new(openapi::CRATE_COMPONENTS)
             || path == Path::new(EMBEDDED_RS)
             || path == Path::new(CONFORMANCE_FIXTURE)
+            || path == Path::new(crate::codes::LOCK_PATH)
     };
     let expected: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     if let Err(e) = codegen::sweep(&out, &expected, &foreign, options.check, &mut summary) {
