@@ -87,6 +87,46 @@ macro_rules! status {
     };
 }
 
+/// The accessors every code type has, each reading the code's [`CodeInfo`](crate::CodeInfo)
+/// row (`self.info()`): written once, expanded in the code enums and in
+/// [`AnyCode`](crate::AnyCode).
+macro_rules! row_accessors {
+    () => {
+        /// The wire name, as it appears in the JSON `code` property.
+        pub const fn as_str(self) -> &'static str {
+            self.info().name
+        }
+
+        /// The id of this code's message in the `locales/<tag>/errors.ftl` files.
+        pub const fn fluent_id(self) -> &'static str {
+            self.info().fluent_id
+        }
+
+        /// The parameters this code's message takes, in declaration order. Their names are
+        /// the Fluent variables and the keys of the JSON `parameters` object.
+        pub const fn params(self) -> &'static [$crate::ParamSpec] {
+            self.info().params
+        }
+
+        /// Whether the documentation page appends a note (a Fluent `.note` attribute) to
+        /// this code's message. The note is documentation, never part of an API response.
+        pub const fn has_doc_note(self) -> bool {
+            self.info().doc_note
+        }
+
+        /// Whether the code is current, deprecated or retired. Published codes are never
+        /// removed from the catalog: they are retired, and stay on the page marked so.
+        pub const fn lifecycle(self) -> $crate::Lifecycle {
+            self.info().lifecycle
+        }
+
+        /// The catalog this code belongs to.
+        pub const fn catalog(self) -> $crate::Catalog {
+            self.info().catalog
+        }
+    };
+}
+
 /// Expands one catalog table. See the module docs of `catalog.rs` for the row syntax.
 macro_rules! define_catalog {
     (
@@ -152,10 +192,7 @@ macro_rules! define_catalog {
                 &Self::INFO[self as usize]
             }
 
-            /// The wire name, as it appears in the JSON `code` property.
-            pub const fn as_str(self) -> &'static str {
-                self.info().name
-            }
+            $crate::define::row_accessors!();
 
             /// The code of this wire name, if it is one; [`FromStr`](core::str::FromStr) gives
             /// an error that suggests the closest code instead.
@@ -164,34 +201,6 @@ macro_rules! define_catalog {
                     $(stringify!($Variant) => Some(Self::$Variant),)*
                     _ => None,
                 }
-            }
-
-            /// The id of this code's message in the `locales/<tag>/errors.ftl` files.
-            pub const fn fluent_id(self) -> &'static str {
-                self.info().fluent_id
-            }
-
-            /// The parameters this code's message takes, in declaration order. Their names are
-            /// the Fluent variables and the keys of the JSON `parameters` object.
-            pub const fn params(self) -> &'static [ParamSpec] {
-                self.info().params
-            }
-
-            /// Whether the documentation page appends a note (a Fluent `.note` attribute) to
-            /// this code's message. The note is documentation, never part of an API response.
-            pub const fn has_doc_note(self) -> bool {
-                self.info().doc_note
-            }
-
-            /// Whether the code is current, deprecated or retired. Published codes are never
-            /// removed from the catalog: they are retired, and stay on the page marked so.
-            pub const fn lifecycle(self) -> Lifecycle {
-                self.info().lifecycle
-            }
-
-            /// The catalog this code belongs to.
-            pub const fn catalog(self) -> Catalog {
-                Catalog::$any
             }
         }
 
@@ -304,4 +313,6 @@ macro_rules! define_catalog {
     };
 }
 
-pub(crate) use {define_catalog, flag, is_required, param_arg, param_get, param_ty, status};
+pub(crate) use {
+    define_catalog, flag, is_required, param_arg, param_get, param_ty, row_accessors, status,
+};

@@ -234,14 +234,6 @@ impl AnyCode {
             .ok_or_else(|| UnknownCode::new_any(name))
     }
 
-    /// The catalog of this code.
-    pub const fn catalog(self) -> Catalog {
-        match self {
-            Self::Api(_) => Catalog::Api,
-            Self::Validation(_) => Catalog::Validation,
-        }
-    }
-
     /// The code's row of the table.
     pub const fn info(self) -> &'static CodeInfo {
         match self {
@@ -250,30 +242,7 @@ impl AnyCode {
         }
     }
 
-    /// The wire name.
-    pub const fn as_str(self) -> &'static str {
-        self.info().name
-    }
-
-    /// The Fluent message id.
-    pub const fn fluent_id(self) -> &'static str {
-        self.info().fluent_id
-    }
-
-    /// The declared parameters.
-    pub const fn params(self) -> &'static [ParamSpec] {
-        self.info().params
-    }
-
-    /// Whether the documentation page appends a note to the message.
-    pub const fn has_doc_note(self) -> bool {
-        self.info().doc_note
-    }
-
-    /// Whether the code is current, deprecated or retired.
-    pub const fn lifecycle(self) -> Lifecycle {
-        self.info().lifecycle
-    }
+    crate::define::row_accessors!();
 
     /// The HTTP status of an API error code; `None` for validation codes, which travel inside a
     /// `ValidationFailed` (400) response.
