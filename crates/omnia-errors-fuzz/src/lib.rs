@@ -103,8 +103,9 @@ pub fn code_from_str(data: &[u8]) {
 /// seeds a body with thousands of parameter keys instead (the many-keys shape, too long for
 /// the fuzzer to write): it must read keeping each key's first position and last value.
 pub fn error_body_json(data: &[u8]) {
-    if data.first() != Some(&b'{') {
-        many_keys(data);
+    // `#…` is the many-keys shape; anything else is read as a body (most fail at once).
+    if let Some((b'#', rest)) = data.split_first() {
+        many_keys(rest);
         return;
     }
     let Ok(body) = serde_json::from_slice::<ErrorBody>(data) else {
@@ -125,23 +126,24 @@ pub fn error_body_json(data: &[u8]) {
     }
 }
 
-/// How many entries the many-keys shape writes.
+/// At most how many entries the many-keys shape writes.
 const MANY_KEYS: usize = 2048;
 
-/// A body whose `parameters` has [`MANY_KEYS`] entries named from the input, with duplicates
-/// when the input is short: it must read with each distinct key once, in order of first
-/// appearance, holding its last value.
+/// A body whose `parameters` has up to [`MANY_KEYS`] entries (32 per input byte, so that most
+/// inputs stay quick to run) named from the input, with duplicates when the input is short: it
+/// must read with each distinct key once, in order of first appearance, holding its last value.
 fn many_keys(data: &[u8]) {
     use std::collections::HashMap;
     use std::fmt::Write as _;
 
+    let keys = (32 * data.len()).clamp(1, MANY_KEYS);
     let stem = String::from_utf8_lossy(data.get(..data.len().min(16)).unwrap_or_default());
     // 1 to 2048 distinct names, so short inputs make many duplicates.
-    let distinct = 1 + data.iter().map(|&b| usize::from(b)).sum::<usize>() % MANY_KEYS;
+    let distinct = 1 + data.iter().map(|&b| usize::from(b)).sum::<usize>() % keys;
     let mut json = String::from(r#"{"code":"EntityNotFound","message":"x","parameters":{"#);
     let mut order = Vec::new();
     let mut last = HashMap::new();
-    for i in 0..MANY_KEYS {
+    for i in 0..keys {
         let name = format!("{stem}{}", i % distinct);
         if i > 0 {
             json.push(',');
