@@ -15,7 +15,7 @@ use fluent_syntax::ast;
 use omnia_errors::AnyCode;
 
 use crate::check::{Finding, FindingKind, SourceFile};
-use crate::pattern::{Key, Message, Pattern, Piece, Seq, Variant};
+use crate::pattern::{Key, Message, Pattern, Piece, Select, Seq, Variant};
 
 /// A text transform applied to literal text (the pseudo-locales'), as fluent-bundle applies
 /// its transform to text elements.
@@ -233,12 +233,12 @@ impl Compiler<'_> {
                     self.unsupported(job, "a select expression with more than 255 variants");
                     return;
                 }
-                pieces.push(Piece::Select {
+                pieces.push(Piece::Select(Select {
                     index,
                     isolate: several,
                     variants: Seq::Owned(compiled.into()),
                     default,
-                });
+                }));
             }
         }
     }
@@ -418,7 +418,8 @@ fn text_len(pieces: &[Piece]) -> usize {
         .map(|piece| match piece {
             Piece::Text(text) => text.len(),
             Piece::Param { .. } => 0,
-            Piece::Select { variants, .. } => variants
+            Piece::Select(select) => select
+                .variants
                 .iter()
                 .map(|v| text_len(&v.pieces))
                 .max()
@@ -472,12 +473,12 @@ mod tests {
         )
         .unwrap();
         let [
-            Piece::Select {
+            Piece::Select(Select {
                 index: 0,
                 isolate: false,
                 variants,
                 default: 2,
-            },
+            }),
         ] = &value(&messages, "TextMaxLengthMismatch")[..]
         else {
             panic!("not one select");
@@ -546,7 +547,7 @@ mod tests {
     fn text_len_bounds_the_longest_variant() {
         let pieces = vec![
             Piece::Text("ab".into()),
-            Piece::Select {
+            Piece::Select(Select {
                 index: 0,
                 isolate: false,
                 default: 0,
@@ -563,7 +564,7 @@ mod tests {
                     ]
                     .into(),
                 ),
-            },
+            }),
         ];
         assert_eq!(text_len(&pieces), 5);
     }

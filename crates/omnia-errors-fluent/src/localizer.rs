@@ -133,10 +133,13 @@ impl LocalizerBuilder {
         };
         #[cfg(not(feature = "files"))]
         let mut real = embedded_locales();
-        // Declared locales first, in their declared order; others after them, by tag.
-        real.sort_by_cached_key(|l| {
-            let declared = LOCALES.iter().position(|d| d.tag == l.tag);
-            (declared.unwrap_or(LOCALES.len()), l.tag.clone())
+        // Declared locales first, in their declared order; others after them, in the order
+        // given (a folder's are sorted by tag). Stable, so ties keep that order.
+        real.sort_by_key(|l| {
+            LOCALES
+                .iter()
+                .position(|d| d.tag == l.tag)
+                .unwrap_or(LOCALES.len())
         });
 
         let mut locales = Vec::with_capacity(real.len());

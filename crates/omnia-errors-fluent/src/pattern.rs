@@ -57,18 +57,22 @@ pub(crate) enum Piece {
         /// Whether Fluent would wrap it in isolation marks (when they are on).
         isolate: bool,
     },
-    /// A select expression on a parameter: the first variant whose key matches, else the
-    /// default, as Fluent resolves it.
-    Select {
-        /// The parameter's position.
-        index: u8,
-        /// Whether Fluent would wrap the chosen variant in isolation marks.
-        isolate: bool,
-        /// The variants, in source order.
-        variants: Seq<Variant>,
-        /// The position of the default (`*`) variant.
-        default: u8,
-    },
+    /// A select expression on a parameter.
+    Select(Select),
+}
+
+/// A select expression on a parameter: the first variant whose key matches, else the default,
+/// as Fluent resolves it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Select {
+    /// The parameter's position.
+    pub(crate) index: u8,
+    /// Whether Fluent would wrap the chosen variant in isolation marks.
+    pub(crate) isolate: bool,
+    /// The variants, in source order.
+    pub(crate) variants: Seq<Variant>,
+    /// The position of the default (`*`) variant.
+    pub(crate) default: u8,
 }
 
 /// A variant of a select expression.
@@ -186,23 +190,19 @@ fn write_pieces(
                     out.push(PDI);
                 }
             }
-            Piece::Select {
-                index,
-                isolate,
-                variants,
-                default,
-            } => {
-                let value = param(cx, *index)?;
+            Piece::Select(select) => {
+                let value = param(cx, select.index)?;
                 // The category once per selection, not once per variant: it is the costly part.
                 let category = match value {
                     ParamRef::Number(n) => cx.numbers.category(n),
                     ParamRef::Text(_) => "",
                 };
-                let chosen = variants
+                let chosen = select
+                    .variants
                     .iter()
                     .find(|v| matches(&v.key, value, category))
-                    .or_else(|| variants.get(usize::from(*default)));
-                let isolate = *isolate && cx.isolating;
+                    .or_else(|| select.variants.get(usize::from(select.default)));
+                let isolate = select.isolate && cx.isolating;
                 if isolate {
                     out.push(FSI);
                 }
@@ -238,6 +238,20 @@ fn matches(key: &Key, value: ParamRef<'_>, category: &str) -> bool {
 }
 
 /// Renders compiled messages as Rust expressions, for the generated `embedded.rs`.
+///
+/// Changing the types above breaks the committed `embedded.rs` before it can be generated
+/// again (xtask links this crate). Replace it with this stub, then run `cargo xtask docs` once:
+/// xtask formats from the files on disk, so everything it writes is right in that one run.
+///
+/// ```text
+/// use crate::locales::LocaleInfo;
+/// use crate::pattern::Message;
+/// pub(crate) static LOCALES: [LocaleInfo<'static>; 1] =
+///     [LocaleInfo { tag: "en-US", native_name: "", english_name: "", omnia_name: "" }];
+/// pub(crate) static MESSAGES: [&[Message]; 1] = [&[]];
+/// #[cfg(feature = "pseudo")]
+/// pub(crate) static PSEUDO: [(&str, &[Message]); 0] = [];
+/// ```
 #[cfg(feature = "files")]
 pub(crate) mod emit {
     use std::fmt::Write as _;
@@ -291,18 +305,14 @@ pub(crate) mod emit {
             Piece::Param { index, isolate } => {
                 let _ = write!(out, "Piece::Param {{ index: {index}, isolate: {isolate} }}");
             }
-            Piece::Select {
-                index,
-                isolate,
-                variants,
-                default,
-            } => {
+            Piece::Select(select) => {
                 let _ = write!(
                     out,
-                    "Piece::Select {{ index: {index}, isolate: {isolate}, default: {default}, variants: "
+                    "Piece::Select(Select {{ index: {}, isolate: {}, default: {}, variants: ",
+                    select.index, select.isolate, select.default
                 );
-                seq(variants, out, variant);
-                out.push_str(" }");
+                seq(&select.variants, out, variant);
+                out.push_str(" })");
             }
         }
     }

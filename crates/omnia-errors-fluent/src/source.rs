@@ -326,7 +326,7 @@ pub fn generate_embedded(
          use std::borrow::Cow;\n\n\
          use crate::locales::LocaleInfo;\n\
          #[allow(unused_imports)]\n\
-         use crate::pattern::{Key, Message, Pattern, Piece, Seq, Variant};\n\n",
+         use crate::pattern::{Key, Message, Pattern, Piece, Select, Seq, Variant};\n\n",
     );
     let n = declared.len();
     let _ = writeln!(

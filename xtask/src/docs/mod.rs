@@ -38,9 +38,24 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     // Crate data normally lives beside the crate; under `--out`, with the rest.
     let crate_root = options.out.clone().unwrap_or_else(|| root.clone());
     let workspace = Workspace::at(&root);
-    let sources = workspace.locale_files().map_err(|e| e.to_string())?;
+    let mut sources = workspace.locale_files().map_err(|e| e.to_string())?;
+    // In the declared order (`locales/locales.toml`), which the localizer keeps for locales
+    // its compiled-in list does not know yet.
+    let declared = workspace.declared_locales().map_err(|e| e.to_string())?;
+    sources.sort_by_key(|l| {
+        declared
+            .iter()
+            .position(|d| d.tag == l.tag)
+            .unwrap_or(declared.len())
+    });
     let texts = DocTexts::new(&sources)?;
-    let localizer = Localizer::embedded();
+    // Compiled from the files on disk, not the messages compiled into this binary: those are
+    // the `embedded.rs` this very run may be regenerating (after an edit of `locales/`, or
+    // while it is a stub because the compiled form changed).
+    let localizer = Localizer::builder()
+        .files(&sources)
+        .map_err(|e| e.to_string())?
+        .build();
     let all_locales: Vec<String> = localizer.locales().map(ToString::to_string).collect();
     let locales = selected_locales(&localizer, &options.locales)?;
     let templates = page::Templates::load(&root.join("templates"))?;
