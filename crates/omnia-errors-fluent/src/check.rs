@@ -961,7 +961,7 @@ fn collect_inline(
 /// so a message's id tells where the message starts without searching the file for it, and a
 /// duplicate points at its own definition. The check keeps this safe if that ever changes:
 /// a slice from elsewhere gives no position rather than a wrong one.
-fn offset_in(text: &str, part: &str) -> Option<usize> {
+pub(crate) fn offset_in(text: &str, part: &str) -> Option<usize> {
     let offset = part.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
     let end = offset.checked_add(part.len())?;
     (end <= text.len() && text.get(offset..end) == Some(part)).then_some(offset)

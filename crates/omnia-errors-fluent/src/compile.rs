@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use fluent_syntax::ast;
 use omnia_errors::AnyCode;
 
-use crate::check::{Finding, FindingKind, SourceFile};
+use crate::check::{Finding, FindingKind, LineIndex, SourceFile, offset_in};
 use crate::pattern::{Key, Message, Pattern, Piece, Select, Seq, Variant};
 
 /// A text transform applied to literal text (the pseudo-locales'), as fluent-bundle applies
@@ -30,6 +30,8 @@ const MAX_PIECES: usize = 1_000;
 
 /// One entry of a locale: a message or a term, with the file it is in.
 struct Entry<'a> {
+    /// The entry's id, a slice of its file's text (so it tells where the entry is).
+    id: &'a str,
     value: Option<&'a ast::Pattern<&'a str>>,
     attributes: &'a [ast::Attribute<&'a str>],
     file: &'a SourceFile,
@@ -63,6 +65,7 @@ pub(crate) fn compile_locale(
             match entry {
                 ast::Entry::Message(m) => {
                     messages.entry(m.id.name).or_insert(Entry {
+                        id: m.id.name,
                         value: m.value.as_ref(),
                         attributes: &m.attributes,
                         file,
@@ -70,6 +73,7 @@ pub(crate) fn compile_locale(
                 }
                 ast::Entry::Term(t) => {
                     terms.entry(t.id.name).or_insert(Entry {
+                        id: t.id.name,
                         value: Some(&t.value),
                         attributes: &t.attributes,
                         file,
@@ -100,6 +104,7 @@ pub(crate) fn compile_locale(
                     code,
                     file: entry.file,
                     id: code.fluent_id(),
+                    at: entry.id,
                     pieces: 0,
                     findings: &mut findings,
                 };
@@ -136,6 +141,8 @@ struct Job<'f> {
     code: AnyCode,
     file: &'f SourceFile,
     id: &'static str,
+    /// The message's id in its file's text: where its findings point.
+    at: &'f str,
     pieces: usize,
     findings: &'f mut Vec<Finding>,
 }
@@ -148,9 +155,11 @@ impl Job<'_> {
             .iter()
             .any(|f| f.id.as_deref() == Some(self.id) && f.kind == kind && f.locale == tag);
         if !duplicate {
+            let text = &self.file.text;
+            let position = offset_in(text, self.at).map(|o| LineIndex::new(text).position(o));
             self.findings.push(Finding {
                 file: self.file.path.clone(),
-                position: None,
+                position,
                 locale: tag.to_owned(),
                 id: Some(self.id.to_owned()),
                 kind,
@@ -514,6 +523,15 @@ mod tests {
             && matches!(k, FindingKind::Unsupported(w) if w.contains("number literal"))));
         assert!(kinds.iter().any(|(id, k)| id == "error-EntityNotFound"
             && matches!(k, FindingKind::UnknownVariable { variable, .. } if variable == "nope")));
+        // Each points at its message: `error-InternalError` starts line 4.
+        let number = findings
+            .iter()
+            .find(|f| f.id.as_deref() == Some("error-InternalError"))
+            .unwrap();
+        assert_eq!(
+            number.position,
+            Some(crate::check::Position { line: 4, column: 1 })
+        );
         assert!(kinds.iter().any(|(id, k)| id == "error-FileNotFound"
             && matches!(k, FindingKind::UnknownReference(r) if r == "-missing")));
     }
