@@ -341,3 +341,27 @@ fn a_locale_folder_in_another_case_is_refused_with_its_canonical_name() {
         "{errors}"
     );
 }
+
+#[test]
+fn a_message_that_formats_to_nothing_falls_back_to_en_us() {
+    let dir = locales_dir("empty-de", "de-DE", "errors.ftl", |t| {
+        t.replacen(
+            "[one] Die Sammlung muss mindestens { $limit } Element enthalten.",
+            "[one] {\"\"}",
+            1,
+        )
+    });
+    let localizer = Localizer::builder().directory(&dir).unwrap().build();
+    let de = localizer.for_accept_language("de-DE");
+    let mut problems = Vec::new();
+    let message = de.message_reporting(
+        &ValidationError::LowerLimitNotRespected { limit: Some(1) },
+        &mut problems,
+    );
+    assert_eq!(message.locale.to_string(), "en-US");
+    assert!(!message.text.is_empty());
+    assert!(
+        matches!(&problems[..], [p] if p.kind == ProblemKind::Format("the message formatted to an empty text".into())),
+        "{problems:?}"
+    );
+}

@@ -147,3 +147,15 @@ fn every_locale_declares_omnia_product_terms_and_uses_them() {
         "es-ES says OMNIA's \"datos sensibles\""
     );
 }
+
+#[test]
+fn the_embedded_messages_are_what_the_generator_writes_from_locales() {
+    let generated = omnia_errors_fluent::generate_embedded(LOCALES, &repo_locales())
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Line by line, so a difference names its line.
+    let committed = include_str!("../src/embedded.rs");
+    for (n, (g, c)) in generated.lines().zip(committed.lines()).enumerate() {
+        assert_eq!(g, c, "embedded.rs line {}", n + 1);
+    }
+    assert_eq!(generated, committed);
+}
