@@ -437,6 +437,32 @@ fn add_vary_accept_language(headers: &mut HeaderMap) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_layer_is_ready_only_when_the_service_it_wraps_is() {
+        struct NotReady;
+        impl Service<Request<()>> for NotReady {
+            type Response = Response;
+            type Error = std::convert::Infallible;
+            type Future = std::future::Ready<Result<Response, Self::Error>>;
+            fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+                Poll::Pending
+            }
+            fn call(&mut self, _: Request<()>) -> Self::Future {
+                std::future::ready(Ok(Response::default()))
+            }
+        }
+        let mut service = LocalizeErrorsLayer::new(Localizer::embedded()).layer(NotReady);
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        assert!(service.poll_ready(&mut cx).is_pending());
+    }
+
+    #[test]
+    fn a_field_error_keeps_its_attribute_name() {
+        let error = FieldError::new(ValidationError::Duplicated);
+        assert_eq!(error.name(), None);
+        assert_eq!(error.with_name("Code").name(), Some("Code"));
+    }
+
     fn vary(values: &[&'static str]) -> Vec<String> {
         let mut headers = HeaderMap::new();
         for value in values {

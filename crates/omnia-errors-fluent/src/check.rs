@@ -1031,11 +1031,41 @@ mod tests {
     }
 
     #[test]
+    fn a_position_inside_a_character_is_that_characters() {
+        let index = super::LineIndex::new("a\u{e9}\nb");
+        // Byte 2 is inside "é" (bytes 1 and 2): the position of "é", column 2.
+        assert_eq!(index.position(2), Position { line: 1, column: 2 });
+        assert_eq!(index.position(4), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn variables_inside_functions_and_nested_placeables_are_used() {
+        let file = SourceFile {
+            path: "locales/xx/errors.ftl".into(),
+            name: "errors.ftl".into(),
+            text:
+                "validation-TextMaxLengthMismatch = { NUMBER($maxLength) } and { { $maxLength } }\n\
+                   validation-LowerLimitNotRespected = x\n    .context = { { $limit } }\n\
+                   validation-UpperLimitNotRespected = x\n    .context = { NUMBER($limit) }\n"
+                    .into(),
+        };
+        let locales = [crate::LocaleFiles {
+            tag: "xx-YY".into(),
+            files: vec![file],
+        }];
+        let unused: Vec<_> = crate::check_locales(&locales, false)
+            .into_iter()
+            .filter(|f| matches!(f.kind, FindingKind::UnusedVariable { .. }))
+            .collect();
+        assert!(unused.is_empty(), "{unused:?}");
+    }
+
+    #[test]
     fn positions_are_computed_in_one_pass_over_the_file() {
         const N: usize = 3000;
         let file = big_file(N);
         let mut findings = Vec::new();
-        probe::take();
+        crate::probe::take();
         let parsed = parse_locale("xx", std::slice::from_ref(&file), &mut findings);
         let read = probe::take();
         let size = file.text.len();
@@ -1044,6 +1074,8 @@ mod tests {
         // (over 100 MB here); one pass and a binary search per position read each byte about
         // once, plus the start of the line of each position.
         assert!(read <= 3 * size, "{read} bytes read for a file of {size}");
+        // And the whole file is counted once, so the bound measures something.
+        assert!(read >= size, "{read} bytes read for a file of {size}");
         // The parser's recovery from a broken entry also drops the message after it (the last
         // broken one drops `filler`).
         assert_eq!(parsed.messages.len(), N - 2 * (N / 10) + 1);

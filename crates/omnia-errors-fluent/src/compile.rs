@@ -553,6 +553,112 @@ mod tests {
         );
     }
 
+    fn unsupported(findings: &[Finding]) -> Vec<(&str, &str)> {
+        findings
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FindingKind::Unsupported(what) => Some((f.id.as_deref()?, what.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reference_to_an_attribute_inlines_that_attribute() {
+        let messages = compile(
+            "texts = v\n    .one = One\n    .two = Two\nerror-BehaviourFailed = { texts.two }\n",
+        )
+        .unwrap();
+        assert_eq!(
+            value(&messages, "BehaviourFailed"),
+            [Piece::Text("Two".into())]
+        );
+    }
+
+    #[test]
+    fn only_number_without_options_is_compiled() {
+        let findings = compile(
+            "validation-TextMaxLengthMismatch = { NUMBER($maxLength, minimumFractionDigits: 2) }\n\
+             validation-LowerLimitNotRespected = x\n    .context = { OTHER($limit) }\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            unsupported(&findings),
+            [
+                (
+                    "validation-LowerLimitNotRespected",
+                    "the function OTHER() with options"
+                ),
+                (
+                    "validation-TextMaxLengthMismatch",
+                    "the function NUMBER() with options"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_construct_is_reported_once_per_message() {
+        let findings =
+            compile("error-InternalError = { 5 } and { 5 }\nerror-BehaviourFailed = { 5 }\n")
+                .unwrap_err();
+        assert_eq!(
+            unsupported(&findings),
+            [
+                ("error-BehaviourFailed", "the number literal { 5 }"),
+                ("error-InternalError", "the number literal { 5 }"),
+            ]
+        );
+    }
+
+    /// A message of `depth` selects, each inside the default variant of the one before.
+    fn nested_selects(depth: usize) -> String {
+        let mut ftl = String::from("validation-LowerLimitNotRespected = x\n    .context = ");
+        for _ in 0..depth {
+            ftl.push_str("{ $limit ->\n *[other] ");
+        }
+        ftl.push('y');
+        for _ in 0..depth {
+            ftl.push_str("\n }");
+        }
+        ftl.push('\n');
+        ftl
+    }
+
+    #[test]
+    fn nesting_is_allowed_to_16_levels() {
+        assert!(compile(&nested_selects(MAX_DEPTH)).is_ok());
+        let findings = compile(&nested_selects(MAX_DEPTH + 1)).unwrap_err();
+        assert!(
+            unsupported(&findings)[0]
+                .1
+                .contains("nested more than 16 deep")
+        );
+    }
+
+    #[test]
+    fn a_message_may_expand_to_1001_pieces() {
+        let message = |n: usize| format!("error-BehaviourFailed = {}\n", "{ \"a\" }".repeat(n));
+        assert!(compile(&message(MAX_PIECES + 1)).is_ok());
+        let findings = compile(&message(MAX_PIECES + 2)).unwrap_err();
+        assert!(
+            unsupported(&findings)[0]
+                .1
+                .contains("more than 1000 pieces")
+        );
+    }
+
+    #[test]
+    fn a_select_may_have_255_variants() {
+        let mut ftl =
+            String::from("validation-LowerLimitNotRespected = x\n    .context = { $limit ->\n");
+        for i in 0..254 {
+            let _ = writeln!(ftl, "  [{i}] n");
+        }
+        ftl.push_str(" *[other] m\n}\n");
+        assert!(compile(&ftl).is_ok());
+    }
+
     #[test]
     fn number_keys_compare_as_fluent_does() {
         assert_eq!(number_key("0"), Key::Number(0));

@@ -357,6 +357,93 @@ mod tests {
     }
 
     #[test]
+    fn between_equally_specific_ranges_exclusion_wins_in_either_order() {
+        let range = |quality| LanguageRange {
+            language: Some("pt-PT".parse().unwrap()),
+            quality,
+        };
+        let pt_pt: LanguageIdentifier = "pt-PT".parse().unwrap();
+        assert!(Exclusions::new(&[range(500), range(0)]).excludes(&pt_pt));
+        assert!(Exclusions::new(&[range(0), range(500)]).excludes(&pt_pt));
+        assert!(!Exclusions::new(&[range(500), range(0)]).excludes(&"pt-BR".parse().unwrap()));
+    }
+
+    fn negotiator() -> Negotiator {
+        let available = ["en-US", "de-DE", "fr-FR"]
+            .iter()
+            .enumerate()
+            .map(|(i, tag)| (tag.parse().unwrap(), i))
+            .collect();
+        Negotiator::new(available, Vec::new(), 0)
+    }
+
+    fn cached(negotiator: &Negotiator) -> Vec<String> {
+        negotiator
+            .cache
+            .iter()
+            .filter_map(|slot| slot.get().map(|(header, _)| header.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn headers_up_to_256_bytes_are_cached_and_longer_ones_not() {
+        let negotiator = negotiator();
+        let long = format!("de, {}", "x".repeat(MAX_CACHED_LEN - 3));
+        assert_eq!(long.len(), MAX_CACHED_LEN + 1);
+        assert_eq!(negotiator.negotiate_header(&long), 1);
+        assert!(cached(&negotiator).is_empty());
+        let longest = &long[..MAX_CACHED_LEN];
+        assert_eq!(negotiator.negotiate_header(longest), 1);
+        assert_eq!(cached(&negotiator), [longest]);
+    }
+
+    #[test]
+    fn a_header_whose_slot_another_holds_is_negotiated_for_itself() {
+        let negotiator = negotiator();
+        let slot = |header: &str| negotiator.hasher.hash_one(header) % CACHE_SLOTS as u64;
+        let german = "de, x-a";
+        // A French header landing in the German header's slot (one in 512 does).
+        let french = (0..100_000)
+            .map(|i| format!("fr, x-{i}"))
+            .find(|h| slot(h) == slot(german))
+            .unwrap();
+        assert_eq!(negotiator.negotiate_header(german), 1);
+        assert_eq!(negotiator.negotiate_header(&french), 2);
+        assert_eq!(negotiator.negotiate_header(german), 1);
+    }
+
+    #[test]
+    fn the_probe_counts_every_byte_parsed() {
+        crate::probe::take();
+        let _ = parse_accept_language("de, fr;q=0.5");
+        assert_eq!(crate::probe::take(), 11);
+    }
+
+    #[test]
+    fn a_tag_of_exactly_64_bytes_is_read() {
+        let tag = format!("de{}-abcdefg", "-abcdefgh".repeat(6));
+        assert_eq!(tag.len(), 64);
+        let ranges = parse_accept_language(&tag);
+        assert_eq!(ranges.len(), 1);
+        assert_eq!(ranges[0].language, tag.parse().ok());
+    }
+
+    #[test]
+    fn the_byte_limit_keeps_whole_entries_only() {
+        let a = |n| "a".repeat(n);
+        // An entry ends exactly at the limit (a comma follows): kept.
+        let header = format!("de,{},fr", a(4093));
+        assert_eq!(bounded(&header), format!("de,{}", a(4093)));
+        // An entry is cut by the limit: dropped, and the entries before it kept.
+        let header = format!("de,{}b,fr", a(4093));
+        assert_eq!(bounded(&header), "de");
+        // A character cut by the limit: the limit moves back, never past it, and its entry is
+        // dropped even when a comma follows the character.
+        let header = format!("fr,{}é,de", a(4092));
+        assert_eq!(bounded(&header), "fr");
+    }
+
+    #[test]
     fn the_bytes_read_of_a_header_are_bounded() {
         // 32 entries of 6 kB each (190 kB): the slow header.
         let header = vec![format!("en-{}", "a".repeat(6000)); 32].join(",");

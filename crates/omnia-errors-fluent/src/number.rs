@@ -307,6 +307,20 @@ mod tests {
     }
 
     #[test]
+    fn a_formatter_that_never_groups_gets_the_fast_path_too() {
+        use icu_decimal::DecimalFormatter;
+        use icu_decimal::options::GroupingStrategy;
+
+        let locale: icu_locale_core::Locale = "en-US".parse().unwrap();
+        let never =
+            DecimalFormatter::try_new((&locale).into(), GroupingStrategy::Never.into()).unwrap();
+        let grouping = super::Grouping::derive(&never).unwrap();
+        let mut out = String::new();
+        grouping.write(1_234_567, &mut out);
+        assert_eq!(out, "1234567");
+    }
+
+    #[test]
     fn small_categories_come_from_the_same_rules() {
         for tag in ["en-US", "fr-FR", "pl-PL", "pt-PT", "pt-BR"] {
             let numbers = Numbers::new(tag);

@@ -333,3 +333,75 @@ pub(crate) mod emit {
         out.push_str(" }");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use omnia_errors::ParamRef;
+
+    use super::{Context, Key, Pattern, Piece, Select, Seq, Variant};
+    use crate::number::Numbers;
+
+    /// A pattern selecting on parameter 0: the variants' keys and texts, the last the default.
+    fn select(variants: &[(Key, &'static str)]) -> Pattern {
+        let variants: Vec<Variant> = variants
+            .iter()
+            .map(|(key, text)| Variant {
+                key: key.clone(),
+                pieces: Seq::Owned(vec![Piece::Text(Cow::Borrowed(*text))].into()),
+            })
+            .collect();
+        Pattern {
+            pieces: Seq::Owned(
+                vec![Piece::Select(Select {
+                    index: 0,
+                    isolate: false,
+                    default: u8::try_from(variants.len() - 1).unwrap(),
+                    variants: Seq::Owned(variants.into()),
+                })]
+                .into(),
+            ),
+            text_len: 0,
+        }
+    }
+
+    fn format(pattern: &Pattern, arg: ParamRef<'_>) -> String {
+        let numbers = Numbers::new("en-US");
+        let args = [Some(arg)];
+        let cx = Context {
+            args: &args,
+            numbers: &numbers,
+            isolating: false,
+        };
+        pattern.format(&cx).unwrap()
+    }
+
+    #[test]
+    fn a_number_key_selects_exactly_its_number() {
+        let pattern = select(&[
+            (Key::Number(0), "none"),
+            (Key::Name("other".into()), "some"),
+        ]);
+        assert_eq!(format(&pattern, ParamRef::Number(0)), "none");
+        assert_eq!(format(&pattern, ParamRef::Number(5)), "some");
+    }
+
+    #[test]
+    fn a_name_key_selects_a_text_equal_to_it() {
+        let pattern = select(&[
+            (Key::Name("Integer".into()), "a number"),
+            (Key::Name("other".into()), "a value"),
+        ]);
+        assert_eq!(format(&pattern, ParamRef::Text("Integer")), "a number");
+        assert_eq!(format(&pattern, ParamRef::Text("Date")), "a value");
+    }
+
+    #[test]
+    fn sequences_are_equal_when_their_items_are_wherever_they_live() {
+        let owned: Seq<u8> = Seq::Owned(vec![1, 2].into());
+        assert_eq!(Seq::Static(&[1, 2]), owned);
+        assert_ne!(Seq::Static(&[1]), owned);
+        assert_ne!(Seq::<u8>::Static(&[2, 1]), Seq::Static(&[1, 2]));
+    }
+}

@@ -294,6 +294,8 @@ fn q_0_means_not_acceptable() {
         negotiate("en;q=0, pt;q=0, es;q=0, fr;q=0, de;q=0, pl;q=0, *"),
         "en-US"
     );
+    // A `q=0` range is never a request, even for a locale it does not exclude by name.
+    assert_eq!(negotiate("pt-AO;q=0"), "en-US");
     // The same through the list API, which has no q-values: unchanged.
     let requested = ["pt".parse().unwrap()];
     assert_eq!(
@@ -384,4 +386,23 @@ fn bodies_are_localized_whole() {
     assert_eq!(report.len(), 2, "{report:?}");
     assert!(report[0].contains("maxLength"), "{report:?}");
     assert!(report[1].contains("FromTheFuture"), "{report:?}");
+}
+
+#[test]
+fn a_message_of_text_only_is_served_without_allocating() {
+    let localizer = Localizer::embedded();
+    for tag in ["en-US", "pl-PL"] {
+        let language = localizer.for_accept_language(tag);
+        // A code without parameters, and the generic message of one whose parameter is absent.
+        for error in [
+            ApiError::EntityNotFound,
+            ApiError::ConnectorBehaviourFailed { message: None },
+        ] {
+            let text = language.message(&error).text;
+            assert!(
+                matches!(text, std::borrow::Cow::Borrowed(_)),
+                "{tag}: {text}"
+            );
+        }
+    }
 }

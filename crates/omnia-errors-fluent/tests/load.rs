@@ -341,3 +341,71 @@ fn a_locale_folder_in_another_case_is_refused_with_its_canonical_name() {
         "{errors}"
     );
 }
+
+#[test]
+fn a_message_that_formats_to_nothing_falls_back_to_en_us() {
+    let dir = locales_dir("empty-de", "de-DE", "errors.ftl", |t| {
+        t.replacen(
+            "[one] Die Sammlung muss mindestens { $limit } Element enthalten.",
+            "[one] {\"\"}",
+            1,
+        )
+    });
+    let localizer = Localizer::builder().directory(&dir).unwrap().build();
+    let de = localizer.for_accept_language("de-DE");
+    let mut problems = Vec::new();
+    let message = de.message_reporting(
+        &ValidationError::LowerLimitNotRespected { limit: Some(1) },
+        &mut problems,
+    );
+    assert_eq!(message.locale.to_string(), "en-US");
+    assert!(!message.text.is_empty());
+    assert!(
+        matches!(&problems[..], [p] if p.kind == ProblemKind::Format("the message formatted to an empty text".into())),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_parameter_the_translation_leaves_out_is_reported() {
+    let dir = locales_dir("unused-pl", "pl-PL", "errors.ftl", |t| {
+        drop_message(t, "validation-TextMaxLengthMismatch")
+            + "validation-TextMaxLengthMismatch = Wartość jest za długa.\n"
+    });
+    let findings = check_locales(&omnia_errors_fluent::read_locales(&dir).unwrap(), false);
+    assert!(
+        findings.iter().any(|f| f.locale == "pl-PL"
+            && f.id.as_deref() == Some("validation-TextMaxLengthMismatch")
+            && f.kind
+                == FindingKind::UnusedVariable {
+                    attribute: None,
+                    variable: "maxLength".into()
+                }),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn a_file_at_the_size_limit_is_read_whole() {
+    let limit = usize::try_from(omnia_errors_fluent::MAX_FILE_BYTES).unwrap();
+    let dir = changed_dir("whole", |dir| {
+        let comment = format!("# {}\n", "x".repeat(limit - 3));
+        fs::write(dir.join("fr-FR/big.ftl"), comment).unwrap();
+    });
+    let locales = omnia_errors_fluent::read_locales(&dir).unwrap();
+    let fr = locales.iter().find(|l| l.tag == "fr-FR").unwrap();
+    let big = fr.files.iter().find(|f| f.name == "big.ftl").unwrap();
+    assert_eq!(big.text.len(), limit);
+    assert!(big.text.ends_with("x\n"));
+}
+
+#[test]
+fn an_io_error_keeps_its_cause() {
+    let missing = std::env::temp_dir().join("omnia-fluent-does-not-exist");
+    let error = Localizer::builder().directory(&missing).unwrap_err();
+    let cause = std::error::Error::source(&error).expect("the I/O error");
+    let io = cause
+        .downcast_ref::<std::io::Error>()
+        .expect("an io::Error");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+}

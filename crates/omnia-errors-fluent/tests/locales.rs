@@ -147,3 +147,57 @@ fn every_locale_declares_omnia_product_terms_and_uses_them() {
         "es-ES says OMNIA's \"datos sensibles\""
     );
 }
+
+#[test]
+fn the_embedded_messages_are_what_the_generator_writes_from_locales() {
+    let generated = omnia_errors_fluent::generate_embedded(LOCALES, &repo_locales())
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Line by line, so a difference names its line.
+    let committed = include_str!("../src/embedded.rs");
+    for (n, (g, c)) in generated.lines().zip(committed.lines()).enumerate() {
+        assert_eq!(g, c, "embedded.rs line {}", n + 1);
+    }
+    assert_eq!(generated, committed);
+}
+
+#[test]
+fn terms_in_nested_placeables_and_function_arguments_are_references_too() {
+    let findings = term_findings(
+        "-connector = Connector\n\
+         error-ConnectorNotFound = { { -connector } } can't be reached.\n\
+         error-ConnectorTimeout = { NUMBER(-absent) } timed out.\n",
+    );
+    // `-connector` is used (no "defined but no message references it"), `-absent` is missing.
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        findings[0].contains("error-ConnectorTimeout: references the term -absent"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn the_plural_category_of_an_integer_is_the_localizers() {
+    use omnia_errors_fluent::integer_plural_category;
+    assert_eq!(integer_plural_category("en-US", 1), "one");
+    assert_eq!(integer_plural_category("pl-PL", 5), "many");
+    assert_eq!(integer_plural_category("fr-FR", 1_000_000), "many");
+}
+
+#[test]
+fn files_of_an_undeclared_locale_are_refused_by_the_generator() {
+    use omnia_errors_fluent::{FindingKind, LoadError, generate_embedded};
+    let declared: Vec<_> = LOCALES
+        .iter()
+        .copied()
+        .filter(|l| l.tag != "pl-PL")
+        .collect();
+    let Err(LoadError::Invalid(findings)) = generate_embedded(&declared, &repo_locales()) else {
+        panic!("pl-PL's files were accepted without its declaration");
+    };
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.locale == "pl-PL" && f.kind == FindingKind::NotDeclared),
+        "{findings:?}"
+    );
+}

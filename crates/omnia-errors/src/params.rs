@@ -475,7 +475,7 @@ mod serde_impls {
 
 #[cfg(test)]
 mod tests {
-    use super::{ParamValue, Parameters, probe};
+    use super::{INDEX_FROM, ParamValue, Parameters, probe};
 
     fn key(i: usize) -> String {
         format!("k{i}")
@@ -498,6 +498,8 @@ mod tests {
         // A linear search made N * N = 16.8 million probes here (building, then reading); a short
         // scan of the first entries and then one hash look-up per key make about 2 per key.
         assert!(probes <= 3 * N, "{probes} probes for {N} keys");
+        // And each read is counted: the bound above measures something.
+        assert!(probes >= N, "{probes} probes for {N} reads");
         assert_eq!(parameters.len(), N);
         assert!(
             parameters.iter().map(|(k, _)| k).eq((0..N)
@@ -530,6 +532,44 @@ mod tests {
             assert_eq!(parameters.get(&key(n - 1)), Some(&ParamValue::from("end")));
             assert_eq!(parameters.get("absent"), None);
         }
+    }
+
+    #[test]
+    fn objects_below_the_index_size_are_scanned_and_larger_ones_indexed() {
+        let small: Parameters = (0..INDEX_FROM - 1)
+            .map(|i| (key(i), ParamValue::Null))
+            .collect();
+        assert!(small.index.is_none());
+        let large: Parameters = (0..INDEX_FROM)
+            .map(|i| (key(i), ParamValue::Null))
+            .collect();
+        assert!(large.index.is_some());
+    }
+
+    #[test]
+    fn objects_are_equal_only_with_the_same_entries_in_the_same_order() {
+        let ab: Parameters = [("a", ParamValue::Unsigned(1)), ("b", ParamValue::Null)]
+            .into_iter()
+            .collect();
+        let ba: Parameters = [("b", ParamValue::Null), ("a", ParamValue::Unsigned(1))]
+            .into_iter()
+            .collect();
+        assert_eq!(ab, ab.clone());
+        assert_ne!(ab, ba);
+        assert_ne!(ab, Parameters::new());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_value_of_no_json_type_is_an_error_saying_what_was_expected() {
+        use serde::Deserialize as _;
+        use serde::de::value::{BytesDeserializer, Error};
+
+        let error = ParamValue::deserialize(BytesDeserializer::<Error>::new(b"x")).unwrap_err();
+        assert!(
+            error.to_string().ends_with("expected any JSON value"),
+            "{error}"
+        );
     }
 
     #[cfg(feature = "serde")]

@@ -138,4 +138,10 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("entitynotfond", "entitynotfound"), 1);
     }
+
+    #[test]
+    fn edit_distance_charges_every_deletion() {
+        assert_eq!(edit_distance("abc", "b"), 2);
+        assert_eq!(edit_distance("notfoundxx", "notfound"), 2);
+    }
 }

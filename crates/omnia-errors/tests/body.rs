@@ -122,6 +122,10 @@ fn malformed_bodies_are_errors_that_say_what_is_wrong() {
             r#"{"code":"InternalError","message":"x","parameters":[1]}"#,
             "must be a JSON object",
         ),
+        (
+            r#"{"code":"InternalError","message":"x","parameters":5}"#,
+            "invalid type: integer `5`, expected a JSON object",
+        ),
     ] {
         let error = serde_json::from_str::<ErrorBody>(json)
             .unwrap_err()
@@ -205,4 +209,25 @@ fn floats_from_a_newer_server_survive_a_round_trip() {
     let again: ErrorBody = serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
     assert_eq!(again, body);
     assert_eq!(body.parameters.get("f"), Some(&ParamValue::Float(4e40)));
+}
+
+#[test]
+fn a_wire_code_equals_only_the_known_code_it_holds() {
+    let known = WireCode::<ErrorCode>::from("EntityNotFound");
+    assert!(known == ErrorCode::EntityNotFound);
+    assert!(known != ErrorCode::FileNotFound);
+    let newer = WireCode::<ErrorCode>::from("QuotaExceeded".to_owned());
+    assert!(newer != ErrorCode::EntityNotFound);
+}
+
+#[test]
+fn a_wire_code_displays_its_wire_name() {
+    assert_eq!(
+        WireCode::<ErrorCode>::from(ErrorCode::FileNotFound).to_string(),
+        "FileNotFound"
+    );
+    assert_eq!(
+        WireCode::<ErrorCode>::from("QuotaExceeded").to_string(),
+        "QuotaExceeded"
+    );
 }

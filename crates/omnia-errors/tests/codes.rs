@@ -1,8 +1,8 @@
 //! Code names, parsing errors and typed parameters.
 
 use omnia_errors::{
-    AnyCode, ApiError, CatalogError, ErrorCode, ParamError, ParamKind, ParamValue, Parameters,
-    ValidationError, ValidationErrorCode,
+    AnyCode, ApiError, CatalogError, ErrorCode, Lifecycle, ParamError, ParamKind, ParamRef,
+    ParamValue, Parameters, ValidationError, ValidationErrorCode,
 };
 use proptest::prelude::*;
 
@@ -59,6 +59,19 @@ fn unknown_names_get_a_typed_error_with_a_suggestion() {
             .to_string()
             .contains(r"\0")
     );
+}
+
+#[test]
+fn suggestions_reach_a_third_of_the_name_and_ties_go_to_the_page_order() {
+    // Three edits in a name of 14 letters: within its third.
+    let error = "EntityNtFnd".parse::<ErrorCode>().unwrap_err();
+    assert_eq!(error.suggestion(), Some("EntityNotFound"));
+    // Two letters added to a name of 8: at its limit of two edits, still a typo.
+    let error = "NotFoundXX".parse::<ValidationErrorCode>().unwrap_err();
+    assert_eq!(error.suggestion(), Some("NotFound"));
+    // Two edits from both DataNotFound and FileNotFound: the first on the page wins.
+    let error = "DiteNotFound".parse::<ErrorCode>().unwrap_err();
+    assert_eq!(error.suggestion(), Some("DataNotFound"));
 }
 
 #[test]
@@ -245,6 +258,65 @@ fn bad_wire_parameters_are_typed_errors() {
         ValidationError::from_parameters(code, &extra),
         Ok(ValidationError::TextMaxLengthMismatch { max_length: 5 })
     );
+}
+
+#[test]
+fn a_typed_error_has_the_status_of_its_code() {
+    assert_eq!(ApiError::EntityNotFound.http_status(), 404);
+    assert_eq!(
+        ApiError::ConnectorBehaviourFailed { message: None }.http_status(),
+        400
+    );
+    assert_eq!(ApiError::ConnectorTimeout.http_status(), 503);
+}
+
+#[test]
+fn any_code_counts_indexes_and_displays_both_catalogs() {
+    assert_eq!(AnyCode::COUNT, 38);
+    assert_eq!(AnyCode::all().count(), AnyCode::COUNT);
+    for (position, code) in AnyCode::all().enumerate() {
+        assert_eq!(code.index(), position, "{code:?}");
+        assert_eq!(code.to_string(), code.as_str());
+    }
+    assert_eq!(
+        AnyCode::Validation(ValidationErrorCode::Duplicated).to_string(),
+        "Duplicated"
+    );
+}
+
+/// A typed error that visits a parameter its code does not declare.
+struct WithUndeclaredParam;
+
+impl CatalogError for WithUndeclaredParam {
+    type Code = ValidationErrorCode;
+
+    fn code(&self) -> ValidationErrorCode {
+        ValidationErrorCode::TypeMismatch
+    }
+    fn visit_params<'e>(&'e self, visit: &mut dyn FnMut(&'static str, ParamRef<'e>)) {
+        visit("value", ParamRef::Text("x"));
+        visit("type", ParamRef::Text("Integer"));
+        visit("undeclared", ParamRef::Text("y"));
+    }
+}
+
+#[test]
+fn an_undeclared_parameter_does_not_stand_for_a_missing_optional_one() {
+    // Three values visited, but `path` is not among them: no context.
+    assert!(!WithUndeclaredParam.has_context());
+}
+
+#[test]
+fn lifecycles_have_their_registry_names() {
+    assert_eq!(Lifecycle::Active.as_str(), "active");
+    assert_eq!(Lifecycle::Deprecated.as_str(), "deprecated");
+    assert_eq!(Lifecycle::Retired.as_str(), "retired");
+}
+
+#[test]
+fn param_kinds_have_their_json_type_names() {
+    assert_eq!(ParamKind::Number.json_type(), "integer");
+    assert_eq!(ParamKind::Text.json_type(), "string");
 }
 
 #[cfg(feature = "http")]
