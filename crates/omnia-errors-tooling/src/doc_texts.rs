@@ -59,11 +59,6 @@ impl DocTexts {
         let index = self.bundles.iter().position(|(t, _)| t == tag)?;
         Some(DocLanguage { texts: self, index })
     }
-
-    /// The locales' tags, the source first.
-    pub fn tags(&self) -> impl Iterator<Item = &str> {
-        self.bundles.iter().map(|(tag, _)| tag.as_str())
-    }
 }
 
 /// The documentation texts of one locale.
@@ -139,5 +134,22 @@ impl DocLanguage<'_> {
         }
         self.format(self.index, code.fluent_id(), None, Some(&args))
             .ok_or_else(|| format!("locale {tag} has no message {}", code.fluent_id()))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DocTexts;
+
+    #[test]
+    fn a_language_knows_its_tag_and_names_it_in_errors() {
+        let locales = crate::Workspace::current().locale_files().unwrap();
+        let texts = DocTexts::new(&locales).unwrap();
+        let pl = texts.language("pl-PL").unwrap();
+        assert_eq!(pl.tag(), "pl-PL");
+        assert!(texts.language("xx-XX").is_none());
+        // A page text it lacks falls back to en-US; one nobody has is `None`.
+        assert!(pl.page_text("page-title").is_some());
+        assert_eq!(pl.page_text("page-no-such-text"), None);
     }
 }

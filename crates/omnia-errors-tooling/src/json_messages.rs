@@ -163,16 +163,6 @@ pub enum MessageText {
     Plural(PluralText),
 }
 
-impl MessageText {
-    /// Every text: the one, or each variant's.
-    pub fn texts(&self) -> Vec<&str> {
-        match self {
-            Self::Text(text) => vec![text.as_str()],
-            Self::Plural(plural) => plural.variants.iter().map(|(_, t)| t.as_str()).collect(),
-        }
-    }
-}
-
 /// Texts that depend on the value of one number parameter, picked by the user interface with
 /// `Intl.PluralRules`.
 ///

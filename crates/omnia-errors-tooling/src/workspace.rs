@@ -136,3 +136,24 @@ pub fn embedded_rust(workspace: &Workspace) -> Result<String, WorkspaceError> {
     let files = workspace.locale_files()?;
     Ok(omnia_errors_fluent::generate_embedded(&infos, &files)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Workspace;
+
+    #[test]
+    fn a_missing_locale_set_is_an_error_naming_the_file() {
+        let empty = std::env::temp_dir().join(format!("omnia-tooling-{}", std::process::id()));
+        let error = Workspace::at(&empty).declared_locales().unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("locales.toml"), "{text}");
+        assert!(text.contains(&empty.display().to_string()), "{text}");
+    }
+
+    #[test]
+    fn the_declared_set_is_the_one_the_runtime_carries() {
+        let declared = Workspace::current().declared_locales().unwrap();
+        let infos: Vec<_> = declared.iter().map(super::DeclaredLocale::info).collect();
+        assert_eq!(infos, omnia_errors_fluent::LOCALES);
+    }
+}

@@ -627,3 +627,14 @@ fn our_syntax_errors_are_an_error() {
         "{error}"
     );
 }
+
+#[test]
+fn a_file_that_is_not_json_keeps_the_parser_error_as_its_source() {
+    let locales = Workspace::current().locale_files().unwrap();
+    let error = compare_language_file(&locales, "{ not json").unwrap_err();
+    assert!(matches!(error, OmniaFileError::Json(_)), "{error}");
+    let source = std::error::Error::source(&error).expect("the JSON error");
+    assert!(!source.to_string().is_empty());
+    let unknown = export_language_file(&locales, "xx-XX").unwrap_err();
+    assert!(std::error::Error::source(&unknown).is_none());
+}
