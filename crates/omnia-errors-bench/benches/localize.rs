@@ -62,6 +62,29 @@ fn sources(tag: &str) -> Vec<String> {
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// Every declared locale's tag and `.ftl` texts.
+fn all_sources() -> Vec<(String, Vec<String>)> {
+    omnia_errors_fluent::LOCALES
+        .iter()
+        .map(|l| (l.tag.to_owned(), sources(l.tag)))
+        .collect()
+}
+
+/// What the localizer used to do at start-up, and what a raw fluent-bundle user does: parse
+/// every locale's files into bundles.
+fn parse_all(texts: &[(String, Vec<String>)]) -> Vec<Bundle> {
+    texts
+        .iter()
+        .map(|(tag, files)| {
+            let mut bundle: Bundle = FluentBundle::new(vec![language_id(tag)]);
+            for text in files {
+                let _ = bundle.add_resource(FluentResource::try_new(text.clone()).expect("parses"));
+            }
+            bundle
+        })
+        .collect()
+}
+
 /// Plain fluent-bundle, isolation off like the localizer's default; `icu` adds what a
 /// fluent-bundle user writes to get locale-aware numbers (the like-for-like baseline).
 fn raw_bundle(tag: &str, icu: bool) -> Bundle {
@@ -268,23 +291,8 @@ mod build {
     /// parse every locale's files into bundles.
     #[divan::bench]
     fn raw_fluent_bundle(bencher: Bencher) {
-        let texts: Vec<(String, Vec<String>)> = omnia_errors_fluent::LOCALES
-            .iter()
-            .map(|l| (l.tag.to_owned(), sources(l.tag)))
-            .collect();
-        bencher.bench_local(|| {
-            texts
-                .iter()
-                .map(|(tag, files)| {
-                    let mut bundle: Bundle = FluentBundle::new(vec![language_id(tag)]);
-                    for text in files {
-                        let _ = bundle
-                            .add_resource(FluentResource::try_new(text.clone()).expect("parses"));
-                    }
-                    bundle
-                })
-                .collect::<Vec<_>>()
-        });
+        let texts = all_sources();
+        bencher.bench_local(|| parse_all(&texts));
     }
 }
 
@@ -369,25 +377,10 @@ fn ratios() {
             median_ns(|| work::templates_max_length(&id)),
         );
     }
-    let texts: Vec<(String, Vec<String>)> = omnia_errors_fluent::LOCALES
-        .iter()
-        .map(|l| (l.tag.to_owned(), sources(l.tag)))
-        .collect();
+    let texts = all_sources();
     row(
         "build the embedded localizer vs parsing FTL",
         median_ns(Localizer::embedded),
-        median_ns(|| {
-            texts
-                .iter()
-                .map(|(tag, files)| {
-                    let mut bundle: Bundle = FluentBundle::new(vec![language_id(tag)]);
-                    for text in files {
-                        let _ = bundle
-                            .add_resource(FluentResource::try_new(text.clone()).expect("parses"));
-                    }
-                    bundle
-                })
-                .collect::<Vec<_>>()
-        }),
+        median_ns(|| parse_all(&texts)),
     );
 }
