@@ -544,3 +544,68 @@ fn a_default_variant_other_than_other_is_reported() {
         catalog.simplifications
     );
 }
+
+#[test]
+fn plural_variants_come_in_cldr_order_whatever_the_file_order() {
+    let ftl = "validation-TextMaxLengthMismatch = { $maxLength ->\n   *[other] { $maxLength } \
+               chars\n    [one] one char\n    [0] none\n}\n";
+    let catalog = json_messages(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let plural = plural(&catalog, "TextMaxLengthMismatch", false);
+    assert_eq!(keys(plural), ["0", "one", "other"]);
+}
+
+#[test]
+fn keys_that_are_neither_categories_nor_whole_numbers_are_reported() {
+    let ftl = "\
+validation-UpperLimitNotRespected = Too many.
+    .context = { $limit ->
+        [lots] many
+       *[other] at most { $limit }
+    }
+validation-LowerLimitNotRespected = Too few.
+    .context = { $limit ->
+        [1.5] odd
+       *[other] at least { $limit }
+    }
+";
+    let catalog = json_messages(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let report: Vec<String> = catalog
+        .simplifications
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    for key in ["lots", "1.5"] {
+        assert!(
+            report.iter().any(|line| line.contains(&format!(
+                "its key [{key}] is neither a plural category nor a whole number"
+            ))),
+            "{key}: {report:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_second_context_attribute_is_reported_not_exported() {
+    let ftl = "\
+validation-RequiredValue = Required.
+    .context = First { $path }.
+    .context = Second { $path }.
+";
+    let catalog = json_messages(&one_file_locale("en-US", ftl), "en-US").unwrap();
+    let report: Vec<String> = catalog
+        .simplifications
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        report
+            .iter()
+            .any(|line| line == "en-US validation-RequiredValue.context: attribute not exported"),
+        "{report:#?}"
+    );
+    let message = catalog.message("RequiredValue").unwrap();
+    assert_eq!(
+        message.context,
+        Some(MessageText::Text("First {path}.".to_owned()))
+    );
+}

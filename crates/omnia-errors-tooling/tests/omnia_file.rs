@@ -638,3 +638,61 @@ fn a_file_that_is_not_json_keeps_the_parser_error_as_its_source() {
     let unknown = export_language_file(&locales, "xx-XX").unwrap_err();
     assert!(std::error::Error::source(&unknown).is_none());
 }
+
+fn export_of(ftl: &str) -> omnia_errors_tooling::Export {
+    let locales = vec![LocaleFiles {
+        tag: "en-US".to_owned(),
+        files: vec![SourceFile {
+            path: "locales/en-US/errors.ftl".to_owned(),
+            name: "errors.ftl".to_owned(),
+            text: ftl.to_owned(),
+        }],
+    }];
+    export_language_file(&locales, "en-US").unwrap()
+}
+
+#[test]
+fn a_term_argument_is_written_as_its_literal() {
+    let export = export_of(
+        "-items = { $count } items and { $label }\n\
+         error-BehaviourFailed = Failed with { -items(count: 5, label: \"x\") }.\n",
+    );
+    assert_eq!(
+        export.file.text("ErrorMessage_BehaviourFailed"),
+        Some("Failed with 5 items and x.")
+    );
+}
+
+#[test]
+fn a_number_key_matches_the_typical_numbers_it_equals() {
+    // `[5.0]` is the number 5 for Fluent: for the typical value 5 it is chosen, for 10 the
+    // default is, so no one variant serves every typical value, and the export says so.
+    let export = export_of(
+        "validation-TextMaxLengthMismatch = { $maxLength ->\n    [5.0] Five at most.\n   \
+         *[other] At most { $maxLength }.\n}\n",
+    );
+    let report: Vec<String> = export
+        .simplifications
+        .iter()
+        .map(|s| s.what.clone())
+        .collect();
+    assert!(
+        report
+            .iter()
+            .any(|what| what.contains("plural select on $maxLength")
+                && !what.contains("Fluent picks for")),
+        "{report:#?}"
+    );
+    // Without the exact key, [other] serves every typical value.
+    let plain = export_of(
+        "validation-TextMaxLengthMismatch = { $maxLength ->\n    [7.0] Seven at most.\n   \
+         *[other] At most { $maxLength }.\n}\n",
+    );
+    assert!(
+        plain.simplifications.iter().any(|s| s
+            .what
+            .contains("the one Fluent picks for 5, 10, 50, 100 and 255")),
+        "{:#?}",
+        plain.simplifications
+    );
+}
