@@ -696,3 +696,29 @@ fn a_number_key_matches_the_typical_numbers_it_equals() {
         plain.simplifications
     );
 }
+
+#[test]
+fn a_term_with_arguments_is_inlined_and_reported() {
+    let export = export_of(
+        "-brand = OMNIA\n\
+         -items = { $count } items\n\
+         error-BehaviourFailed = { -brand } failed on { -items(count: 3) }.\n",
+    );
+    assert_eq!(
+        export.file.text("ErrorMessage_BehaviourFailed"),
+        Some("OMNIA failed on 3 items.")
+    );
+    let report: Vec<String> = export
+        .simplifications
+        .iter()
+        .map(|s| s.what.clone())
+        .collect();
+    assert!(
+        report.iter().any(|what| what.contains("-items")),
+        "a term with arguments is not plain vocabulary: {report:#?}"
+    );
+    assert!(
+        !report.iter().any(|what| what.contains("-brand")),
+        "a plain term is vocabulary, not a simplification: {report:#?}"
+    );
+}
