@@ -702,21 +702,30 @@ fn a_term_with_arguments_is_inlined_and_reported() {
     let export = export_of(
         "-brand = OMNIA\n\
          -items = { $count } items\n\
-         error-BehaviourFailed = { -brand } failed on { -items(count: 3) }.\n",
+         -thing = Thing\n\
+         error-BehaviourFailed = { -brand } failed on { -items(count: 3) }.\n\
+         error-InternalError = { -thing(unused: 1) } broke.\n",
     );
     assert_eq!(
         export.file.text("ErrorMessage_BehaviourFailed"),
         Some("OMNIA failed on 3 items.")
+    );
+    assert_eq!(
+        export.file.text("ErrorMessage_InternalError"),
+        Some("Thing broke.")
     );
     let report: Vec<String> = export
         .simplifications
         .iter()
         .map(|s| s.what.clone())
         .collect();
-    assert!(
-        report.iter().any(|what| what.contains("-items")),
-        "a term with arguments is not plain vocabulary: {report:#?}"
-    );
+    // A term given arguments is not plain vocabulary, even when its text takes none.
+    for term in ["term -items inlined", "term -thing inlined"] {
+        assert!(
+            report.iter().any(|what| what == term),
+            "{term}: {report:#?}"
+        );
+    }
     assert!(
         !report.iter().any(|what| what.contains("-brand")),
         "a plain term is vocabulary, not a simplification: {report:#?}"
