@@ -262,7 +262,7 @@ fn walk(dir: &Path, relative: &Path, found: &mut Vec<PathBuf>) {
 
 /// Writes `path` through a temporary file in its folder, synced to disk before the rename so
 /// that a crash leaves the old file or the new one, never a truncated one.
-fn write_atomic(path: &Path, contents: &str) -> Result<(), String> {
+pub(crate) fn write_atomic(path: &Path, contents: &str) -> Result<(), String> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let temp = temp_path(path);

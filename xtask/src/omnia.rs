@@ -2,7 +2,7 @@
 //! language files.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use omnia_errors_fluent::LocaleFiles;
 use omnia_errors_tooling::{LanguageFile, Workspace, compare_language_file, export_language_file};
@@ -56,7 +56,7 @@ pub(crate) fn merge(file: &Path, out: Option<&Path>) -> Result<String, String> {
     let json = read(file)?;
     let merged = merge_json(&locales()?, &json).map_err(|e| format!("{}: {e}", file.display()))?;
     let target = out.unwrap_or(file);
-    write_atomically(target, &merged.json)?;
+    crate::codegen::write_atomic(target, &merged.json)?;
     Ok(format!("wrote {}\n{}", target.display(), merged.report))
 }
 
@@ -80,24 +80,6 @@ fn read(file: &Path) -> Result<String, String> {
     std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
 }
 
-/// Writes `contents` to `target` through a temporary file in the same folder and a rename, so
-/// that `target` is either the old file or the new one, never half written.
-fn write_atomically(target: &Path, contents: &str) -> Result<(), String> {
-    let name = target
-        .file_name()
-        .ok_or_else(|| format!("{} is not a file name", target.display()))?;
-    let mut temporary_name = std::ffi::OsString::from(".");
-    temporary_name.push(name);
-    temporary_name.push(".omnia-merge.tmp");
-    let temporary: PathBuf = target.with_file_name(temporary_name);
-    std::fs::write(&temporary, contents)
-        .map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
-    std::fs::rename(&temporary, target).map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        format!("cannot replace {}: {e}", target.display())
-    })
-}
-
 /// The repository's `locales/`.
 fn locales() -> Result<Vec<LocaleFiles>, String> {
     Workspace::at(crate::project_root())
@@ -108,6 +90,7 @@ fn locales() -> Result<Vec<LocaleFiles>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn fixture(name: &str) -> PathBuf {
         crate::project_root()
