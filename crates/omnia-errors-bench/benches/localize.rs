@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use divan::{Bencher, black_box};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentBundle, FluentResource, FluentValue};
 use fluent_templates::Loader as _;
 use omnia_errors::{ApiError, ValidationError};
 use omnia_errors_fluent::Localizer;
@@ -43,24 +43,7 @@ fn localizer() -> &'static Localizer {
     L.get_or_init(Localizer::embedded)
 }
 
-/// The repository's `.ftl` files of a locale, as fluent-bundle resources.
-fn sources(tag: &str) -> Vec<String> {
-    static ALL: OnceLock<Vec<omnia_errors_fluent::LocaleFiles>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        omnia_errors_tooling::Workspace::current()
-            .locale_files()
-            .expect("locales/ is readable")
-    })
-    .iter()
-    .find(|l| l.tag == tag)
-    .expect("a locale of the repository")
-    .files
-    .iter()
-    .map(|f| f.text.clone())
-    .collect()
-}
-
-type Bundle = FluentBundle<FluentResource>;
+use omnia_errors_bench::{Bundle, raw_bundle, sources};
 
 /// Every declared locale's tag and `.ftl` texts.
 fn all_sources() -> Vec<(String, Vec<String>)> {
@@ -85,22 +68,6 @@ fn parse_all(texts: &[(String, Vec<String>)]) -> Vec<Bundle> {
         .collect()
 }
 
-/// Plain fluent-bundle, isolation off like the localizer's default; `icu` adds what a
-/// fluent-bundle user writes to get locale-aware numbers (the like-for-like baseline).
-fn raw_bundle(tag: &str, icu: bool) -> Bundle {
-    let mut bundle = FluentBundle::new(vec![tag.parse().expect("a tag")]);
-    bundle.set_use_isolating(false);
-    if icu {
-        bundle.set_formatter(Some(icu_formatter));
-    }
-    for text in sources(tag) {
-        bundle
-            .add_resource(FluentResource::try_new(text).expect("parses"))
-            .expect("no duplicate ids");
-    }
-    bundle
-}
-
 /// The bundle of a locale, built once per thread (fluent-bundle's plain bundle is not `Sync`)
 /// and kept for the whole run.
 fn raw(tag: &str, icu: bool) -> &'static Bundle {
@@ -116,48 +83,6 @@ fn raw(tag: &str, icu: bool) -> &'static Bundle {
         cache.push((tag.to_owned(), icu, bundle));
         bundle
     })
-}
-
-fn raw_format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> String {
-    let pattern = bundle
-        .get_message(id)
-        .and_then(|m| m.value())
-        .expect("message");
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors);
-    assert!(errors.is_empty());
-    // Users need an owned text to put in a response, as the localizer and the peers give.
-    text.into_owned()
-}
-
-struct Decimals(icu_decimal::DecimalFormatter);
-
-impl intl_memoizer::Memoizable for Decimals {
-    type Args = ();
-    type Error = ();
-    fn construct(lang: LanguageIdentifier, (): ()) -> Result<Self, ()> {
-        let locale: icu_locale_core::Locale = lang.to_string().parse().map_err(drop)?;
-        icu_decimal::DecimalFormatter::try_new(
-            (&locale).into(),
-            icu_decimal::options::DecimalFormatterOptions::default(),
-        )
-        .map(Self)
-        .map_err(drop)
-    }
-}
-
-fn icu_formatter(
-    value: &FluentValue<'_>,
-    intls: &intl_memoizer::IntlLangMemoizer,
-) -> Option<String> {
-    let FluentValue::Number(n) = value else {
-        return None;
-    };
-    #[allow(clippy::cast_possible_truncation)]
-    let decimal = fixed_decimal::Decimal::from(n.value as i64);
-    intls
-        .with_try_get::<Decimals, _, _>((), |f| f.0.format(&decimal).to_string())
-        .ok()
 }
 
 fn language_id(tag: &str) -> LanguageIdentifier {
@@ -182,18 +107,11 @@ mod work {
     }
 
     pub fn raw_static(bundle: &Bundle) -> usize {
-        let pattern = bundle
-            .get_message("error-EntityNotFound")
-            .and_then(|m| m.value())
-            .expect("message");
-        let mut errors = Vec::new();
-        bundle.format_pattern(pattern, None, &mut errors).len()
+        omnia_errors_bench::raw_static(bundle)
     }
 
     pub fn raw_max_length(bundle: &Bundle) -> String {
-        let mut args = FluentArgs::with_capacity(1);
-        args.set("maxLength", FluentValue::from(black_box(MAX_LENGTH)));
-        raw_format(bundle, "validation-TextMaxLengthMismatch", Some(&args))
+        omnia_errors_bench::raw_max_length(bundle, black_box(MAX_LENGTH))
     }
 
     pub fn rust_i18n_static(tag: &str) -> usize {

@@ -14,26 +14,9 @@
 
 use std::hint::black_box;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use omnia_errors::{ApiError, ValidationError};
+use omnia_errors_bench::{raw_bundle, raw_max_length, raw_static};
 use omnia_errors_fluent::Localizer;
-
-fn raw_bundle(tag: &str) -> FluentBundle<FluentResource> {
-    let locale = omnia_errors_tooling::Workspace::current()
-        .locale_files()
-        .expect("locales/ is readable")
-        .into_iter()
-        .find(|l| l.tag == tag)
-        .expect("a locale");
-    let mut bundle = FluentBundle::new(vec![tag.parse().expect("a tag")]);
-    bundle.set_use_isolating(false);
-    for file in locale.files {
-        bundle
-            .add_resource(FluentResource::try_new(file.text).expect("parses"))
-            .expect("unique ids");
-    }
-    bundle
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -42,21 +25,14 @@ fn main() {
     let (kind, tag) = work.split_once(':').unwrap_or((work, "en-US"));
     let localizer = Localizer::embedded();
     let language = localizer.for_languages(&[tag.parse().expect("a tag")]);
-    let bundle = raw_bundle(tag);
+    let bundle = raw_bundle(tag, false);
     let mut total = 0usize;
     // One warm-up call outside the counted difference: first-use initialisation.
     for _ in 0..=n {
         let max_length = black_box(1000);
         total += match kind {
             "localizer-static" => language.message(&ApiError::EntityNotFound).text.len(),
-            "raw-static" => {
-                let pattern = bundle
-                    .get_message("error-EntityNotFound")
-                    .and_then(|m| m.value())
-                    .expect("message");
-                let mut errors = Vec::new();
-                bundle.format_pattern(pattern, None, &mut errors).len()
-            }
+            "raw-static" => raw_static(&bundle),
             "rust-i18n-static" => omnia_errors_bench::rust_i18n_static(tag).len(),
             "localizer-max-length" => language
                 .message(&ValidationError::TextMaxLengthMismatch { max_length })
@@ -65,19 +41,7 @@ fn main() {
             "rust-i18n-max-length" => {
                 omnia_errors_bench::rust_i18n_max_length(tag, max_length).len()
             }
-            "raw-max-length" => {
-                let pattern = bundle
-                    .get_message("validation-TextMaxLengthMismatch")
-                    .and_then(|m| m.value())
-                    .expect("message");
-                let mut args = FluentArgs::new();
-                args.set("maxLength", FluentValue::from(max_length));
-                let mut errors = Vec::new();
-                bundle
-                    .format_pattern(pattern, Some(&args), &mut errors)
-                    .into_owned()
-                    .len()
-            }
+            "raw-max-length" => raw_max_length(&bundle, max_length).len(),
             _ => {
                 eprintln!("unknown work {work:?}");
                 std::process::exit(2);
