@@ -57,7 +57,8 @@ mod source;
 
 pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
 pub use localizer::{
-    Isolation, Language, LocalizedBody, Localizer, LocalizerBuilder, Message, Problem, ProblemKind,
+    Fallback, FallbackKind, Isolation, Language, LocalizedBody, Localizer, LocalizerBuilder,
+    Message,
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
 pub use number::PLURAL_CATEGORIES;

@@ -373,21 +373,23 @@ pub struct LocalizedBody {
     pub locales: Vec<LanguageIdentifier>,
 }
 
-/// Why a message fell back to en-US (or, if en-US failed too, to the code's name).
+/// Why a message fell back: to en-US, to the code's name if en-US failed too, or, for a
+/// received body, to the message it came with. (Not an RFC 9457 problem: that is
+/// a body.)
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
+pub struct Fallback {
     /// The locale that could not format the message.
     pub locale: LanguageIdentifier,
     /// The code.
     pub code: String,
     /// What went wrong.
-    pub kind: ProblemKind,
+    pub kind: FallbackKind,
 }
 
-/// What a [`Problem`] is.
+/// Why a [`Fallback`] happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ProblemKind {
+pub enum FallbackKind {
     /// The locale has no such message (or attribute).
     MissingMessage {
         /// The Fluent id.
@@ -403,26 +405,26 @@ pub enum ProblemKind {
     UnknownCode,
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for Fallback {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "[{}] {}: ", self.locale, self.code)?;
         match &self.kind {
-            ProblemKind::MissingMessage {
+            FallbackKind::MissingMessage {
                 id,
                 attribute: None,
             } => write!(f, "no message {id}"),
-            ProblemKind::MissingMessage {
+            FallbackKind::MissingMessage {
                 id,
                 attribute: Some(a),
             } => write!(f, "no attribute {id}.{a}"),
-            ProblemKind::Format(errors) => write!(f, "formatting failed: {errors}"),
-            ProblemKind::Parameters(error) => write!(f, "{error}; kept the received message"),
-            ProblemKind::UnknownCode => f.write_str("unknown code; kept the received message"),
+            FallbackKind::Format(errors) => write!(f, "formatting failed: {errors}"),
+            FallbackKind::Parameters(error) => write!(f, "{error}; kept the received message"),
+            FallbackKind::UnknownCode => f.write_str("unknown code; kept the received message"),
         }
     }
 }
 
-impl std::error::Error for Problem {}
+impl std::error::Error for Fallback {}
 
 /// A negotiated locale of a [`Localizer`]: formats messages, items and whole bodies.
 ///
@@ -462,7 +464,7 @@ impl Language {
     }
 
     /// The message of an error: the contextual variant when all of the code's optional
-    /// parameters are known, else the generic message. Never empty, never panics; a problem
+    /// parameters are known, else the generic message. Never empty, never panics; a fallback
     /// falls back to en-US and is logged (`log` target `omnia_errors_fluent`).
     #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
@@ -473,20 +475,20 @@ impl Language {
                 locale: self.locale(),
             };
         }
-        let mut problems = Vec::new();
-        let message = self.message_reporting(error, &mut problems);
-        for problem in &problems {
-            log::warn!("{problem}");
+        let mut fallbacks = Vec::new();
+        let message = self.message_reporting(error, &mut fallbacks);
+        for fallback in &fallbacks {
+            log::warn!("{fallback}");
         }
         message
     }
 
-    /// Like [`message`](Self::message), but hands the problems to the caller instead of
+    /// Like [`message`](Self::message), but hands the fallbacks to the caller instead of
     /// logging them (for tests and for callers with their own reporting).
     pub fn message_reporting(
         &self,
         error: &impl CatalogError,
-        problems: &mut Vec<Problem>,
+        fallbacks: &mut Vec<Fallback>,
     ) -> Message<'_> {
         let code: AnyCode = error.code().into();
         if let Some(text) = self.static_text(code) {
@@ -507,7 +509,7 @@ impl Language {
             }
         });
         let args = &args[..params.len().min(MAX_PARAMS)];
-        self.resolve(code, error.has_context(), args, problems)
+        self.resolve(code, error.has_context(), args, fallbacks)
     }
 
     /// The message of a code without parameters, when this locale has it as plain text: most
@@ -532,13 +534,13 @@ impl Language {
         code: AnyCode,
         context: bool,
         args: &[Option<ParamRef<'_>>],
-        problems: &mut Vec<Problem>,
+        fallbacks: &mut Vec<Fallback>,
     ) -> Message<'_> {
-        if let Some(message) = self.format(self.index, code, context, args, problems) {
+        if let Some(message) = self.format(self.index, code, context, args, fallbacks) {
             return message;
         }
         if self.index != SOURCE
-            && let Some(message) = self.format(SOURCE, code, context, args, problems)
+            && let Some(message) = self.format(SOURCE, code, context, args, fallbacks)
         {
             return message;
         }
@@ -609,10 +611,10 @@ impl Language {
     /// Localizes a body received from the wire (or built elsewhere) in place: its message and
     /// every item's, from their codes and parameters. What cannot be localized (a code from a
     /// newer server, unreadable parameters) keeps the message it has, and is reported.
-    pub fn localize_body(&self, body: &mut ErrorBody, problems: &mut Vec<Problem>) {
+    pub fn localize_body(&self, body: &mut ErrorBody, fallbacks: &mut Vec<Fallback>) {
         match body.error() {
-            Ok(error) => body.message = self.message_reporting(&error, problems).text.into_owned(),
-            Err(error) => problems.push(self.wire_problem(
+            Ok(error) => body.message = self.message_reporting(&error, fallbacks).text.into_owned(),
+            Err(error) => fallbacks.push(self.wire_fallback(
                 body.code.as_str(),
                 matches!(body.code, WireCode::Unknown(_)),
                 &error,
@@ -621,9 +623,9 @@ impl Language {
         for item in body.errors.iter_mut().flatten() {
             match item.error() {
                 Ok(error) => {
-                    item.message = self.message_reporting(&error, problems).text.into_owned();
+                    item.message = self.message_reporting(&error, fallbacks).text.into_owned();
                 }
-                Err(error) => problems.push(self.wire_problem(
+                Err(error) => fallbacks.push(self.wire_fallback(
                     item.code.as_str(),
                     matches!(item.code, WireCode::Unknown(_)),
                     &error,
@@ -632,14 +634,14 @@ impl Language {
         }
     }
 
-    fn wire_problem(&self, code: &str, unknown: bool, error: &ParamError) -> Problem {
-        Problem {
+    fn wire_fallback(&self, code: &str, unknown: bool, error: &ParamError) -> Fallback {
+        Fallback {
             locale: self.locale().clone(),
             code: code.to_owned(),
             kind: if unknown {
-                ProblemKind::UnknownCode
+                FallbackKind::UnknownCode
             } else {
-                ProblemKind::Parameters(error.to_string())
+                FallbackKind::Parameters(error.to_string())
             },
         }
     }
@@ -650,11 +652,11 @@ impl Language {
         code: AnyCode,
         context: bool,
         args: &[Option<ParamRef<'_>>],
-        problems: &mut Vec<Problem>,
+        fallbacks: &mut Vec<Fallback>,
     ) -> Option<Message<'_>> {
         let shared = &self.localizer.shared;
         let locale = &shared.locales[index];
-        let problem = |kind| Problem {
+        let fallback = |kind| Fallback {
             locale: locale.id.clone(),
             code: code.as_str().to_owned(),
             kind,
@@ -668,7 +670,7 @@ impl Language {
             }
         });
         let Some(pattern) = pattern else {
-            problems.push(problem(ProblemKind::MissingMessage {
+            fallbacks.push(fallback(FallbackKind::MissingMessage {
                 id: code.fluent_id(),
                 attribute: context.then_some("context"),
             }));
@@ -691,14 +693,14 @@ impl Language {
                 locale: &locale.id,
             }),
             Ok(_) => {
-                problems.push(problem(ProblemKind::Format(
+                fallbacks.push(fallback(FallbackKind::Format(
                     "the message formatted to an empty text".into(),
                 )));
                 None
             }
             Err(FormatError::MissingParam(i)) => {
                 let name = code.params().get(usize::from(i)).map_or("?", |p| p.name);
-                problems.push(problem(ProblemKind::Format(format!(
+                fallbacks.push(fallback(FallbackKind::Format(format!(
                     "the message uses ${name}, which the error does not carry"
                 ))));
                 None

@@ -4,7 +4,7 @@
 #![cfg(feature = "pseudo")]
 
 use omnia_errors::{AnyCode, ApiError, ErrorCode, ParamKind, ParamRef, ValidationError};
-use omnia_errors_fluent::{Isolation, Localizer, Problem};
+use omnia_errors_fluent::{Fallback, Isolation, Localizer};
 
 /// Sample values for every parameter the catalog declares.
 fn sample(name: &str, kind: ParamKind) -> ParamRef<'static> {
@@ -19,7 +19,7 @@ fn sample(name: &str, kind: ParamKind) -> ParamRef<'static> {
 /// Every code with all its parameters set, built through the wire form so that a new code
 /// or parameter is covered without editing this test.
 /// Formats one error in a language.
-type Formatter = Box<dyn Fn(&omnia_errors_fluent::Language, &mut Vec<Problem>) -> String>;
+type Formatter = Box<dyn Fn(&omnia_errors_fluent::Language, &mut Vec<Fallback>) -> String>;
 
 fn every_error_with_context() -> Vec<(AnyCode, Formatter)> {
     AnyCode::all()
@@ -60,15 +60,15 @@ fn every_message_formats_in_every_locale() {
         let language = localizer.for_languages(std::slice::from_ref(locale));
         assert_eq!(language.locale(), locale);
         for (code, format) in every_error_with_context() {
-            let mut problems = Vec::new();
-            let text = format(&language, &mut problems);
+            let mut fallbacks = Vec::new();
+            let text = format(&language, &mut fallbacks);
             check(
                 &mut failures,
                 locale,
                 code,
                 "with parameters",
                 &text,
-                &problems,
+                &fallbacks,
             );
         }
     }
@@ -81,15 +81,15 @@ fn check(
     code: AnyCode,
     what: &str,
     text: &str,
-    problems: &[Problem],
+    fallbacks: &[Fallback],
 ) {
-    if !problems.is_empty()
+    if !fallbacks.is_empty()
         || text.trim().is_empty()
         || text.contains("{$")
         || text.contains('\u{2068}')
     {
         failures.push(format!(
-            "[{locale}] {} ({what}): {text:?} {problems:?}",
+            "[{locale}] {} ({what}): {text:?} {fallbacks:?}",
             code.fluent_id()
         ));
     }
@@ -369,10 +369,10 @@ fn bodies_are_localized_whole() {
         r#"{"code":"FromTheFuture","message":"Kept."}]}"#
     ))
     .unwrap();
-    let mut problems = Vec::new();
+    let mut fallbacks = Vec::new();
     localizer
         .for_accept_language("pl")
-        .localize_body(&mut wire, &mut problems);
+        .localize_body(&mut wire, &mut fallbacks);
     assert_eq!(wire.code, ErrorCode::ValidationFailed);
     assert_ne!(wire.message, "Request validation failed.");
     assert!(
@@ -382,7 +382,7 @@ fn bodies_are_localized_whole() {
     );
     assert_eq!(wire.errors()[1].message, "No length.");
     assert_eq!(wire.errors()[2].message, "Kept.");
-    let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let report: Vec<String> = fallbacks.iter().map(ToString::to_string).collect();
     assert_eq!(report.len(), 2, "{report:?}");
     assert!(report[0].contains("maxLength"), "{report:?}");
     assert!(report[1].contains("FromTheFuture"), "{report:?}");

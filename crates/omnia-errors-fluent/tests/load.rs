@@ -7,7 +7,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use omnia_errors::{ApiError, ValidationError};
-use omnia_errors_fluent::{FindingKind, LoadError, Localizer, ProblemKind, check_locales};
+use omnia_errors_fluent::{FallbackKind, FindingKind, LoadError, Localizer, check_locales};
 
 /// A fresh folder with the repository's locales, with `edit` applied to `locale/file`.
 fn locales_dir(name: &str, locale: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
@@ -172,31 +172,31 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
 
     let localizer = Localizer::builder().directory(&dir).unwrap().build();
     let pt = localizer.for_accept_language("pt-PT");
-    let mut problems = Vec::new();
-    let message = pt.message_reporting(&ApiError::EntityNotFound, &mut problems);
+    let mut fallbacks = Vec::new();
+    let message = pt.message_reporting(&ApiError::EntityNotFound, &mut fallbacks);
     assert_eq!(message.text, "Entity can't be found.");
     assert_eq!(message.locale.to_string(), "en-US");
     assert!(
         matches!(
-            problems[0].kind,
-            ProblemKind::MissingMessage {
+            fallbacks[0].kind,
+            FallbackKind::MissingMessage {
                 id: "error-EntityNotFound",
                 attribute: None
             }
         ),
-        "{problems:?}"
+        "{fallbacks:?}"
     );
 
-    problems.clear();
+    fallbacks.clear();
     let message = pt.message_reporting(
         &ValidationError::TextMaxLengthMismatch { max_length: 3 },
-        &mut problems,
+        &mut fallbacks,
     );
     assert_eq!(
         message.text,
         "Value is too long to the defined length of 3."
     );
-    assert_eq!(problems.len(), 1);
+    assert_eq!(fallbacks.len(), 1);
     // Messages present in the translation are still translated.
     assert_eq!(
         pt.message(&ApiError::InternalError).locale.to_string(),
@@ -353,16 +353,16 @@ fn a_message_that_formats_to_nothing_falls_back_to_en_us() {
     });
     let localizer = Localizer::builder().directory(&dir).unwrap().build();
     let de = localizer.for_accept_language("de-DE");
-    let mut problems = Vec::new();
+    let mut fallbacks = Vec::new();
     let message = de.message_reporting(
         &ValidationError::LowerLimitNotRespected { limit: Some(1) },
-        &mut problems,
+        &mut fallbacks,
     );
     assert_eq!(message.locale.to_string(), "en-US");
     assert!(!message.text.is_empty());
     assert!(
-        matches!(&problems[..], [p] if p.kind == ProblemKind::Format("the message formatted to an empty text".into())),
-        "{problems:?}"
+        matches!(&fallbacks[..], [p] if p.kind == FallbackKind::Format("the message formatted to an empty text".into())),
+        "{fallbacks:?}"
     );
 }
 

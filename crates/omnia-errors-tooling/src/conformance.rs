@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ValidationError,
 };
-use omnia_errors_fluent::{Language, Localizer, Problem};
+use omnia_errors_fluent::{Fallback, Language, Localizer};
 use unic_langid::LanguageIdentifier;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
@@ -110,13 +110,13 @@ fn format(
     language: &Language,
     code: AnyCode,
     args: &Args,
-) -> Result<(String, bool, Vec<Problem>), String> {
+) -> Result<(String, bool, Vec<Fallback>), String> {
     let parameters: Parameters = args.iter().cloned().collect();
-    let mut problems = Vec::new();
+    let mut fallbacks = Vec::new();
     let (text, locale, has_context) = match code {
         AnyCode::Api(code) => {
             let error = ApiError::from_parameters(code, &parameters).map_err(|e| e.to_string())?;
-            let message = language.message_reporting(&error, &mut problems);
+            let message = language.message_reporting(&error, &mut fallbacks);
             (
                 message.text.into_owned(),
                 message.locale,
@@ -126,7 +126,7 @@ fn format(
         AnyCode::Validation(code) => {
             let error =
                 ValidationError::from_parameters(code, &parameters).map_err(|e| e.to_string())?;
-            let message = language.message_reporting(&error, &mut problems);
+            let message = language.message_reporting(&error, &mut fallbacks);
             (
                 message.text.into_owned(),
                 message.locale,
@@ -137,7 +137,7 @@ fn format(
     if locale != language.locale() {
         return Err(format!("{code}: fell back to {locale}"));
     }
-    Ok((text, has_context, problems))
+    Ok((text, has_context, fallbacks))
 }
 
 /// Every case, in a deterministic order: locale (the localizer's order), code (page order),
@@ -163,10 +163,10 @@ fn cases(localizer: &Localizer) -> Result<Vec<Case>, String> {
                 .map(|args| (None, args))
                 .chain(contextual.into_iter().map(|args| (Some("context"), args)));
             for (attribute, args) in variants {
-                let (expected, has_context, problems) = format(&language, code, &args)?;
-                if has_context != attribute.is_some() || !problems.is_empty() {
+                let (expected, has_context, fallbacks) = format(&language, code, &args)?;
+                if has_context != attribute.is_some() || !fallbacks.is_empty() {
                     failures.push(format!(
-                        "[{locale}] {code} {attribute:?} {args:?}: context {has_context}, {problems:?}"
+                        "[{locale}] {code} {attribute:?} {args:?}: context {has_context}, {fallbacks:?}"
                     ));
                 }
                 cases.push(Case {
