@@ -99,10 +99,7 @@ impl ErrorBody {
     /// [`ParamError`] when the code is unknown to this version, or a parameter is missing or of
     /// the wrong type.
     pub fn error(&self) -> Result<ApiError, ParamError> {
-        match &self.code {
-            WireCode::Known(code) => ApiError::from_parameters(*code, &self.parameters),
-            WireCode::Unknown(code) => Err(ParamError::NotInCatalog { code: code.clone() }),
-        }
+        ApiError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
     }
 }
 
@@ -158,9 +155,6 @@ impl ValidationErrorItem {
     /// [`ParamError`] when the code is unknown to this version, or a parameter is missing or of
     /// the wrong type.
     pub fn error(&self) -> Result<ValidationError, ParamError> {
-        match &self.code {
-            WireCode::Known(code) => ValidationError::from_parameters(*code, &self.parameters),
-            WireCode::Unknown(code) => Err(ParamError::NotInCatalog { code: code.clone() }),
-        }
+        ValidationError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
     }
 }

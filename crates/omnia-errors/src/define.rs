@@ -97,6 +97,13 @@ macro_rules! row_accessors {
             self.info().name
         }
 
+        /// The id of this code's row on the error page, the same in every locale
+        /// (`omnia3_api_errors.html#EntityNotFound`): its wire name, which is unique across
+        /// both catalogs. [`DocsPage::url_of`](crate::DocsPage::url_of) links to it.
+        pub const fn anchor(self) -> &'static str {
+            self.info().name
+        }
+
         /// The id of this code's message in the `locales/<tag>/errors.ftl` files.
         pub const fn fluent_id(self) -> &'static str {
             self.info().fluent_id

@@ -61,19 +61,23 @@
 mod body;
 mod catalog;
 mod define;
+mod docs_page;
 mod info;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod params;
+mod problem;
 mod unknown;
 mod wire;
 
 pub use body::{ErrorBody, ValidationErrorItem};
 pub use catalog::{ApiError, ErrorCode, ValidationError, ValidationErrorCode};
+pub use docs_page::{DocsPage, DocsPageError, DocsPageErrorKind};
 pub use info::{
     AnyCode, Catalog, CatalogCode, CatalogError, CodeInfo, Lifecycle, ParamKind, ParamRef,
     ParamSpec,
 };
 pub use params::{ParamError, ParamValue, Parameters};
+pub use problem::{ABOUT_BLANK, PROBLEM_JSON, ProblemDetails, ValidationProblem};
 pub use unknown::UnknownCode;
 pub use wire::WireCode;

@@ -44,6 +44,14 @@ impl<C: CatalogCode> WireCode<C> {
             Self::Unknown(_) => None,
         }
     }
+
+    /// The known code, or the error a typed error's reading gives for an unknown one.
+    pub(crate) fn known_or_not_in_catalog(&self) -> Result<C, crate::ParamError> {
+        match self {
+            Self::Known(code) => Ok(*code),
+            Self::Unknown(code) => Err(crate::ParamError::NotInCatalog { code: code.clone() }),
+        }
+    }
 }
 
 impl<C: CatalogCode> From<&str> for WireCode<C> {
