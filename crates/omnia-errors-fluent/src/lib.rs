@@ -57,8 +57,8 @@ mod source;
 
 pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
 pub use localizer::{
-    Fallback, FallbackKind, Isolation, Language, LocalizedBody, Localizer, LocalizerBuilder,
-    Message,
+    Fallback, FallbackKind, Isolation, Language, Localized, LocalizedBody, LocalizedProblem,
+    Localizer, LocalizerBuilder, Message,
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
 pub use number::PLURAL_CATEGORIES;

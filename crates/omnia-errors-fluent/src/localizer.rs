@@ -5,8 +5,8 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use omnia_errors::{
-    AnyCode, ApiError, CatalogError, ErrorBody, ParamError, ParamRef, Parameters, ValidationError,
-    ValidationErrorItem, WireCode,
+    AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, Parameters,
+    ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
 };
 use unic_langid::LanguageIdentifier;
 
@@ -18,6 +18,37 @@ use crate::pattern::{self, FormatError, Seq};
 
 /// No code declares more parameters than this (a test checks it); kept on the stack.
 pub(crate) const MAX_PARAMS: usize = 4;
+
+/// An error's parameter values by position (the code's declaration order), on the stack.
+struct Arguments<'e> {
+    values: [Option<ParamRef<'e>>; MAX_PARAMS],
+    len: usize,
+}
+
+impl<'e> Arguments<'e> {
+    fn of(error: &'e impl CatalogError) -> Self {
+        let code: AnyCode = error.code().into();
+        let params = code.params();
+        let mut values = [None; MAX_PARAMS];
+        error.visit_params(&mut |name, value| {
+            if let Some(slot) = params
+                .iter()
+                .position(|p| p.name == name)
+                .and_then(|i| values.get_mut(i))
+            {
+                *slot = Some(value);
+            }
+        });
+        Self {
+            values,
+            len: params.len().min(MAX_PARAMS),
+        }
+    }
+
+    fn as_slice(&self) -> &[Option<ParamRef<'e>>] {
+        &self.values[..self.len]
+    }
+}
 
 /// Whether placeables are wrapped in Unicode isolation marks (U+2068 … U+2069).
 ///
@@ -363,19 +394,39 @@ pub struct Message<'a> {
     pub locale: &'a LanguageIdentifier,
 }
 
-/// An error body and the locales its messages are in: the negotiated one, and en-US when a
+/// A body and the locales its messages are in: the negotiated one, and en-US when a
 /// message had to fall back to it (what a `Content-Language` header lists).
 #[derive(Clone, Debug, PartialEq)]
-pub struct LocalizedBody {
+pub struct Localized<B> {
     /// The body.
-    pub body: ErrorBody,
+    pub body: B,
     /// The distinct locales of its messages, in the order first used.
     pub locales: Vec<LanguageIdentifier>,
 }
 
+/// An OMNIA error body, localized ([`Language::error_body`]).
+pub type LocalizedBody = Localized<ErrorBody>;
+
+/// An RFC 9457 problem, localized ([`Language::problem_details`]).
+pub type LocalizedProblem = Localized<ProblemDetails>;
+
+/// Collects the distinct locales of the messages that make up a body.
+#[derive(Default)]
+struct Locales(Vec<LanguageIdentifier>);
+
+impl Locales {
+    /// The message's text, its locale noted.
+    fn text(&mut self, message: Message<'_>) -> String {
+        if !self.0.contains(message.locale) {
+            self.0.push(message.locale.clone());
+        }
+        message.text.into_owned()
+    }
+}
+
 /// Why a message fell back: to en-US, to the code's name if en-US failed too, or, for a
-/// received body, to the message it came with. (Not an RFC 9457 problem: that is
-/// a body.)
+/// received body, to the message it came with. (Not an RFC 9457 problem: that is a body,
+/// [`ProblemDetails`].)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fallback {
     /// The locale that could not format the message.
@@ -497,19 +548,8 @@ impl Language {
                 locale: self.locale(),
             };
         }
-        let params = code.params();
-        let mut args = [None; MAX_PARAMS];
-        error.visit_params(&mut |name, value| {
-            if let Some(slot) = params
-                .iter()
-                .position(|p| p.name == name)
-                .and_then(|i| args.get_mut(i))
-            {
-                *slot = Some(value);
-            }
-        });
-        let args = &args[..params.len().min(MAX_PARAMS)];
-        self.resolve(code, error.has_context(), args, fallbacks)
+        let args = Arguments::of(error);
+        self.resolve(code, error.has_context(), args.as_slice(), fallbacks)
     }
 
     /// The message of a code without parameters, when this locale has it as plain text: most
@@ -592,20 +632,87 @@ impl Language {
         error: &ApiError,
         items: impl IntoIterator<Item = (&'e ValidationError, Option<&'e str>)>,
     ) -> LocalizedBody {
-        let mut locales: Vec<LanguageIdentifier> = Vec::new();
-        let mut text = |message: Message<'_>| {
-            if !locales.contains(message.locale) {
-                locales.push(message.locale.clone());
-            }
-            message.text.into_owned()
-        };
-        let mut body = ErrorBody::from_error(error, text(self.message(error)));
+        let mut locales = Locales::default();
+        let mut body = ErrorBody::from_error(error, locales.text(self.message(error)));
         for (item, name) in items {
-            let mut localized = ValidationErrorItem::new(item, text(self.message(item)));
+            let mut localized = ValidationErrorItem::new(item, locales.text(self.message(item)));
             localized.name = name.map(str::to_owned);
             body = body.with_error(localized);
         }
-        LocalizedBody { body, locales }
+        Localized {
+            body,
+            locales: locales.0,
+        }
+    }
+
+    /// The same error as [`error_body`](Self::error_body), as RFC 9457 Problem Details: `type`
+    /// is the code's documentation on `page`, `title` its generic message and `detail` its
+    /// message (both in this locale, each falling back to en-US on its own), `status` its
+    /// HTTP status; `code`, `parameters` and `errors` as in the OMNIA body, each item's
+    /// message called `detail`.
+    ///
+    /// ```
+    /// use omnia_errors::{ApiError, DocsPage};
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let de = Localizer::embedded().for_tags(&["de-DE"]);
+    /// let error = ApiError::ConnectorBehaviourFailed { message: Some("Disk full".into()) };
+    /// let problem = de.problem_details(&error, [], &DocsPage::default()).body;
+    /// assert_eq!(problem.r#type, "https://docs.omnialowcode.com/omnia3_api_errors.html#ConnectorBehaviourFailed");
+    /// assert_eq!(problem.status, Some(400));
+    /// assert!(problem.detail.as_deref().unwrap().ends_with(": Disk full"));
+    /// assert!(!problem.title.as_deref().unwrap().contains("Disk full"));
+    /// ```
+    pub fn problem_details<'e>(
+        &self,
+        error: &ApiError,
+        items: impl IntoIterator<Item = (&'e ValidationError, Option<&'e str>)>,
+        page: &DocsPage,
+    ) -> LocalizedProblem {
+        let mut locales = Locales::default();
+        let detail = locales.text(self.message(error));
+        let mut problem = ProblemDetails::new(error, page)
+            .with_title(locales.text(self.generic_message(error)))
+            .with_detail(detail);
+        for (item, name) in items {
+            let mut localized = ValidationProblem::new(item, locales.text(self.message(item)));
+            localized.name = name.map(str::to_owned);
+            problem = problem.with_error(localized);
+        }
+        Localized {
+            body: problem,
+            locales: locales.0,
+        }
+    }
+
+    /// The generic message of an error's code, the same for every occurrence (the page's
+    /// text, an RFC 9457 `title`): the message without its contextual variant, so optional
+    /// parameters are left out. Falls back as [`message`](Self::message) does.
+    ///
+    /// ```
+    /// use omnia_errors::ApiError;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let en = Localizer::embedded().source();
+    /// let error = ApiError::ConnectorBehaviourFailed { message: Some("Disk full".into()) };
+    /// assert_eq!(en.generic_message(&error).text, "Behaviour execution failed while running in Connector.");
+    /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
+    /// ```
+    pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
+        let code: AnyCode = error.code().into();
+        if let Some(text) = self.static_text(code) {
+            return Message {
+                text: Cow::Borrowed(text),
+                locale: self.locale(),
+            };
+        }
+        let mut fallbacks = Vec::new();
+        let args = Arguments::of(error);
+        let message = self.resolve(code, false, args.as_slice(), &mut fallbacks);
+        for fallback in &fallbacks {
+            log::warn!("{fallback}");
+        }
+        message
     }
 
     /// Localizes a body received from the wire (or built elsewhere) in place: its message and
