@@ -43,6 +43,9 @@
 //! | the JSON error body | [`ErrorBody`] | `ErrorResponse` | — |
 //! | one item of its `errors` | [`ValidationErrorItem`] | `ValidationError` | — |
 //! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
+//! | the same error as RFC 9457 Problem Details | [`ProblemDetails`] | `ProblemDetails` | — |
+//! | one item of its `errors` | [`ValidationProblem`] | `ValidationProblem` | — |
+//! | a code's documentation, a problem's `type` | [`DocsPage::url_of`] | `ProblemDetails.type` | a code's anchor |
 //! | the HTTP status, as a number | `http_status()` | the response's status | HTTP status code |
 //! | the HTTP status, as `http::StatusCode` | `status_code()` | | |
 //!
@@ -62,6 +65,7 @@ mod body;
 mod catalog;
 mod define;
 mod docs_page;
+mod format;
 mod info;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
@@ -73,6 +77,7 @@ mod wire;
 pub use body::{ErrorBody, ValidationErrorItem};
 pub use catalog::{ApiError, ErrorCode, ValidationError, ValidationErrorCode};
 pub use docs_page::{DocsPage, DocsPageError, DocsPageErrorKind};
+pub use format::{ErrorFormat, MAX_ACCEPT_BYTES, OMNIA_JSON};
 pub use info::{
     AnyCode, Catalog, CatalogCode, CatalogError, CodeInfo, Lifecycle, ParamKind, ParamRef,
     ParamSpec,

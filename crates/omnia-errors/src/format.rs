@@ -1,0 +1,328 @@
+//! Which of the two error bodies a request gets: OMNIA's `application/json` or RFC 9457
+//! `application/problem+json`, chosen from its `Accept` header.
+
+use crate::PROBLEM_JSON;
+
+/// The media type of OMNIA's own error body.
+pub const OMNIA_JSON: &str = "application/json";
+
+/// The body an error response carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ErrorFormat {
+    /// OMNIA's body, [`ErrorBody`](crate::ErrorBody), as `application/json`: what
+    /// OMNIA's own clients read.
+    #[default]
+    Omnia,
+    /// RFC 9457 Problem Details, [`ProblemDetails`](crate::ProblemDetails), as
+    /// `application/problem+json`.
+    ProblemDetails,
+}
+
+/// Only this much of a request's `Accept` is read: real headers are a few hundred bytes, and
+/// the bound keeps a crafted one from costing more.
+pub const MAX_ACCEPT_BYTES: usize = 4096;
+
+impl ErrorFormat {
+    /// The response's `Content-Type`.
+    pub const fn media_type(self) -> &'static str {
+        match self {
+            Self::Omnia => OMNIA_JSON,
+            Self::ProblemDetails => PROBLEM_JSON,
+        }
+    }
+
+    /// The format an `Accept` header asks for (RFC 9110, 12.5.1): each media type gets the
+    /// quality of the most specific range that matches it (`application/problem+json`, then
+    /// `application/*`, then `*/*`; none: not acceptable), and the better one wins. A tie,
+    /// including no header at all or neither type acceptable, goes to `preferred`: an error is
+    /// answered in any case, never with 406.
+    ///
+    /// Never fails: malformed entries are skipped, and only the first [`MAX_ACCEPT_BYTES`]
+    /// are read, so the work is bounded whatever the header.
+    ///
+    /// ```
+    /// use omnia_errors::ErrorFormat;
+    ///
+    /// let omnia = ErrorFormat::Omnia;
+    /// assert_eq!(ErrorFormat::negotiate(&["application/problem+json"], omnia), ErrorFormat::ProblemDetails);
+    /// assert_eq!(ErrorFormat::negotiate(&["application/json, */*;q=0.1"], omnia), ErrorFormat::Omnia);
+    /// // A tie goes to the server's preference.
+    /// assert_eq!(ErrorFormat::negotiate(&["*/*"], omnia), ErrorFormat::Omnia);
+    /// assert_eq!(ErrorFormat::negotiate(&[], ErrorFormat::ProblemDetails), ErrorFormat::ProblemDetails);
+    /// // A client that asks for `application/json` alone gets it, whatever the preference.
+    /// assert_eq!(ErrorFormat::negotiate(&["application/json"], ErrorFormat::ProblemDetails), omnia);
+    /// ```
+    pub fn negotiate(lines: &[&str], preferred: Self) -> Self {
+        if lines.is_empty() {
+            return preferred;
+        }
+        let mut omnia = Match::default();
+        let mut problem = Match::default();
+        let mut budget = MAX_ACCEPT_BYTES;
+        'lines: for line in lines {
+            for element in line.split(',') {
+                // The separator counts too, so that a header of commas is bounded as well.
+                let Some(left) = budget.checked_sub(element.len() + 1) else {
+                    break 'lines;
+                };
+                budget = left;
+                let Some(range) = MediaRange::parse(element) else {
+                    continue;
+                };
+                omnia.consider(&range, OMNIA_JSON);
+                problem.consider(&range, PROBLEM_JSON);
+            }
+        }
+        match problem.quality().cmp(&omnia.quality()) {
+            std::cmp::Ordering::Greater => Self::ProblemDetails,
+            std::cmp::Ordering::Less => Self::Omnia,
+            std::cmp::Ordering::Equal => preferred,
+        }
+    }
+}
+
+/// One element of `Accept`: `type/subtype` and its quality in thousandths.
+#[derive(Debug, PartialEq, Eq)]
+struct MediaRange<'a> {
+    kind: &'a str,
+    subtype: &'a str,
+    quality: u16,
+}
+
+impl<'a> MediaRange<'a> {
+    /// `type "/" subtype *( OWS ";" OWS parameter )`, with `q` the weight; `None` when it is
+    /// not one (no `/`, an empty part, a `q` that is not a qvalue, `*/json`).
+    fn parse(element: &'a str) -> Option<Self> {
+        let mut parts = element.split(';');
+        let (kind, subtype) = parts.next()?.trim().split_once('/')?;
+        if kind.is_empty() || subtype.is_empty() || (kind == "*" && subtype != "*") {
+            return None;
+        }
+        let mut quality = 1000;
+        for parameter in parts {
+            let (name, value) = parameter.split_once('=')?;
+            if name.trim().eq_ignore_ascii_case("q") {
+                quality = qvalue(value.trim())?;
+            }
+        }
+        Some(Self {
+            kind,
+            subtype,
+            quality,
+        })
+    }
+
+    /// How specifically the range matches `media_type` (2: exactly, 1: `type/*`, 0: `*/*`).
+    fn specificity(&self, media_type: &str) -> Option<u8> {
+        let (kind, subtype) = media_type.split_once('/')?;
+        if !self.kind.eq_ignore_ascii_case(kind) && self.kind != "*" {
+            return None;
+        }
+        match (self.kind, self.subtype) {
+            ("*", "*") => Some(0),
+            (_, "*") => Some(1),
+            (_, s) if s.eq_ignore_ascii_case(subtype) => Some(2),
+            _ => None,
+        }
+    }
+}
+
+/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths.
+fn qvalue(text: &str) -> Option<u16> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut thousandths: u16 = 0;
+    for (i, digit) in fraction.bytes().enumerate() {
+        thousandths += u16::from(digit - b'0') * [100, 10, 1][i];
+    }
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+/// The most specific range seen so far for one media type, and its quality.
+#[derive(Default)]
+struct Match {
+    best: Option<(u8, u16)>,
+}
+
+impl Match {
+    fn consider(&mut self, range: &MediaRange<'_>, media_type: &str) {
+        if let Some(specificity) = range.specificity(media_type) {
+            // The more specific range decides; among equally specific ones, the first.
+            if self.best.is_none_or(|(s, _)| specificity > s) {
+                self.best = Some((specificity, range.quality));
+            }
+        }
+    }
+
+    /// 0 when no range matched: not acceptable.
+    fn quality(&self) -> u16 {
+        self.best.map_or(0, |(_, q)| q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OMNIA: ErrorFormat = ErrorFormat::Omnia;
+    const PROBLEM: ErrorFormat = ErrorFormat::ProblemDetails;
+
+    fn pick(accept: &str, preferred: ErrorFormat) -> ErrorFormat {
+        ErrorFormat::negotiate(&[accept], preferred)
+    }
+
+    #[test]
+    fn the_better_quality_wins() {
+        for preferred in [OMNIA, PROBLEM] {
+            assert_eq!(pick("application/problem+json", preferred), PROBLEM);
+            assert_eq!(pick("application/json", preferred), OMNIA);
+            assert_eq!(
+                pick(
+                    "application/json;q=0.5, application/problem+json",
+                    preferred
+                ),
+                PROBLEM
+            );
+            assert_eq!(
+                pick(
+                    "application/problem+json;q=0.9, application/json",
+                    preferred
+                ),
+                OMNIA
+            );
+            assert_eq!(
+                pick("application/problem+json, */*;q=0.8", preferred),
+                PROBLEM
+            );
+            assert_eq!(
+                pick("application/json, application/*;q=0.2", preferred),
+                OMNIA
+            );
+            assert_eq!(pick("APPLICATION/Problem+JSON", preferred), PROBLEM);
+            assert_eq!(
+                pick(
+                    "application/problem+json ; charset=utf-8 ; q=1.0",
+                    preferred
+                ),
+                PROBLEM
+            );
+        }
+    }
+
+    #[test]
+    fn ties_and_nothing_acceptable_go_to_the_preference() {
+        for preferred in [OMNIA, PROBLEM] {
+            for accept in [
+                "*/*",
+                "application/*",
+                "application/json, application/problem+json",
+                "text/html",
+                "",
+                "garbage",
+                "application/json;q=0, application/problem+json;q=0",
+            ] {
+                assert_eq!(pick(accept, preferred), preferred, "{accept:?}");
+            }
+            assert_eq!(ErrorFormat::negotiate(&[], preferred), preferred);
+        }
+    }
+
+    #[test]
+    fn the_most_specific_range_decides() {
+        // `*/*` would accept problem+json, but the exact range refuses it.
+        assert_eq!(pick("*/*, application/problem+json;q=0", PROBLEM), OMNIA);
+        assert_eq!(pick("application/problem+json;q=0, */*", PROBLEM), OMNIA);
+        assert_eq!(pick("application/*;q=0.1, */*", OMNIA), OMNIA);
+        // The first of two equally specific ranges counts.
+        assert_eq!(
+            pick(
+                "application/json;q=0.1, application/json, application/problem+json;q=0.5",
+                OMNIA
+            ),
+            PROBLEM
+        );
+    }
+
+    #[test]
+    fn lines_are_one_list() {
+        assert_eq!(
+            ErrorFormat::negotiate(&["text/html", "application/problem+json"], OMNIA),
+            PROBLEM
+        );
+    }
+
+    #[test]
+    fn malformed_entries_are_skipped() {
+        for accept in [
+            "application/problem+json;q=2",
+            "application/problem+json;q=1.5",
+            "application/problem+json;q=0.1234",
+            "application/problem+json;q=x",
+            "application/problem+json;q",
+            "application/problem+json;q=-0",
+            "*/problem+json",
+            "/problem+json",
+            "application/",
+            "problem+json",
+        ] {
+            assert_eq!(pick(accept, OMNIA), OMNIA, "{accept:?}");
+            // …and the entries after them still count.
+            assert_eq!(
+                pick(&format!("{accept}, application/problem+json"), OMNIA),
+                PROBLEM,
+                "{accept:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn qvalues_follow_the_grammar() {
+        assert_eq!(qvalue("0"), Some(0));
+        assert_eq!(qvalue("0."), Some(0));
+        assert_eq!(qvalue("0.5"), Some(500));
+        assert_eq!(qvalue("0.05"), Some(50));
+        assert_eq!(qvalue("0.123"), Some(123));
+        assert_eq!(qvalue("1"), Some(1000));
+        assert_eq!(qvalue("1.000"), Some(1000));
+        for bad in [
+            "1.001", "2", "0.1234", ".5", "", "0.a", "01", "1.0000", "+1",
+        ] {
+            assert_eq!(qvalue(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_first_bytes_are_read() {
+        let filler = "text/html;q=0.1, ".repeat(MAX_ACCEPT_BYTES / 17 + 1);
+        assert!(filler.len() > MAX_ACCEPT_BYTES);
+        assert_eq!(
+            pick(&format!("{filler}application/problem+json"), OMNIA),
+            OMNIA
+        );
+        // Within the bound it counts.
+        let short = "text/html;q=0.1, ".repeat(10);
+        assert_eq!(
+            pick(&format!("{short}application/problem+json"), OMNIA),
+            PROBLEM
+        );
+        // Commas alone count against the bound as well.
+        let commas = ",".repeat(MAX_ACCEPT_BYTES);
+        assert_eq!(
+            pick(&format!("{commas}application/problem+json"), OMNIA),
+            OMNIA
+        );
+    }
+
+    #[test]
+    fn media_types_are_the_crates() {
+        assert_eq!(OMNIA.media_type(), "application/json");
+        assert_eq!(PROBLEM.media_type(), "application/problem+json");
+        assert_eq!(ErrorFormat::default(), OMNIA);
+    }
+}
