@@ -3,7 +3,8 @@
 
 use omnia_errors::{
     ABOUT_BLANK, ApiError, DocsPage, ErrorCode, ErrorFormat, MAX_ACCEPT_BYTES, ParamError,
-    ParamValue, ProblemDetails, ValidationError, ValidationErrorCode, ValidationProblem, WireCode,
+    ParamValue, Parameters, ProblemDetails, ValidationError, ValidationErrorCode,
+    ValidationProblem, WireCode,
 };
 use proptest::prelude::*;
 
@@ -48,7 +49,7 @@ fn a_problem_has_the_rfc_members_then_omnias() {
 fn every_code_links_to_its_anchor_with_its_status() {
     let page = DocsPage::new("https://api.example.com/errors.html").unwrap();
     for &code in ErrorCode::ALL {
-        let Ok(error) = ApiError::from_parameters(code, &Default::default()) else {
+        let Ok(error) = ApiError::from_parameters(code, &Parameters::default()) else {
             continue;
         };
         let problem = ProblemDetails::new(&error, &page);
@@ -158,7 +159,7 @@ fn malformed_problems_are_errors_that_say_what_is_wrong() {
             r#"{"code":"ValidationFailed","errors":[{"code":"Duplicated"}]}"#,
             "missing field `detail`",
         ),
-        (r#"[]"#, "invalid type"),
+        ("[]", "invalid type"),
     ] {
         let error = serde_json::from_str::<ProblemDetails>(json).unwrap_err();
         assert!(error.to_string().contains(says), "{json}: {error}");
