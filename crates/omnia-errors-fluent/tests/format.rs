@@ -406,3 +406,74 @@ fn a_message_of_text_only_is_served_without_allocating() {
         }
     }
 }
+
+#[test]
+fn a_problem_is_the_same_error_as_the_body_in_every_locale() {
+    let localizer = Localizer::builder().pseudo_locales(true).build();
+    let page = omnia_errors::DocsPage::new("https://example.com/e.html").unwrap();
+    let too_long = ValidationError::TextMaxLengthMismatch { max_length: 1000 };
+    let required = ValidationError::RequiredValue {
+        path: Some("Customer.Name".into()),
+    };
+    let items = [(&too_long, Some("Description")), (&required, None)];
+    for locale in localizer.locales() {
+        let language = localizer.for_languages(std::slice::from_ref(locale));
+        for &code in ErrorCode::ALL {
+            let parameters = code
+                .params()
+                .iter()
+                .map(|p| (p.name, omnia_errors::ParamValue::from("abc")))
+                .collect();
+            let error = ApiError::from_parameters(code, &parameters).unwrap();
+            let body = language.error_body(&error, items);
+            let problem = language.problem_details(&error, items, &page);
+            let p = &problem.body;
+            assert_eq!(p.r#type, page.url_of(code), "[{locale}] {code}");
+            assert_eq!(p.status, Some(code.http_status()));
+            assert_eq!(p.code, code);
+            assert_eq!(p.detail.as_deref(), Some(body.body.message.as_str()));
+            let generic = language.generic_message(&error).text;
+            assert_eq!(
+                p.title.as_deref(),
+                Some(generic.as_ref()),
+                "[{locale}] {code}"
+            );
+            assert_eq!(p.parameters, body.body.parameters);
+            assert_eq!(problem.locales, body.locales, "[{locale}] {code}");
+            assert_eq!(p.errors().len(), 2);
+            for (item, localized) in p.errors().iter().zip(body.body.errors()) {
+                assert_eq!(
+                    (&item.code, &item.name, &item.detail, &item.parameters),
+                    (
+                        &localized.code,
+                        &localized.name,
+                        &localized.message,
+                        &localized.parameters
+                    )
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_title_leaves_the_occurrence_out() {
+    let localizer = Localizer::embedded();
+    for tag in ["en-US", "de-DE", "pl-PL"] {
+        let language = localizer.for_accept_language(tag);
+        let with_context = ApiError::ConnectorBehaviourFailed {
+            message: Some("Disk full".into()),
+        };
+        let without = ApiError::ConnectorBehaviourFailed { message: None };
+        let title = language.generic_message(&with_context).text;
+        assert!(!title.contains("Disk full"), "[{tag}] {title}");
+        assert!(language.message(&with_context).text.contains("Disk full"));
+        assert_eq!(title, language.message(&without).text, "[{tag}]");
+        // A code whose one parameter is required has it in its generic message too.
+        let too_long = ValidationError::TextMaxLengthMismatch { max_length: 5 };
+        assert_eq!(
+            language.generic_message(&too_long).text,
+            language.message(&too_long).text
+        );
+    }
+}
