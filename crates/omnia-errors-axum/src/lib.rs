@@ -1,5 +1,6 @@
 //! OMNIA API errors as [axum](https://docs.rs/axum) responses: the catalog's HTTP status, the
-//! JSON [`ErrorBody`], and messages in the language the request asks for.
+//! JSON body — OMNIA's [`ErrorBody`], or RFC 9457 [`ProblemDetails`] when the request asks
+//! for `application/problem+json` — and messages in the language the request asks for.
 //!
 //! # Design
 //!
@@ -7,14 +8,15 @@
 //!
 //! - **[`LocalizeErrorsLayer`]** (a tower layer, added with
 //!   [`Router::layer`](axum::Router::layer)) holds the application's [`Localizer`]. While it
-//!   runs a request, it makes that localizer and the request's `Accept-Language` known to the
-//!   task answering it (a Tokio task-local), and on the way out adds `Vary: Accept-Language` to
-//!   error responses.
+//!   runs a request, it makes that localizer and the request's `Accept-Language` and `Accept`
+//!   known to the task answering it (a Tokio task-local), and on the way out adds
+//!   `Vary: accept-language` and `Vary: accept` to error responses.
 //! - **[`OmniaError`]** is what handlers return (`Result<T, OmniaError>`). It holds the typed
 //!   error ([`ApiError`]) and, for `ValidationFailed`, its [`FieldError`]s. Its `IntoResponse`
-//!   negotiates the request's language and writes the body once, in that language: the
-//!   catalog's status, `Content-Type: application/json`, `Content-Language` (the locale(s) the
-//!   messages are actually in). It keeps the error itself in the response's extensions.
+//!   negotiates the request's language and format ([`ErrorFormat::negotiate`]) and writes the
+//!   body once, in that language: the catalog's status, `Content-Type` (`application/json` or
+//!   `application/problem+json`), `Content-Language` (the locale(s) the messages are actually
+//!   in). It keeps the error itself in the response's extensions.
 //!
 //! So handlers need no extra parameter, `?` converts an [`ApiError`] or a [`ValidationError`],
 //! negotiation happens in one place and only for errors, and a body is never rewritten (so no
@@ -23,9 +25,29 @@
 //! occasion), never to broken ones. The layer localizes every error produced *inside* it
 //! (handlers, extractors whose rejection is an [`OmniaError`], inner middleware).
 //!
-//! Header handling never fails: `Accept-Language` lines that are not UTF-8 are ignored as if
-//! absent, several lines are read as one list, and garbage entries are skipped by
-//! [`Localizer::for_accept_language`]; with nothing usable, the answer is en-US.
+//! Header handling never fails: `Accept-Language` and `Accept` lines that are not UTF-8 are
+//! ignored as if absent, several lines are read as one list, garbage entries are skipped, and
+//! only the first 4 KiB of each header are read; with nothing usable, the answer is OMNIA's
+//! body (or the layer's [preferred format](LocalizeErrorsLayer::preferred_format)) in en-US.
+//!
+//! # Problem Details
+//!
+//! A request with `Accept: application/problem+json` gets the same error as RFC 9457 Problem
+//! Details. Its `type` is the code's documentation, an anchor of the error page:
+//! [`DocsPage::OMNIA`] unless the layer is given another with
+//! [`docs_page`](LocalizeErrorsLayer::docs_page).
+//!
+//! ```text
+//! HTTP/1.1 404 Not Found
+//! content-type: application/problem+json
+//! content-language: en-US
+//! vary: accept-language
+//! vary: accept
+//!
+//! {"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#EntityNotFound",
+//!  "title":"Entity can't be found.","status":404,"detail":"Entity can't be found.",
+//!  "code":"EntityNotFound"}
+//! ```
 //!
 //! # Example
 //!
@@ -62,9 +84,21 @@
 //! let response = app.call(request).await?;
 //! assert_eq!(response.status(), 404);
 //! assert_eq!(response.headers()["content-language"], "en-US");
-//! assert_eq!(response.headers()["vary"], "accept-language");
+//! let vary: Vec<_> = response.headers().get_all("vary").iter().collect();
+//! assert_eq!(vary, ["accept-language", "accept"]);
 //! let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await?;
 //! assert_eq!(body, r#"{"code":"EntityNotFound","message":"Entity can't be found."}"#);
+//!
+//! // The same error as RFC 9457 Problem Details.
+//! let request = Request::get("/customers/7")
+//!     .header("accept", "application/problem+json")
+//!     .body(Body::empty())?;
+//! let response = app.call(request).await?;
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await?;
+//! let problem: omnia_errors::ProblemDetails = serde_json::from_slice(&body)?;
+//! assert_eq!(problem.r#type, "https://docs.omnialowcode.com/omnia3_api_errors.html#EntityNotFound");
+//! assert_eq!(problem.status, Some(404));
 //! # Ok(())
 //! # }
 //! ```
@@ -74,14 +108,15 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::body::Body;
-use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
-use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
+use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
-use omnia_errors::{ApiError, ErrorBody, ValidationError};
-use omnia_errors_fluent::{Language, LocalizedBody, Localizer};
+use omnia_errors::{ApiError, DocsPage, ErrorBody, ErrorFormat, ProblemDetails, ValidationError};
+use omnia_errors_fluent::{Language, Localized, LocalizedBody, LocalizedProblem, Localizer};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -205,35 +240,69 @@ impl OmniaError {
         self.render(language).body
     }
 
-    /// The body in a language, and the locales its messages are in.
-    fn render(&self, language: &Language) -> LocalizedBody {
-        language.error_body(
-            &self.error,
-            self.field_errors
-                .iter()
-                .map(|f| (&f.error, f.name.as_deref())),
-        )
+    /// The same error as RFC 9457 Problem Details, its `type` a link to the code on `page`.
+    ///
+    /// ```
+    /// use omnia_errors::{ApiError, DocsPage};
+    /// use omnia_errors_axum::OmniaError;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let page = DocsPage::new("https://api.example.com/errors.html")?;
+    /// let language = Localizer::embedded().source();
+    /// let problem = OmniaError::from(ApiError::EntityNotFound).problem_details(&language, &page);
+    /// assert_eq!(problem.r#type, "https://api.example.com/errors.html#EntityNotFound");
+    /// assert_eq!(problem.detail.as_deref(), Some("Entity can't be found."));
+    /// # Ok::<(), omnia_errors::DocsPageError>(())
+    /// ```
+    pub fn problem_details(&self, language: &Language, page: &DocsPage) -> ProblemDetails {
+        self.render_problem(language, page).body
     }
 
-    /// Writes the body and its content headers into a new `response`.
-    fn write(&self, language: &Language, response: &mut Response) {
-        let LocalizedBody { body, locales } = self.render(language);
-        let locales: Vec<String> = locales.iter().map(ToString::to_string).collect();
-        let json = serde_json::to_vec(&body).unwrap_or_else(|_| {
-            // Unreachable (an `ErrorBody` is strings and numbers), but never a panic.
-            serde_json::json!({ "code": body.code.as_str(), "message": body.message })
-                .to_string()
-                .into_bytes()
-        });
+    fn items(&self) -> impl Iterator<Item = (&ValidationError, Option<&str>)> {
+        self.field_errors
+            .iter()
+            .map(|f| (&f.error, f.name.as_deref()))
+    }
+
+    /// The body in a language, and the locales its messages are in.
+    fn render(&self, language: &Language) -> LocalizedBody {
+        language.error_body(&self.error, self.items())
+    }
+
+    fn render_problem(&self, language: &Language, page: &DocsPage) -> LocalizedProblem {
+        language.problem_details(&self.error, self.items(), page)
+    }
+
+    /// Writes the body of `format` and its content headers into a new `response`.
+    fn write(
+        &self,
+        language: &Language,
+        format: ErrorFormat,
+        page: &DocsPage,
+        response: &mut Response,
+    ) {
+        let (json, locales) = match format {
+            ErrorFormat::Omnia => to_json(&self.render(language)),
+            ErrorFormat::ProblemDetails => to_json(&self.render_problem(language, page)),
+        };
         *response.body_mut() = Body::from(json);
         let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
         // Locale tags are ASCII letters, digits and '-', always a valid header value.
         match HeaderValue::try_from(locales.join(", ")) {
             Ok(value) if !locales.is_empty() => headers.insert(CONTENT_LANGUAGE, value),
             _ => headers.remove(CONTENT_LANGUAGE),
         };
     }
+}
+
+/// A body's JSON, and the locales of its messages (a `Content-Language`).
+fn to_json<B: serde::Serialize>(localized: &Localized<B>) -> (Vec<u8>, Vec<String>) {
+    // A body is strings, numbers and maps with string keys: serializing cannot fail. Were it
+    // to, an empty object is still JSON, and no panic.
+    let json = serde_json::to_vec(&localized.body).unwrap_or_else(|_| b"{}".to_vec());
+    let locales = localized.locales.iter().map(ToString::to_string).collect();
+    (json, locales)
 }
 
 impl From<ApiError> for OmniaError {
@@ -280,50 +349,107 @@ tokio::task_local! {
     static REQUEST: RequestContext;
 }
 
-/// What an error response needs of its request: the application's localizer and the
+/// What an error response needs of its request: the layer's settings and the `Accept` and
 /// `Accept-Language` lines (negotiated only when an error happens).
 #[derive(Clone)]
 struct RequestContext {
-    localizer: Localizer,
+    settings: Arc<Settings>,
+    accept: Vec<HeaderValue>,
     accept_language: Vec<HeaderValue>,
 }
 
 impl IntoResponse for OmniaError {
-    /// The catalog's status and the body, written once: in the language of the request when
-    /// the response is made inside [`LocalizeErrorsLayer`], else in en-US.
+    /// The catalog's status and the body, written once: in the language and format the
+    /// request asks for when the response is made inside [`LocalizeErrorsLayer`], else
+    /// OMNIA's body in en-US.
     fn into_response(self) -> Response {
-        let language = REQUEST
-            .try_with(|request| negotiate(&request.localizer, &request.accept_language))
-            .unwrap_or_else(|_| Localizer::embedded().source());
         let mut response = Response::new(Body::empty());
         *response.status_mut() = self.status_code();
-        self.write(&language, &mut response);
+        let written = REQUEST.try_with(|request| {
+            let language = negotiate(&request.settings.localizer, &request.accept_language);
+            let accept: Vec<&str> = utf8_lines(&request.accept).collect();
+            let format = ErrorFormat::negotiate(&accept, request.settings.preferred);
+            self.write(
+                &language,
+                format,
+                &request.settings.docs_page,
+                &mut response,
+            );
+        });
+        if written.is_err() {
+            let language = Localizer::embedded().source();
+            self.write(
+                &language,
+                ErrorFormat::Omnia,
+                &DocsPage::OMNIA,
+                &mut response,
+            );
+        }
         response.extensions_mut().insert(self);
         response
     }
 }
 
 /// A tower layer under which [`OmniaError`] responses are written in the language of the
-/// request's `Accept-Language`, with `Vary: Accept-Language`. See the [crate docs](crate).
+/// request's `Accept-Language` and the format of its `Accept` (OMNIA's body, or RFC 9457
+/// Problem Details for `Accept: application/problem+json`), with `Vary: Accept-Language,
+/// Accept`. See the [crate docs](crate).
 ///
 /// ```
 /// use axum::{Router, routing::get};
+/// use omnia_errors::{DocsPage, ErrorFormat};
 /// use omnia_errors_axum::LocalizeErrorsLayer;
 /// use omnia_errors_fluent::Localizer;
 ///
-/// let app: Router = Router::new()
-///     .route("/", get(|| async { "hello" }))
-///     .layer(LocalizeErrorsLayer::new(Localizer::embedded()));
-/// /// ```
+/// let layer = LocalizeErrorsLayer::new(Localizer::embedded())
+///     // Problem Details unless the client asks for `application/json` alone.
+///     .preferred_format(ErrorFormat::ProblemDetails)
+///     // Each problem's `type` links to the code on this page (default: the OMNIA docs site).
+///     .docs_page(DocsPage::new("https://api.example.com/docs/errors.html")?);
+/// let app: Router = Router::new().route("/", get(|| async { "hello" })).layer(layer);
+/// # Ok::<(), omnia_errors::DocsPageError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct LocalizeErrorsLayer {
+    settings: Arc<Settings>,
+}
+
+/// What every request under a layer shares.
+#[derive(Clone, Debug)]
+struct Settings {
     localizer: Localizer,
+    preferred: ErrorFormat,
+    docs_page: DocsPage,
 }
 
 impl LocalizeErrorsLayer {
-    /// A layer formatting with `localizer` (cheap to clone: share the application's).
+    /// A layer formatting with `localizer` (cheap to clone: share the application's),
+    /// answering OMNIA's body unless a request asks for Problem Details, whose `type` links to
+    /// [`DocsPage::OMNIA`].
     pub fn new(localizer: Localizer) -> Self {
-        Self { localizer }
+        Self {
+            settings: Arc::new(Settings {
+                localizer,
+                preferred: ErrorFormat::Omnia,
+                docs_page: DocsPage::OMNIA,
+            }),
+        }
+    }
+
+    /// The format of a response whose request does not prefer one (no `Accept`, `*/*`, or
+    /// both types equally): [`ErrorFormat::Omnia`] unless set. A request that asks for one of
+    /// the two types alone still gets it.
+    #[must_use]
+    pub fn preferred_format(mut self, format: ErrorFormat) -> Self {
+        Arc::make_mut(&mut self.settings).preferred = format;
+        self
+    }
+
+    /// The page each Problem Details `type` links to ([`DocsPage::url_of`]).
+    #[must_use]
+    pub fn docs_page(mut self, page: DocsPage) -> Self {
+        Arc::make_mut(&mut self.settings).docs_page = page;
+        self
     }
 }
 
@@ -333,7 +459,7 @@ impl<S> Layer<S> for LocalizeErrorsLayer {
     fn layer(&self, inner: S) -> Self::Service {
         LocalizeErrors {
             inner,
-            localizer: self.localizer.clone(),
+            settings: Arc::clone(&self.settings),
         }
     }
 }
@@ -342,7 +468,7 @@ impl<S> Layer<S> for LocalizeErrorsLayer {
 #[derive(Clone, Debug)]
 pub struct LocalizeErrors<S> {
     inner: S,
-    localizer: Localizer,
+    settings: Arc<Settings>,
 }
 
 impl<S, B> Service<Request<B>> for LocalizeErrors<S>
@@ -362,20 +488,19 @@ where
     fn call(&mut self, request: Request<B>) -> Self::Future {
         // Cheap: header values share their bytes, the localizer is a reference count. Nothing
         // is negotiated unless an error response is made.
+        let lines = |name| request.headers().get_all(name).iter().cloned().collect();
         let context = RequestContext {
-            localizer: self.localizer.clone(),
-            accept_language: request
-                .headers()
-                .get_all(ACCEPT_LANGUAGE)
-                .iter()
-                .cloned()
-                .collect(),
+            settings: Arc::clone(&self.settings),
+            accept: lines(ACCEPT),
+            accept_language: lines(ACCEPT_LANGUAGE),
         };
         let response = REQUEST.scope(context, self.inner.call(request));
         ResponseFuture(Box::pin(async move {
             let mut response = response.await?;
             if response.extensions().get::<OmniaError>().is_some() {
-                add_vary_accept_language(response.headers_mut());
+                // Both headers decided the response: its language and its format.
+                add_vary(response.headers_mut(), &ACCEPT_LANGUAGE);
+                add_vary(response.headers_mut(), &ACCEPT);
             }
             Ok(response)
         }))
@@ -402,9 +527,7 @@ impl<E> fmt::Debug for ResponseFuture<E> {
 /// The language for the `Accept-Language` lines of a request: lines that are not UTF-8 are
 /// ignored, several lines are one comma-separated list, and none means en-US.
 fn negotiate(localizer: &Localizer, lines: &[HeaderValue]) -> Language {
-    let mut texts = lines
-        .iter()
-        .filter_map(|line| std::str::from_utf8(line.as_bytes()).ok());
+    let mut texts = utf8_lines(lines);
     match (texts.next(), texts.next()) {
         (None, _) => localizer.source(),
         (Some(only), None) => localizer.for_accept_language(only),
@@ -419,17 +542,24 @@ fn negotiate(localizer: &Localizer, lines: &[HeaderValue]) -> Language {
     }
 }
 
-/// Adds `accept-language` to `Vary`, unless it (or `*`) is already there.
-fn add_vary_accept_language(headers: &mut HeaderMap) {
+/// The lines of a header that are UTF-8; the others are ignored as if absent.
+fn utf8_lines(lines: &[HeaderValue]) -> impl Iterator<Item = &str> {
+    lines
+        .iter()
+        .filter_map(|line| std::str::from_utf8(line.as_bytes()).ok())
+}
+
+/// Adds `name` to `Vary`, unless it (or `*`) is already there.
+fn add_vary(headers: &mut HeaderMap, name: &HeaderName) {
     let covered = headers
         .get_all(VARY)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
         .map(str::trim)
-        .any(|name| name == "*" || name.eq_ignore_ascii_case(ACCEPT_LANGUAGE.as_str()));
+        .any(|listed| listed == "*" || listed.eq_ignore_ascii_case(name.as_str()));
     if !covered {
-        headers.append(VARY, HeaderValue::from_static("accept-language"));
+        headers.append(VARY, HeaderValue::from(name.clone()));
     }
 }
 
@@ -468,7 +598,7 @@ mod tests {
         for value in values {
             headers.append(VARY, HeaderValue::from_static(value));
         }
-        add_vary_accept_language(&mut headers);
+        add_vary(&mut headers, &ACCEPT_LANGUAGE);
         headers
             .get_all(VARY)
             .iter()

@@ -15,10 +15,12 @@ use axum::http::HeaderName;
 use axum::http::header::VARY;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use omnia_errors::{ApiError, ValidationError};
+use omnia_errors::{ApiError, DocsPage, ErrorCode, ErrorFormat, ProblemDetails, ValidationError};
 use omnia_errors_axum::{FieldError, LocalizeErrorsLayer, OmniaError};
 use omnia_errors_fluent::{Localizer, read_locales};
-use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE, HeaderMap, HeaderValue};
+use reqwest::header::{
+    ACCEPT, ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE, HeaderMap, HeaderValue,
+};
 use serde_json::{Value, json};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -142,14 +144,23 @@ async fn get_with(
     path: &str,
     accept_language: &[HeaderValue],
 ) -> Result<Answer, Box<dyn std::error::Error>> {
-    let client = reqwest::Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(30))
-        .build()?;
     let mut headers = HeaderMap::new();
     for line in accept_language {
         headers.append(ACCEPT_LANGUAGE, line.clone());
     }
+    get_headers(address, path, headers).await
+}
+
+/// GETs `path` with these request headers.
+async fn get_headers(
+    address: SocketAddr,
+    path: &str,
+    headers: HeaderMap,
+) -> Result<Answer, Box<dyn std::error::Error>> {
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(30))
+        .build()?;
     let response = client
         .get(format!("http://{address}{path}"))
         .headers(headers)
@@ -171,7 +182,8 @@ async fn get_with(
         .collect();
     let status = response.status().as_u16();
     let text = response.text().await?;
-    let body = if content_type.as_deref() == Some("application/json") {
+    let json = ["application/json", "application/problem+json"];
+    let body = if json.contains(&content_type.as_deref().unwrap_or_default()) {
         serde_json::from_str(&text)?
     } else {
         Value::String(text)
@@ -198,8 +210,11 @@ fn assert_localized(answer: &Answer, status: u16, locale: &str) {
     assert_eq!(answer.status, status, "{answer:?}");
     assert_eq!(answer.content_type.as_deref(), Some("application/json"));
     assert_eq!(answer.content_language.as_deref(), Some(locale));
-    assert_eq!(answer.vary, ["accept-language"]);
+    assert_eq!(answer.vary, VARY_BOTH);
 }
+
+/// What the layer adds to `Vary`: the request headers that chose the language and the format.
+const VARY_BOTH: [&str; 2] = ["accept-language", "accept"];
 
 /// The message the library gives for `error` in the language `accept_language` negotiates to.
 fn expected(
@@ -292,7 +307,7 @@ async fn garbage_accept_language_gets_en_us() -> TestResult {
         let answer = get_with(address, "/entities/7", &lines).await?;
         assert_eq!(answer.status, 404, "{case}: {answer:?}");
         assert_eq!(answer.content_language.as_deref(), Some("en-US"), "{case}");
-        assert_eq!(answer.vary, ["accept-language"], "{case}");
+        assert_eq!(answer.vary, VARY_BOTH, "{case}");
         assert_eq!(answer.body, en_us, "{case}");
     }
     Ok(())
@@ -413,7 +428,7 @@ async fn a_vary_of_the_handler_is_kept() -> TestResult {
     let address = serve_localized().await?;
     let answer = request(address, "/vary", "pt-PT").await?;
     assert_eq!(answer.status, 404);
-    assert_eq!(answer.vary, ["Origin", "accept-language"]);
+    assert_eq!(answer.vary, ["Origin", "accept-language", "accept"]);
     assert_eq!(answer.content_language.as_deref(), Some("pt-PT"));
     let message = expected(&localizer, "pt-PT", &ApiError::EntityNotFound);
     assert_eq!(answer.body["message"], message);
@@ -454,7 +469,8 @@ async fn an_error_body_is_written_once_in_the_request_language_and_never_rewritt
         assert_eq!(headers[name], value, "{name}: {headers:?}");
     }
     assert_eq!(headers[CONTENT_LANGUAGE], "pt-PT");
-    assert_eq!(headers[VARY], "accept-language");
+    let vary: Vec<&HeaderValue> = headers.get_all(VARY).iter().collect();
+    assert_eq!(vary, VARY_BOTH);
     let length: usize = headers["content-length"].to_str()?.parse()?;
     let body = response.bytes().await?;
     assert_eq!(length, body.len());
@@ -541,5 +557,176 @@ async fn content_language_lists_every_locale_used() -> TestResult {
     let answer = request(address, "/entities/7", "pt-PT").await?;
     assert_localized(&answer, 404, "en-US");
     assert_eq!(answer.body["message"], "Entity can't be found.");
+    Ok(())
+}
+
+/// A validator of one schema of the OpenAPI components the core crate serves (the published
+/// fragment's), so bodies are checked against what API documents promise.
+fn schema(name: &str) -> Result<jsonschema::Validator, Box<dyn std::error::Error>> {
+    let components = serde_json::to_value(omnia_errors::openapi::components())?;
+    let schema =
+        json!({ "$ref": format!("#/components/schemas/{name}"), "components": components });
+    Ok(jsonschema::draft202012::new(&schema)?)
+}
+
+fn assert_valid(validator: &jsonschema::Validator, body: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(body)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:?}\n{body}");
+}
+
+/// GETs `path` with `Accept` and `Accept-Language`.
+async fn get_accepting(
+    address: SocketAddr,
+    path: &str,
+    accept: &'static str,
+    accept_language: &'static str,
+) -> Result<Answer, Box<dyn std::error::Error>> {
+    let mut headers = HeaderMap::new();
+    headers.insert(ACCEPT, HeaderValue::from_static(accept));
+    headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static(accept_language));
+    get_headers(address, path, headers).await
+}
+
+/// A validation error of a route, with the attribute it names.
+type Item = (ValidationError, Option<&'static str>);
+
+/// The errors the routes answer, with the validation items `/validation` lists.
+fn route_errors() -> [(&'static str, ApiError, Vec<Item>); 3] {
+    [
+        ("/entities/7", ApiError::EntityNotFound, vec![]),
+        ("/connector", connector_error(), vec![]),
+        (
+            "/validation",
+            ApiError::ValidationFailed,
+            vec![(too_long(), Some("Description")), (required(), None)],
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn each_media_type_gets_its_body_which_its_schema_accepts() -> TestResult {
+    let localizer = Localizer::embedded();
+    let problem_schema = schema("ProblemDetails")?;
+    let omnia_schema = schema("ErrorResponse")?;
+    let address = serve_localized().await?;
+    for (path, error, items) in route_errors() {
+        let status = error.code().http_status();
+        let items = || items.iter().map(|(e, name)| (e, *name));
+        for accept_language in ["en-US", "pt-PT", "pl-PL"] {
+            let language = localizer.for_accept_language(accept_language);
+
+            let answer =
+                get_accepting(address, path, "application/problem+json", accept_language).await?;
+            assert_eq!(answer.status, status, "{path}");
+            assert_eq!(
+                answer.content_type.as_deref(),
+                Some("application/problem+json")
+            );
+            assert_eq!(answer.content_language.as_deref(), Some(accept_language));
+            assert_eq!(answer.vary, VARY_BOTH);
+            assert_valid(&problem_schema, &answer.body, path);
+            let problem = language
+                .problem_details(&error, items(), &DocsPage::default())
+                .body;
+            assert_eq!(answer.body, serde_json::to_value(&problem)?, "{path}");
+            assert_eq!(
+                answer.body["type"],
+                DocsPage::default().url_of(error.code())
+            );
+            assert_eq!(answer.body["status"], status);
+            assert_eq!(
+                answer.body["detail"],
+                language.message(&error).text.as_ref()
+            );
+            assert_eq!(
+                answer.body["title"],
+                language.generic_message(&error).text.as_ref()
+            );
+            // A client reads it back into the typed error.
+            let read: ProblemDetails = serde_json::from_value(answer.body.clone())?;
+            assert_eq!(read.error(), Ok(error.clone()));
+
+            let answer = get_accepting(address, path, "application/json", accept_language).await?;
+            assert_eq!(answer.content_type.as_deref(), Some("application/json"));
+            assert_valid(&omnia_schema, &answer.body, path);
+            let body = language.error_body(&error, items()).body;
+            assert_eq!(answer.body, serde_json::to_value(&body)?, "{path}");
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn accept_chooses_the_format_by_quality_and_ties_keep_omnias_body() -> TestResult {
+    let address = serve_localized().await?;
+    for (accept, expected) in [
+        ("application/problem+json", "application/problem+json"),
+        (
+            "application/json;q=0.5, application/problem+json",
+            "application/problem+json",
+        ),
+        (
+            "application/problem+json;q=0.5, application/json",
+            "application/json",
+        ),
+        ("*/*", "application/json"),
+        (
+            "application/json, application/problem+json",
+            "application/json",
+        ),
+        ("text/html", "application/json"),
+        ("application/problem+json;q=5", "application/json"),
+    ] {
+        let answer = get_accepting(address, "/entities/7", accept, "en-US").await?;
+        assert_eq!(answer.content_type.as_deref(), Some(expected), "{accept}");
+        assert_eq!(answer.status, 404, "{accept}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_server_may_prefer_problem_details_on_its_own_docs_page() -> TestResult {
+    let page = DocsPage::new("https://api.example.com/docs/errors.html")?;
+    let layer = LocalizeErrorsLayer::new(Localizer::embedded())
+        .preferred_format(ErrorFormat::ProblemDetails)
+        .docs_page(page.clone());
+    let address = serve(routes().layer(layer)).await?;
+
+    let answer = get_with(address, "/entities/7", &[]).await?;
+    assert_eq!(
+        answer.content_type.as_deref(),
+        Some("application/problem+json")
+    );
+    assert_eq!(
+        answer.body["type"],
+        "https://api.example.com/docs/errors.html#EntityNotFound"
+    );
+    assert_eq!(
+        page.code_of(answer.body["type"].as_str().unwrap_or_default()),
+        Some(ErrorCode::EntityNotFound.into())
+    );
+    assert_eq!(answer.vary, VARY_BOTH);
+    assert_valid(&schema("ProblemDetails")?, &answer.body, "preferred");
+
+    // A client that asks for OMNIA's body alone still gets it.
+    let answer = get_accepting(address, "/entities/7", "application/json", "en-US").await?;
+    assert_eq!(answer.content_type.as_deref(), Some("application/json"));
+    assert_eq!(
+        answer.body,
+        json!({ "code": "EntityNotFound", "message": "Entity can't be found." })
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn without_the_layer_problem_details_are_not_offered() -> TestResult {
+    let address = serve(routes()).await?;
+    let answer = get_accepting(address, "/entities/7", "application/problem+json", "pt-PT").await?;
+    assert_eq!(answer.content_type.as_deref(), Some("application/json"));
+    assert_eq!(answer.content_language.as_deref(), Some("en-US"));
+    assert!(answer.vary.is_empty(), "nothing was negotiated: {answer:?}");
     Ok(())
 }

@@ -11,8 +11,8 @@
 use std::sync::OnceLock;
 
 use omnia_errors::{
-    AnyCode, ApiError, ErrorBody, ErrorCode, ParamValue, Parameters, ValidationError,
-    ValidationErrorCode,
+    AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, ErrorFormat, ParamValue, Parameters,
+    ProblemDetails, ValidationError, ValidationErrorCode,
 };
 use omnia_errors_fluent::{LocaleFiles, Localizer, parse_accept_language};
 
@@ -26,6 +26,8 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("error_body_json", error_body_json),
     ("localize_params", localize_params),
     ("ftl_files", ftl_files),
+    ("accept", accept),
+    ("problem_details_json", problem_details_json),
 ];
 
 /// The repository's `locales/`, read once.
@@ -117,10 +119,10 @@ pub fn error_body_json(data: &[u8]) {
     assert_eq!(serde_json::to_vec(&again).expect("writes"), json);
     let _ = body.error();
     let mut localized = body;
-    let mut problems = Vec::new();
+    let mut fallbacks = Vec::new();
     localizer()
         .for_accept_language("pl")
-        .localize_body(&mut localized, &mut problems);
+        .localize_body(&mut localized, &mut fallbacks);
     for item in localized.errors() {
         let _ = item.error();
     }
@@ -162,8 +164,8 @@ fn many_keys(data: &[u8]) {
     }
 }
 
-/// Arbitrary parameter values for every code: the message is never empty and reports no
-/// problem.
+/// Arbitrary parameter values for every code: the message is never empty and falls back
+/// nowhere.
 pub fn localize_params(data: &[u8]) {
     let Some((&selector, rest)) = data.split_first() else {
         return;
@@ -189,20 +191,20 @@ pub fn localize_params(data: &[u8]) {
     let language = localizer().for_languages(std::slice::from_ref(
         &locales[usize::from(selector) % locales.len()],
     ));
-    let mut problems = Vec::new();
+    let mut fallbacks = Vec::new();
     let message = match code {
         AnyCode::Api(c) => {
             let error = ApiError::from_parameters(c, &parameters).expect("well-typed parameters");
-            language.message_reporting(&error, &mut problems)
+            language.message_reporting(&error, &mut fallbacks)
         }
         AnyCode::Validation(c) => {
             let error =
                 ValidationError::from_parameters(c, &parameters).expect("well-typed parameters");
-            language.message_reporting(&error, &mut problems)
+            language.message_reporting(&error, &mut fallbacks)
         }
     };
     assert!(!message.text.is_empty());
-    assert!(problems.is_empty(), "{problems:?}");
+    assert!(fallbacks.is_empty(), "{fallbacks:?}");
 }
 
 /// A Fluent file loaded at run time in place of pl-PL's `errors.ftl`: loading either fails
@@ -234,5 +236,65 @@ pub fn ftl_files(data: &[u8]) {
             let message = pl.message(&ValidationError::TextMaxLengthMismatch { max_length: 5 });
             assert!(!message.text.is_empty());
         }
+    }
+}
+
+/// An `Accept` header (its lines split at `\n`): negotiation answers one of the two formats,
+/// the preference decides only ties, and past the bytes read nothing counts (the input is also
+/// tried repeated to 16 KiB, as for `Accept-Language`). The same text as a docs page URL is
+/// refused or links every code to itself.
+pub fn accept(data: &[u8]) {
+    let header = String::from_utf8_lossy(data);
+    check_accept(&header);
+    if !header.is_empty() {
+        let long = header.repeat(LONG_HEADER / header.len() + 1);
+        check_accept(&long);
+        for tail in [
+            ", application/problem+json",
+            ", application/json",
+            ", */*;q=0",
+        ] {
+            let longer = format!("{long}{tail}");
+            for preferred in [ErrorFormat::Omnia, ErrorFormat::ProblemDetails] {
+                assert_eq!(
+                    ErrorFormat::negotiate(&[&longer], preferred),
+                    ErrorFormat::negotiate(&[&long], preferred),
+                    "an entry past the bound counted"
+                );
+            }
+        }
+    }
+    if let Ok(page) = DocsPage::new(header.as_ref()) {
+        for code in AnyCode::all() {
+            assert_eq!(page.code_of(&page.url_of(code)), Some(code));
+        }
+    }
+}
+
+fn check_accept(header: &str) {
+    let lines: Vec<&str> = header.split('\n').collect();
+    let omnia = ErrorFormat::negotiate(&lines, ErrorFormat::Omnia);
+    let problem = ErrorFormat::negotiate(&lines, ErrorFormat::ProblemDetails);
+    // Either the header decides (both agree) or it is a tie (each gets its preference).
+    assert!(
+        omnia == problem || (omnia == ErrorFormat::Omnia && problem == ErrorFormat::ProblemDetails),
+        "{omnia:?} {problem:?}"
+    );
+}
+
+/// A Problem Details body from the wire: if it reads, it writes back and reads again to the
+/// same writing, and its typed error and link to the docs page can be asked for.
+pub fn problem_details_json(data: &[u8]) {
+    let Ok(problem) = serde_json::from_slice::<ProblemDetails>(data) else {
+        return;
+    };
+    let json = serde_json::to_vec(&problem).expect("a read problem writes");
+    let again: ProblemDetails = serde_json::from_slice(&json).expect("a written problem reads");
+    assert_eq!(serde_json::to_vec(&again).expect("writes"), json);
+    if let (Ok(error), Some(code)) = (problem.error(), DocsPage::OMNIA.code_of(&problem.r#type)) {
+        let _ = (error, code);
+    }
+    for item in problem.errors() {
+        let _ = item.error();
     }
 }

@@ -18,11 +18,13 @@
 //! let doc = ApiDoc::openapi();
 //! let components = doc.components.unwrap();
 //! assert!(components.schemas.contains_key("ErrorResponse"));
+//! assert!(components.schemas.contains_key("ProblemDetails"));
 //! assert!(components.responses.contains_key("Error404"));
 //! ```
 //!
-//! Handlers' responses then `$ref` them (`#/components/responses/Error404`), or name the body
-//! type: `ErrorBody` is the `ErrorResponse` schema.
+//! Handlers' responses then `$ref` them (`#/components/responses/Error404`, which offers both
+//! `application/json` and `application/problem+json`), or name the body type: `ErrorBody` is
+//! the `ErrorResponse` schema, `ProblemDetails` the `ProblemDetails` schema.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -31,7 +33,10 @@ use utoipa::openapi::schema::{Components, Schema};
 use utoipa::openapi::{OpenApi, RefOr};
 use utoipa::{Modify, PartialSchema, ToSchema};
 
-use crate::{ErrorBody, ErrorCode, Parameters, ValidationErrorCode, ValidationErrorItem};
+use crate::{
+    ErrorBody, ErrorCode, Parameters, ProblemDetails, ValidationErrorCode, ValidationErrorItem,
+    ValidationProblem,
+};
 
 /// The fragment's components, parsed once. The file is generated and checked by this
 /// workspace's tests (`components_parse_and_hold_every_schema`), so it always parses; a copy
@@ -41,7 +46,9 @@ static COMPONENTS: LazyLock<Components> = LazyLock::new(|| {
 });
 
 /// The components: schemas `ErrorCode`, `ValidationErrorCode`, `ErrorParameters`,
-/// `ValidationError`, `ErrorResponse`, and responses `Error400` … `Error503`.
+/// `ValidationError`, `ErrorResponse` (OMNIA's body), `ValidationProblem`, `ProblemDetails`
+/// (RFC 9457 Problem Details), and responses `Error400` … `Error503`, each with both bodies
+/// (`application/json` and `application/problem+json`) and an example per code.
 pub fn components() -> &'static Components {
     &COMPONENTS
 }
@@ -105,9 +112,17 @@ fragment_schema! {
     Parameters => "ErrorParameters" [],
     ValidationErrorItem => "ValidationError" [ValidationErrorCode, Parameters],
     ErrorBody => "ErrorResponse" [ErrorCode, ValidationErrorItem, Parameters],
+    ValidationProblem => "ValidationProblem" [ValidationErrorCode, Parameters],
+    ProblemDetails => "ProblemDetails" [ErrorCode, ValidationProblem, Parameters],
 }
 
 /// A `$ref` to the body schema, for hand-built utoipa responses.
 pub fn error_response_ref() -> RefOr<Schema> {
     reference("ErrorResponse")
+}
+
+/// A `$ref` to the RFC 9457 body schema, for hand-built utoipa responses'
+/// `application/problem+json` content.
+pub fn problem_details_ref() -> RefOr<Schema> {
+    reference("ProblemDetails")
 }

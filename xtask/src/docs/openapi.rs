@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use omnia_errors::{
-    AnyCode, ApiError, ErrorBody, ErrorCode, ParamKind, Parameters, ValidationError,
-    ValidationErrorCode,
+    AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, PROBLEM_JSON, ParamKind, Parameters,
+    ProblemDetails, ValidationError, ValidationErrorCode,
 };
 use omnia_errors_fluent::{Language, Localizer, SOURCE_LOCALE};
 use omnia_errors_tooling::{DocLanguage, DocTexts};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::codegen::Generated;
@@ -83,7 +84,11 @@ pub(crate) fn document(
                 Version::V3_1 => json!({ "name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0" }),
                 Version::V3_0 => json!({ "name": "MIT OR Apache-2.0" }),
             },
-            "description": format!("The error codes and error body of the OMNIA Platform's API, for other API documents to embed or `$ref`. {NOTE}"),
+            "description": format!(
+                "The error codes and error bodies of the OMNIA Platform's API, for other API documents to embed or `$ref`. \
+                 Every error response offers two media types: `application/json`, OMNIA's own body (`ErrorResponse`, the default), \
+                 and `{PROBLEM_JSON}`, the same error as RFC 9457 Problem Details (`ProblemDetails`), each with an example per code. {NOTE}"
+            ),
         },
         "paths": {},
         "components": {
@@ -93,55 +98,147 @@ pub(crate) fn document(
     }))
 }
 
+/// Every schema: the codes, the parameters, OMNIA's body and the RFC 9457 problem.
 fn schemas(en: &DocLanguage<'_>, version: Version) -> Result<Value, String> {
-    let nullable = |type_name: &str, rest: Value| {
-        let mut schema = match version {
-            Version::V3_1 => json!({ "type": [type_name, "null"] }),
-            Version::V3_0 => json!({ "type": type_name, "nullable": true }),
-        };
-        if let (Value::Object(schema), Value::Object(rest)) = (&mut schema, rest) {
-            schema.extend(rest);
-        }
-        schema
-    };
-    Ok(json!({
-        "ErrorCode": code_enum(
+    let mut schemas = Map::new();
+    schemas.insert(
+        "ErrorCode".into(),
+        code_enum(
             en,
             ErrorCode::ALL.iter().map(|&c| c.into()),
             "An OMNIA API error code: the `code` of an error response. Each implies an HTTP status.",
         )?,
-        "ValidationErrorCode": code_enum(
+    );
+    schemas.insert(
+        "ValidationErrorCode".into(),
+        code_enum(
             en,
             ValidationErrorCode::ALL.iter().map(|&c| c.into()),
             "A validation error code: the `code` of an item of a `ValidationFailed` response's `errors`.",
         )?,
-        "ErrorParameters": parameters_schema()?,
-        "ValidationError": {
+    );
+    schemas.insert("ErrorParameters".into(), parameters_schema()?);
+    schemas.extend(body_schemas(version));
+    schemas.extend(problem_schemas(version));
+    Ok(Value::Object(schemas))
+}
+
+/// A property that may also be `null` (what OMNIA servers send for an absent list or name):
+/// a type array in 3.1, `nullable` in 3.0. `rest` holds the property's other keywords.
+fn nullable(version: Version, type_name: &str, rest: Value) -> Value {
+    let mut schema = match version {
+        Version::V3_1 => json!({ "type": [type_name, "null"] }),
+        Version::V3_0 => json!({ "type": type_name, "nullable": true }),
+    };
+    if let (Value::Object(schema), Value::Object(rest)) = (&mut schema, rest) {
+        schema.extend(rest);
+    }
+    schema
+}
+
+/// OMNIA's own body (`application/json`): `ErrorResponse` and its items, `ValidationError`.
+fn body_schemas(version: Version) -> Map<String, Value> {
+    let mut schemas = Map::new();
+    schemas.insert(
+        "ValidationError".into(),
+        json!({
             "type": "object",
             "description": "One validation error of a `ValidationFailed` response.",
             "required": ["code", "message"],
             "properties": {
                 "code": { "$ref": "#/components/schemas/ValidationErrorCode" },
-                "name": nullable("string", json!({ "description": "The path of the attribute the error concerns, when it concerns one." })),
-                "message": { "type": "string", "description": "The error's message, in the response's `Content-Language`." },
+                "name": nullable(version, "string", json!({ "description": ITEM_NAME })),
+                "message": { "type": "string", "description": MESSAGE },
                 "parameters": { "$ref": "#/components/schemas/ErrorParameters" },
             },
-        },
-        "ErrorResponse": {
+        }),
+    );
+    schemas.insert(
+        "ErrorResponse".into(),
+        json!({
             "type": "object",
             "description": "The body of every OMNIA API error response.",
             "required": ["code", "message"],
             "properties": {
                 "code": { "$ref": "#/components/schemas/ErrorCode" },
-                "message": { "type": "string", "description": "The error's message, in the response's `Content-Language`." },
-                "errors": nullable("array", json!({
+                "message": { "type": "string", "description": MESSAGE },
+                "errors": nullable(version, "array", json!({
                     "description": "The validation errors of a `ValidationFailed` response.",
                     "items": { "$ref": "#/components/schemas/ValidationError" },
                 })),
                 "parameters": { "$ref": "#/components/schemas/ErrorParameters" },
             },
-        },
-    }))
+        }),
+    );
+    schemas
+}
+
+/// What an item's `name` is, in both bodies.
+const ITEM_NAME: &str = "The path of the attribute the error concerns, when it concerns one.";
+
+/// What a message is, in both bodies (a problem item's `detail` is one).
+const MESSAGE: &str = "The error's message, in the response's `Content-Language`.";
+
+/// The same error as RFC 9457 Problem Details (`application/problem+json`): `ProblemDetails`
+/// and its items, `ValidationProblem`, named as the Rust types are. Like `ErrorResponse`, they
+/// leave `additionalProperties` open: RFC 9457 lets a problem carry extension members, and
+/// clients must ignore those they do not know.
+fn problem_schemas(version: Version) -> Map<String, Value> {
+    let mut schemas = Map::new();
+    schemas.insert(
+        "ValidationProblem".into(),
+        json!({
+            "type": "object",
+            "description": "One validation error of a `ValidationFailed` problem (an item of its `errors` extension member): \
+                            a `ValidationError` whose message is called `detail`, as in the problem around it.",
+            "required": ["code", "detail"],
+            "properties": {
+                "code": { "$ref": "#/components/schemas/ValidationErrorCode" },
+                "name": nullable(version, "string", json!({ "description": ITEM_NAME })),
+                "detail": { "type": "string", "description": MESSAGE },
+                "parameters": { "$ref": "#/components/schemas/ErrorParameters" },
+            },
+        }),
+    );
+    schemas.insert(
+        "ProblemDetails".into(),
+        json!({
+            "type": "object",
+            "description": format!(
+                "The body of an OMNIA API error response as RFC 9457 Problem Details (`{PROBLEM_JSON}`): \
+                 the same error as `ErrorResponse`. `type`, `title`, `status`, `detail` and `instance` are RFC 9457's members; \
+                 `code` (the OMNIA error code), `errors` and `parameters` (the message's parameters) are extension members \
+                 (RFC 9457, section 3.2), and a client ignores extension members it does not know."
+            ),
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+                "type": { "type": "string", "format": "uri-reference", "description": type_description() },
+                "title": { "type": "string", "description": "RFC 9457 `title` member: the code's generic message, the same for every occurrence of the code, in the response's `Content-Language`." },
+                "status": { "type": "integer", "minimum": 100, "maximum": 599, "description": "RFC 9457 `status` member: the response's HTTP status, the one the code implies." },
+                "detail": { "type": "string", "description": "RFC 9457 `detail` member: this occurrence's message (with its context when known), in the response's `Content-Language`." },
+                "instance": { "type": "string", "format": "uri-reference", "description": "RFC 9457 `instance` member: a URI reference identifying this occurrence, when the API gives one." },
+                "code": { "$ref": "#/components/schemas/ErrorCode" },
+                "errors": nullable(version, "array", json!({
+                    "description": "An extension member: the validation errors of a `ValidationFailed` problem.",
+                    "items": { "$ref": "#/components/schemas/ValidationProblem" },
+                })),
+                "parameters": { "$ref": "#/components/schemas/ErrorParameters" },
+            },
+        }),
+    );
+    schemas
+}
+
+/// What a problem's `type` is, from the crate's `DocsPage`: the default page and the URL of
+/// one code on it.
+fn type_description() -> String {
+    let page = DocsPage::default();
+    format!(
+        "RFC 9457 `type` member: the URL of the code's documentation, `<docs page>#<code>` \
+         (e.g. {}). The docs page is {page} unless the API configures its own \
+         (one that publishes the error page itself).",
+        page.url_of(ErrorCode::EntityNotFound),
+    )
 }
 
 /// A string enum of codes with their English messages.
@@ -208,57 +305,121 @@ fn parameters_schema() -> Result<Value, String> {
     }))
 }
 
-/// One response per HTTP status the catalog uses, with an example per code of that status.
+/// One response per HTTP status the catalog uses, with an example per code of that status in
+/// each media type.
 fn responses(en: &Language) -> Result<Value, String> {
-    let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
-    for &code in ErrorCode::ALL {
-        by_status.entry(code.http_status()).or_default().push(code);
-    }
     let mut responses = Map::new();
-    for (status, codes) in by_status {
-        let mut examples = Map::new();
-        for &code in &codes {
-            let body = example_body(en, code)?;
-            examples.insert(
-                code.as_str().to_owned(),
-                json!({ "summary": code.as_str(), "value": serde_json::to_value(&body).map_err(|e| e.to_string())? }),
-            );
-        }
-        let reason = codes[0].status_code().canonical_reason().unwrap_or("Error");
-        let names: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
-        responses.insert(
-            format!("Error{status}"),
-            json!({
-                "description": format!("{reason}: {}.", names.join(", ")),
-                "content": {
-                    "application/json": {
-                        "schema": { "$ref": "#/components/schemas/ErrorResponse" },
-                        "examples": examples,
-                    },
-                },
-            }),
-        );
+    for (status, codes) in codes_by_status() {
+        responses.insert(format!("Error{status}"), response(en, &codes)?);
     }
     Ok(Value::Object(responses))
 }
 
-/// The body the API returns for a code, as the core crate serializes it; `ValidationFailed`
-/// with two items, one of them with the parameter that the UI re-localizes.
+/// The API codes grouped by HTTP status, each group in catalog order.
+fn codes_by_status() -> BTreeMap<u16, Vec<ErrorCode>> {
+    let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
+    for &code in ErrorCode::ALL {
+        by_status.entry(code.http_status()).or_default().push(code);
+    }
+    by_status
+}
+
+/// The response of one status's codes. OMNIA's body comes first: it is what OMNIA servers
+/// send, and the media type tools show (and client generators pick) by default.
+fn response(en: &Language, codes: &[ErrorCode]) -> Result<Value, String> {
+    let reason = codes
+        .first()
+        .and_then(|c| c.status_code().canonical_reason())
+        .unwrap_or("Error");
+    let names: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+    Ok(json!({
+        "description": format!("{reason}: {}.", names.join(", ")),
+        "content": {
+            "application/json": media_type("ErrorResponse", examples(codes, |code| example_body(en, code))?),
+            (PROBLEM_JSON): media_type("ProblemDetails", examples(codes, |code| example_problem(en, code))?),
+        },
+    }))
+}
+
+/// A media type object: its schema, by reference, and its examples.
+fn media_type(schema: &str, examples: Value) -> Value {
+    let mut media_type = Map::new();
+    media_type.insert(
+        "schema".into(),
+        json!({ "$ref": format!("#/components/schemas/{schema}") }),
+    );
+    media_type.insert("examples".into(), examples);
+    Value::Object(media_type)
+}
+
+/// An example per code, named after it, whose value is the body `build` makes, serialized as
+/// the core crate serializes it.
+fn examples<B: Serialize>(
+    codes: &[ErrorCode],
+    build: impl Fn(ErrorCode) -> Result<B, String>,
+) -> Result<Value, String> {
+    let mut examples = Map::new();
+    for &code in codes {
+        let value = serde_json::to_value(build(code)?).map_err(|e| e.to_string())?;
+        examples.insert(
+            code.as_str().to_owned(),
+            json!({ "summary": code.as_str(), "value": value }),
+        );
+    }
+    Ok(Value::Object(examples))
+}
+
+/// The error an example shows for a code, and the validation errors it lists: chosen once,
+/// so that both media types show the same error.
+struct Example {
+    error: ApiError,
+    items: Vec<(ValidationError, Option<&'static str>)>,
+}
+
+impl Example {
+    /// The code's error without its optional parameters; `ValidationFailed` with two items,
+    /// one of them with the parameter that a UI re-localizes.
+    fn of(code: ErrorCode) -> Result<Self, String> {
+        let error =
+            ApiError::from_parameters(code, &Parameters::new()).map_err(|e| e.to_string())?;
+        let items = if code == ErrorCode::ValidationFailed {
+            vec![
+                (
+                    ValidationError::TextMaxLengthMismatch { max_length: 50 },
+                    Some("Description"),
+                ),
+                (
+                    ValidationError::RequiredValue {
+                        path: Some("Customer.Name".into()),
+                    },
+                    Some("Customer.Name"),
+                ),
+            ]
+        } else {
+            Vec::new()
+        };
+        Ok(Self { error, items })
+    }
+
+    /// The items as the localizer takes them.
+    fn items(&self) -> impl Iterator<Item = (&ValidationError, Option<&str>)> {
+        self.items.iter().map(|(error, name)| (error, *name))
+    }
+}
+
+/// The body the API returns for a code, as the core crate serializes it.
 pub(crate) fn example_body(en: &Language, code: ErrorCode) -> Result<ErrorBody, String> {
-    let error = ApiError::from_parameters(code, &Parameters::new()).map_err(|e| e.to_string())?;
-    let too_long = ValidationError::TextMaxLengthMismatch { max_length: 50 };
-    let required = ValidationError::RequiredValue {
-        path: Some("Customer.Name".into()),
-    };
-    let items = if code == ErrorCode::ValidationFailed {
-        vec![
-            (&too_long, Some("Description")),
-            (&required, Some("Customer.Name")),
-        ]
-    } else {
-        Vec::new()
-    };
-    Ok(en.error_body(&error, items).body)
+    let example = Example::of(code)?;
+    Ok(en.error_body(&example.error, example.items()).body)
+}
+
+/// The same error as [`example_body`], as the RFC 9457 problem the API returns for
+/// `application/problem+json`, documented on the default page.
+pub(crate) fn example_problem(en: &Language, code: ErrorCode) -> Result<ProblemDetails, String> {
+    let example = Example::of(code)?;
+    Ok(en
+        .problem_details(&example.error, example.items(), &DocsPage::default())
+        .body)
 }
 
 #[cfg(test)]
@@ -271,7 +432,11 @@ mod tests {
             "$ref": format!("#/components/schemas/{schema}"),
             "components": document["components"],
         });
-        jsonschema::draft202012::new(&schema).unwrap()
+        // Formats asserted, not only annotated, so that `uri-reference` is checked too.
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .unwrap()
     }
 
     fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
@@ -279,6 +444,34 @@ mod tests {
             .iter_errors(instance)
             .map(|e| format!("{} at {}", e, e.instance_path()))
             .collect()
+    }
+
+    /// The document of a version, from the embedded messages.
+    fn document_of(version: Version) -> Value {
+        let localizer = Localizer::embedded();
+        document(
+            &test_texts().language("en-US").unwrap(),
+            &localizer.source(),
+            version,
+        )
+        .unwrap()
+    }
+
+    /// Every example of a media type, with its response's status key and its name.
+    fn examples_of<'d>(
+        document: &'d Value,
+        media_type: &str,
+    ) -> Vec<(&'d String, &'d String, &'d Value)> {
+        let mut all = Vec::new();
+        for (status, response) in document["components"]["responses"].as_object().unwrap() {
+            for (name, example) in response["content"][media_type]["examples"]
+                .as_object()
+                .unwrap()
+            {
+                all.push((status, name, &example["value"]));
+            }
+        }
+        all
     }
 
     #[test]
@@ -354,6 +547,129 @@ mod tests {
     }
 
     #[test]
+    fn every_problem_example_validates_against_problem_details() {
+        let document = document_of(Version::V3_1);
+        let validator = validator(&document, "ProblemDetails");
+        let examples = examples_of(&document, PROBLEM_JSON);
+        for (status, name, value) in &examples {
+            let problems = errors(&validator, value);
+            assert!(problems.is_empty(), "{status} {name}: {problems:?}");
+        }
+        assert_eq!(examples.len(), ErrorCode::ALL.len());
+    }
+
+    #[test]
+    fn problem_examples_link_each_code_and_carry_its_status() {
+        let document = document_of(Version::V3_1);
+        for (status, name, value) in examples_of(&document, PROBLEM_JSON) {
+            let code: ErrorCode = name.parse().unwrap();
+            assert_eq!(value["type"], DocsPage::default().url_of(code), "{name}");
+            assert_eq!(value["code"], code.as_str(), "{name}");
+            assert_eq!(value["status"], code.http_status(), "{name}");
+            assert_eq!(*status, format!("Error{}", code.http_status()), "{name}");
+        }
+    }
+
+    #[test]
+    fn both_media_types_show_the_same_errors_omnias_body_first() {
+        let document = document_of(Version::V3_1);
+        for (status, response) in document["components"]["responses"].as_object().unwrap() {
+            let content = response["content"].as_object().unwrap();
+            let media_types: Vec<&String> = content.keys().collect();
+            assert_eq!(media_types, ["application/json", PROBLEM_JSON], "{status}");
+            assert_eq!(
+                content[PROBLEM_JSON]["schema"]["$ref"],
+                "#/components/schemas/ProblemDetails"
+            );
+        }
+        let body = examples_of(&document, "application/json");
+        let problem = examples_of(&document, PROBLEM_JSON);
+        assert_eq!(body.len(), problem.len());
+        for ((status, name, body), (_, problem_name, problem)) in body.iter().zip(&problem) {
+            assert_eq!(name, problem_name, "{status}");
+            assert_eq!(body["code"], problem["code"], "{name}");
+            assert_eq!(body["message"], problem["detail"], "{name}");
+            assert_eq!(body.get("parameters"), problem.get("parameters"), "{name}");
+            let items = |value: &Value, message: &str| -> Vec<(Value, Value, Value)> {
+                value["errors"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|i| (i["code"].clone(), i["name"].clone(), i[message].clone()))
+                    .collect()
+            };
+            assert_eq!(items(body, "message"), items(problem, "detail"), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_problem_schema_accepts_what_the_core_crate_serializes_and_nothing_else() {
+        let document = document_of(Version::V3_1);
+        let problem = validator(&document, "ProblemDetails");
+        let item = validator(&document, "ValidationProblem");
+        let localizer = Localizer::embedded();
+        let page = DocsPage::default();
+        for language in ["en-US", "pl-PL"].map(|t| localizer.for_accept_language(t)) {
+            for &code in ErrorCode::ALL {
+                let body = serde_json::to_value(example_problem(&language, code).unwrap()).unwrap();
+                let problems = errors(&problem, &body);
+                assert!(problems.is_empty(), "{code}: {problems:?}");
+                // And back: what the schema accepted, the crate reads.
+                let back: ProblemDetails = serde_json::from_value(body).unwrap();
+                assert_eq!(back.code, code);
+                assert_eq!(back.status, Some(code.http_status()));
+            }
+            for &code in ValidationErrorCode::ALL {
+                let error = ValidationError::from_parameters(
+                    code,
+                    &[("maxLength", 3u64.into())].into_iter().collect(),
+                )
+                .unwrap();
+                let body = language.problem_details(
+                    &ApiError::ValidationFailed,
+                    [(&error, Some("A.B"))],
+                    &page,
+                );
+                let value = serde_json::to_value(&body.body.errors()[0]).unwrap();
+                let problems = errors(&item, &value);
+                assert!(problems.is_empty(), "{code}: {problems:?}");
+                let back: omnia_errors::ValidationProblem = serde_json::from_value(value).unwrap();
+                assert_eq!(back.error(), Ok(error), "{code}");
+            }
+        }
+        let valid = json!({
+            "type": page.url_of(ErrorCode::InternalError),
+            "title": "x", "status": 500, "detail": "x", "code": "InternalError",
+        });
+        assert!(problem.is_valid(&valid));
+        // Nulls that OMNIA servers send, and extension members, are accepted.
+        let mut open = valid.clone();
+        open["errors"] = Value::Null;
+        open["instance"] = json!("/api/v1/customers/C1");
+        open["traceId"] = json!("00-4bf92f35");
+        assert!(problem.is_valid(&open), "{:?}", errors(&problem, &open));
+        // Wrong shapes are not.
+        let without = |member: &str| {
+            let mut value = valid.clone();
+            value.as_object_mut().unwrap().remove(member);
+            value
+        };
+        let with = |member: &str, v: Value| {
+            let mut value = valid.clone();
+            value[member] = v;
+            value
+        };
+        assert!(!problem.is_valid(&without("code")));
+        assert!(!problem.is_valid(&with("code", json!("NoSuchCode"))));
+        assert!(!problem.is_valid(&with("status", json!(99))));
+        assert!(!problem.is_valid(&with("status", json!(600))));
+        assert!(!problem.is_valid(&with("status", json!("500"))));
+        assert!(!problem.is_valid(&with("type", json!("not a URI reference"))));
+        assert!(!item.is_valid(&json!({"code": "TextMaxLengthMismatch", "message": "x"})));
+        assert!(!item.is_valid(&json!({"code": "TextMaxLengthMismatch", "detail": "x", "parameters": {"maxLength": -1}})));
+    }
+
+    #[test]
     fn enum_descriptions_are_parallel_to_the_enum() {
         let localizer = Localizer::embedded();
         let document = document(
@@ -398,5 +714,16 @@ mod tests {
             text.contains(r#""nullable":true"#) && !text.contains(r#""null""#),
             "{text}"
         );
+        let schemas = &document["components"]["schemas"];
+        for (schema, property, type_name) in [
+            ("ErrorResponse", "errors", "array"),
+            ("ValidationError", "name", "string"),
+            ("ProblemDetails", "errors", "array"),
+            ("ValidationProblem", "name", "string"),
+        ] {
+            let property = &schemas[schema]["properties"][property];
+            assert_eq!(property["type"], type_name, "{schema}");
+            assert_eq!(property["nullable"], true, "{schema}");
+        }
     }
 }
