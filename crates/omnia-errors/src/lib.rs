@@ -9,6 +9,9 @@
 //! Each has a typed twin carrying the message's parameters ([`ApiError`], [`ValidationError`]):
 //! a code whose message needs a value cannot be built without it. [`ErrorBody`] is the JSON
 //! body on the wire; reading one never fails on a code or property from a newer server.
+//! [`ProblemDetails`] is the same error as RFC 9457 `application/problem+json`, its `type` a
+//! link to the code's anchor on the error page ([`DocsPage`]); [`ErrorFormat::negotiate`]
+//! chooses between the two from a request's `Accept`.
 //!
 //! The messages themselves (English and translations) live in the Fluent files of
 //! `locales/`, keyed by [`ErrorCode::fluent_id`]; the `omnia-errors-fluent` crate formats them.
