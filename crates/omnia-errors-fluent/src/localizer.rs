@@ -699,6 +699,21 @@ impl Language {
     /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
     /// ```
     pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
+        let mut fallbacks = Vec::new();
+        let message = self.generic_message_reporting(error, &mut fallbacks);
+        for fallback in &fallbacks {
+            log::warn!("{fallback}");
+        }
+        message
+    }
+
+    /// Like [`generic_message`](Self::generic_message), but hands the fallbacks to the
+    /// caller instead of logging them.
+    pub fn generic_message_reporting(
+        &self,
+        error: &impl CatalogError,
+        fallbacks: &mut Vec<Fallback>,
+    ) -> Message<'_> {
         let code: AnyCode = error.code().into();
         if let Some(text) = self.static_text(code) {
             return Message {
@@ -706,39 +721,71 @@ impl Language {
                 locale: self.locale(),
             };
         }
-        let mut fallbacks = Vec::new();
         let args = Arguments::of(error);
-        let message = self.resolve(code, false, args.as_slice(), &mut fallbacks);
-        for fallback in &fallbacks {
-            log::warn!("{fallback}");
-        }
-        message
+        self.resolve(code, false, args.as_slice(), fallbacks)
     }
 
     /// Localizes a body received from the wire (or built elsewhere) in place: its message and
     /// every item's, from their codes and parameters. What cannot be localized (a code from a
     /// newer server, unreadable parameters) keeps the message it has, and is reported.
     pub fn localize_body(&self, body: &mut ErrorBody, fallbacks: &mut Vec<Fallback>) {
-        match body.error() {
-            Ok(error) => body.message = self.message_reporting(&error, fallbacks).text.into_owned(),
-            Err(error) => fallbacks.push(self.wire_fallback(
-                body.code.as_str(),
-                matches!(body.code, WireCode::Unknown(_)),
-                &error,
-            )),
+        if let Some(error) = self.read_wire(&body.code, body.error(), fallbacks) {
+            body.message = self.message_reporting(&error, fallbacks).text.into_owned();
         }
         for item in body.errors.iter_mut().flatten() {
-            match item.error() {
-                Ok(error) => {
-                    item.message = self.message_reporting(&error, fallbacks).text.into_owned();
-                }
-                Err(error) => fallbacks.push(self.wire_fallback(
-                    item.code.as_str(),
-                    matches!(item.code, WireCode::Unknown(_)),
-                    &error,
-                )),
+            if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {
+                item.message = self.message_reporting(&error, fallbacks).text.into_owned();
             }
         }
+    }
+
+    /// Localizes a received RFC 9457 problem in place, as [`localize_body`](Self::localize_body)
+    /// does an OMNIA body: its `title` (the generic message), its `detail` and every item's
+    /// `detail`. Its `type`, `status`, `instance` and other members are left as they came.
+    ///
+    /// ```
+    /// use omnia_errors::ProblemDetails;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let mut problem: ProblemDetails = serde_json::from_str(
+    ///     r#"{"type":"about:blank","title":"Not found","detail":"Not found","code":"EntityNotFound"}"#,
+    /// )?;
+    /// let mut fallbacks = Vec::new();
+    /// Localizer::embedded().for_tags(&["de-DE"]).localize_problem(&mut problem, &mut fallbacks);
+    /// assert_eq!(problem.detail.as_deref(), Some("Die Entität wurde nicht gefunden."));
+    /// assert!(fallbacks.is_empty());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn localize_problem(&self, problem: &mut ProblemDetails, fallbacks: &mut Vec<Fallback>) {
+        if let Some(error) = self.read_wire(&problem.code, problem.error(), fallbacks) {
+            let title = self.generic_message_reporting(&error, fallbacks).text;
+            problem.title = Some(title.into_owned());
+            problem.detail = Some(self.message_reporting(&error, fallbacks).text.into_owned());
+        }
+        for item in problem.errors.iter_mut().flatten() {
+            if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {
+                item.detail = self.message_reporting(&error, fallbacks).text.into_owned();
+            }
+        }
+    }
+
+    /// The typed error of a received code, or `None` with the reason noted as a fallback (the
+    /// received text is then kept).
+    fn read_wire<C: omnia_errors::CatalogCode, E>(
+        &self,
+        code: &WireCode<C>,
+        typed: Result<E, ParamError>,
+        fallbacks: &mut Vec<Fallback>,
+    ) -> Option<E> {
+        typed
+            .map_err(|error| {
+                fallbacks.push(self.wire_fallback(
+                    code.as_str(),
+                    matches!(code, WireCode::Unknown(_)),
+                    &error,
+                ));
+            })
+            .ok()
     }
 
     fn wire_fallback(&self, code: &str, unknown: bool, error: &ParamError) -> Fallback {

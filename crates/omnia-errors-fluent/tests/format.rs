@@ -477,3 +477,58 @@ fn the_title_leaves_the_occurrence_out() {
         );
     }
 }
+
+#[test]
+fn a_received_problem_is_localized_again_keeping_what_cannot_be() {
+    let mut wire: omnia_errors::ProblemDetails = serde_json::from_str(concat!(
+        r#"{"type":"https://example.com/e#ValidationFailed","title":"Request validation failed.","status":400,"#,
+        r#""detail":"Request validation failed.","instance":"/x","code":"ValidationFailed","errors":["#,
+        r#"{"code":"TextMaxLengthMismatch","name":"Description","detail":"Too long.","parameters":{"maxLength":5}},"#,
+        r#"{"code":"TextMaxLengthMismatch","detail":"No length.","parameters":{}},"#,
+        r#"{"code":"FromTheFuture","detail":"Kept."}],"traceId":"t"}"#
+    ))
+    .unwrap();
+    let before = wire.clone();
+    let pl = Localizer::embedded().for_accept_language("pl");
+    let mut fallbacks = Vec::new();
+    pl.localize_problem(&mut wire, &mut fallbacks);
+    let title = pl.generic_message(&ApiError::ValidationFailed).text;
+    assert_eq!(wire.title.as_deref(), Some(title.as_ref()));
+    assert_eq!(
+        wire.detail.as_deref(),
+        Some(pl.message(&ApiError::ValidationFailed).text.as_ref())
+    );
+    assert_ne!(wire.detail, before.detail, "pl-PL has a translation");
+    assert!(
+        wire.errors()[0].detail.contains("5 znaków"),
+        "{:?}",
+        wire.errors()[0]
+    );
+    assert_eq!(wire.errors()[1].detail, "No length.");
+    assert_eq!(wire.errors()[2].detail, "Kept.");
+    // What is not a message stays as it came.
+    assert_eq!(
+        (&wire.r#type, wire.status, &wire.instance, &wire.extensions),
+        (
+            &before.r#type,
+            before.status,
+            &before.instance,
+            &before.extensions
+        )
+    );
+    let report: Vec<String> = fallbacks.iter().map(ToString::to_string).collect();
+    assert_eq!(report.len(), 2, "{report:?}");
+    assert!(report[0].contains("maxLength"), "{report:?}");
+    assert!(report[1].contains("FromTheFuture"), "{report:?}");
+
+    // A problem of a code this version does not know keeps its texts.
+    let mut newer: omnia_errors::ProblemDetails =
+        serde_json::from_str(r#"{"title":"T","detail":"D","code":"QuotaExceeded"}"#).unwrap();
+    let mut fallbacks = Vec::new();
+    pl.localize_problem(&mut newer, &mut fallbacks);
+    assert_eq!(
+        (newer.title.as_deref(), newer.detail.as_deref()),
+        (Some("T"), Some("D"))
+    );
+    assert_eq!(fallbacks.len(), 1);
+}

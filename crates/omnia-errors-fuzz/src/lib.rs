@@ -283,7 +283,8 @@ fn check_accept(header: &str) {
 }
 
 /// A Problem Details body from the wire: if it reads, it writes back and reads again to the
-/// same writing, and its typed error and link to the docs page can be asked for.
+/// same writing, its typed error and link to the docs page can be asked for, and localizing
+/// it again gives a known error a non-empty `detail`.
 pub fn problem_details_json(data: &[u8]) {
     let Ok(problem) = serde_json::from_slice::<ProblemDetails>(data) else {
         return;
@@ -296,5 +297,14 @@ pub fn problem_details_json(data: &[u8]) {
     }
     for item in problem.errors() {
         let _ = item.error();
+    }
+    // A UI localizes it again: the texts it has are replaced or kept, never emptied.
+    let mut localized = problem;
+    let mut fallbacks = Vec::new();
+    localizer()
+        .for_accept_language("pl")
+        .localize_problem(&mut localized, &mut fallbacks);
+    if localized.error().is_ok() {
+        assert!(localized.detail.as_ref().is_some_and(|d| !d.is_empty()));
     }
 }
