@@ -1,4 +1,5 @@
-//! A server whose routes return each kind of OMNIA error, localized from `Accept-Language`.
+//! A server whose routes return each kind of OMNIA error, localized from `Accept-Language`,
+//! as OMNIA's body or, for `Accept: application/problem+json`, as RFC 9457 Problem Details.
 //!
 //! ```sh
 //! cargo run -p omnia-errors-axum --example server          # port 3000, or set PORT
@@ -6,6 +7,7 @@
 //! curl -i http://127.0.0.1:3000/entities/1
 //! curl -i http://127.0.0.1:3000/behaviours/sync -H 'Accept-Language: de'
 //! curl -i -X POST http://127.0.0.1:3000/customers -H 'Accept-Language: pt-AO, *;q=0.1'
+//! curl -i -X POST http://127.0.0.1:3000/customers -H 'Accept: application/problem+json'
 //! ```
 
 use std::net::Ipv4Addr;
