@@ -65,9 +65,14 @@ struct PageTexts {
     validation_heading: String,
 }
 
+/// One code's row of a table, as the template writes it.
 #[derive(Serialize)]
 struct Row {
     code: &'static str,
+    /// The id of the row's anchor, which documentation links (`DocsPage::url_of`) land on:
+    /// the catalog's, never derived from the name by the template, so that the page and the
+    /// links cannot drift apart.
+    anchor: &'static str,
     status: Option<u16>,
     message: String,
 }
@@ -163,11 +168,14 @@ fn row(language: &DocLanguage<'_>, tag: &str, code: AnyCode) -> Result<Row, Stri
     }
     Ok(Row {
         code: code.as_str(),
+        anchor: code.anchor(),
         status: code.http_status(),
         message,
     })
 }
 
+/// Reads the rendered tables back as a reader sees them and compares them with the catalog:
+/// header, every row's cells, and every row's anchor; each problem names table, row and code.
 fn verify_tables(
     markdown: &str,
     page: &PageTexts,
@@ -208,11 +216,26 @@ fn verify_tables(
         &validation_header,
         &validation_rows,
     ));
+    problems.extend(tables::compare_anchors(
+        "API error codes",
+        found.first(),
+        &anchors(api),
+    ));
+    problems.extend(tables::compare_anchors(
+        "validation error codes",
+        found.get(1),
+        &anchors(validation),
+    ));
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems)
     }
+}
+
+/// Each row's code and the id its anchor must have.
+fn anchors(rows: &[Row]) -> Vec<(&str, &str)> {
+    rows.iter().map(|r| (r.code, r.anchor)).collect()
 }
 
 fn to_html(markdown: &str) -> String {
@@ -316,7 +339,7 @@ mod tests {
         let kept: Vec<&str> = files[0]
             .contents
             .lines()
-            .filter(|l| !l.starts_with("| FileNotFound"))
+            .filter(|l| !l.starts_with("| <a id=\"FileNotFound\"></a>FileNotFound |"))
             .collect();
         let broken = kept.join("\n");
         let page = PageTexts {
@@ -347,19 +370,111 @@ mod tests {
         );
     }
 
+    /// The en-US page generated from a copy of `templates/` whose page template is edited by
+    /// `edit`: what `cargo xtask docs` would say of a template that lost its anchors.
+    fn generate_with_edited_template(edit: impl Fn(&str) -> String) -> Result<String, String> {
+        let dir = std::env::temp_dir().join(format!(
+            "omnia-xtask-templates-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let source = crate::project_root().join("templates");
+        for name in [PAGE_TEMPLATE, PREVIEW_TEMPLATE] {
+            let text = std::fs::read_to_string(source.join(name)).unwrap();
+            let text = if name == PAGE_TEMPLATE {
+                edit(&text)
+            } else {
+                text
+            };
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let templates = Templates::load(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        generate(&templates?, &crate::docs::test_texts(), "en-US").map(|mut f| f.remove(0).contents)
+    }
+
+    #[test]
+    fn a_page_with_a_wrong_or_missing_anchor_is_refused_naming_file_row_and_code() {
+        let anchor = r#"<a id="{{ row.anchor }}"></a>"#;
+        assert!(generate_with_edited_template(str::to_owned).is_ok());
+
+        let missing = generate_with_edited_template(|t| t.replace(anchor, "")).unwrap_err();
+        assert!(missing.starts_with("omnia3_api_errors.md: "), "{missing}");
+        assert!(
+            missing.contains(
+                r#"API error codes, row 8 (EntityNotFound): no anchor, expected the anchor id "EntityNotFound" in the code column"#
+            ),
+            "{missing}"
+        );
+        assert!(
+            missing.contains("validation error codes, row 1 ("),
+            "{missing}"
+        );
+
+        let derived = r#"<a id="{{ row.code | lower }}"></a>"#;
+        let wrong = generate_with_edited_template(|t| t.replace(anchor, derived)).unwrap_err();
+        assert!(
+            wrong.contains(
+                r#"API error codes, row 8 (EntityNotFound): anchors id "entitynotfound" in column 1, expected the anchor id "EntityNotFound" in the code column"#
+            ),
+            "{wrong}"
+        );
+
+        let misplaced = generate_with_edited_template(|t| {
+            t.replace(anchor, "").replace(
+                "{{ row.message | cell }} |",
+                &format!("{anchor}{{{{ row.message | cell }}}} |"),
+            )
+        })
+        .unwrap_err();
+        assert!(
+            misplaced.contains(
+                r#"API error codes, row 8 (EntityNotFound): anchors id "EntityNotFound" in column 3, expected"#
+            ),
+            "{misplaced}"
+        );
+    }
+
     /// Table padding normalized (`| a |` and `|a|` read the same), the generated-file note
-    /// dropped (an HTML comment no reader sees).
+    /// dropped (an HTML comment no reader sees), and each code cell's own anchor dropped
+    /// (an empty element no reader sees).
     fn normalize(page: &str) -> Vec<String> {
         page.lines()
             .filter(|l| !l.starts_with("<!-- Generated by"))
             .map(|l| {
                 if l.starts_with('|') {
-                    l.split('|').map(str::trim).collect::<Vec<_>>().join("|")
+                    let cells = l.split('|').map(|c| without_own_anchor(c.trim()));
+                    cells.collect::<Vec<_>>().join("|")
                 } else {
                     l.to_owned()
                 }
             })
             .collect()
+    }
+
+    /// A cell without its anchor when it is exactly `<a id="X"></a>X`, the anchor of the code
+    /// the cell shows; any other markup (another id, another element, more text) is kept, so
+    /// that the comparison with the spec still shows it.
+    fn without_own_anchor(cell: &str) -> &str {
+        cell.strip_prefix("<a id=\"")
+            .and_then(|rest| rest.split_once("\"></a>"))
+            .filter(|(id, code)| id == code)
+            .map_or(cell, |(_, code)| code)
+    }
+
+    #[test]
+    fn only_a_cells_own_anchor_is_normalized_away() {
+        assert_eq!(without_own_anchor(r#"<a id="X"></a>X"#), "X");
+        for kept in [
+            r#"<a id="Y"></a>X"#,
+            r#"<a id="X"></a>X y"#,
+            r#"<a id="X" class="c"></a>X"#,
+            r#"<a name="X"></a>X"#,
+            "X",
+        ] {
+            assert_eq!(without_own_anchor(kept), kept);
+        }
     }
 
     #[test]
@@ -413,5 +528,116 @@ mod tests {
         );
         assert!(files[1].contents.contains("<html lang=\"pl-PL\">"));
         assert!(files[1].contents.contains("<table>"));
+    }
+
+    /// Every element id of an HTML document, in order, each with the text of the first cell of
+    /// the table row it sits in (`None` outside a row). The HTML is pulldown-cmark's, whose
+    /// tags are plain enough to scan without a parser.
+    fn ids_with_rows(html: &str) -> Vec<(String, Option<String>)> {
+        let mut found = Vec::new();
+        // The ids, first cell's text and cells seen so far of the row being read.
+        let mut row: Option<(Vec<String>, String, usize)> = None;
+        let mut rest = html;
+        while let Some(start) = rest.find('<') {
+            let end = start + rest[start..].find('>').expect("a tag ends");
+            if let Some((_, first, 1)) = &mut row {
+                first.push_str(&rest[..start]);
+            }
+            let tag = &rest[start..=end];
+            rest = &rest[end + 1..];
+            let name: String = tag[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+                .collect();
+            match name.as_str() {
+                "tr" => row = Some((Vec::new(), String::new(), 0)),
+                "td" | "th" => {
+                    if let Some((_, _, cells)) = &mut row {
+                        *cells += 1;
+                    }
+                }
+                "/tr" => {
+                    if let Some((ids, first, _)) = row.take() {
+                        found.extend(ids.into_iter().map(|id| (id, Some(first.clone()))));
+                    }
+                }
+                _ => {}
+            }
+            if let Some(id) = tables::html_id(tag) {
+                match &mut row {
+                    Some((ids, _, _)) => ids.push(id.to_owned()),
+                    None => found.push((id.to_owned(), None)),
+                }
+            }
+        }
+        found
+    }
+
+    /// The `permalink:` of a page's Jekyll front matter.
+    fn permalink(page: &str) -> Option<&str> {
+        let front_matter = page.strip_prefix("---\n")?.split("\n---\n").next()?;
+        front_matter
+            .lines()
+            .find_map(|l| l.strip_prefix("permalink: "))
+    }
+
+    #[test]
+    fn every_documentation_link_lands_on_its_codes_row_in_every_page_and_preview() {
+        let root = crate::project_root();
+        let templates = Templates::load(&root.join("templates")).unwrap();
+        let texts = crate::docs::test_texts();
+        let docs = omnia_errors::DocsPage::default();
+        // The path of the page on the site: what follows the host.
+        let (_, page_path) = docs
+            .as_str()
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once('/'))
+            .unwrap();
+        assert_eq!(page_path, "omnia3_api_errors.html");
+        let locales = omnia_errors_tooling::Workspace::at(&root)
+            .declared_locales()
+            .unwrap();
+        assert!(locales.len() >= 7, "every locale is checked");
+        for locale in &locales {
+            let tag = locale.tag.as_str();
+            let files = generate(&templates, &texts, tag).unwrap();
+            let (page, preview) = (&files[0], &files[1]);
+            let (page_file, preview_file) = (page.path.display(), preview.path.display());
+            let expected = if tag == omnia_errors_fluent::SOURCE_LOCALE {
+                page_path.to_owned()
+            } else {
+                format!("{tag}/{page_path}")
+            };
+            assert_eq!(
+                permalink(&page.contents),
+                Some(expected.as_str()),
+                "{page_file}: the permalink is not where the documentation links point"
+            );
+            assert!(
+                preview.contents.contains(&to_html(&page.contents)),
+                "{preview_file} is not the rendering of {page_file}"
+            );
+            let ids = ids_with_rows(&preview.contents);
+            for code in AnyCode::all() {
+                let url = docs.url_of(code);
+                let (_, fragment) = url.split_once('#').unwrap();
+                let targets: Vec<&Option<String>> = ids
+                    .iter()
+                    .filter(|(id, _)| id == fragment)
+                    .map(|(_, row)| row)
+                    .collect();
+                assert_eq!(
+                    targets.len(),
+                    1,
+                    "{preview_file} (from {page_file}): {code}: {} elements with id={fragment:?}, the target of {url}",
+                    targets.len()
+                );
+                assert_eq!(
+                    targets[0].as_deref(),
+                    Some(code.as_str()),
+                    "{preview_file} (from {page_file}): {code}: id={fragment:?} is not in {code}'s row"
+                );
+            }
+        }
     }
 }
