@@ -93,6 +93,36 @@ fn language_id(tag: &str) -> LanguageIdentifier {
 mod work {
     use super::*;
 
+    fn items() -> [ValidationError; 2] {
+        [
+            ValidationError::TextMaxLengthMismatch {
+                max_length: black_box(MAX_LENGTH),
+            },
+            ValidationError::RequiredValue {
+                path: Some("Customer.Name".into()),
+            },
+        ]
+    }
+
+    pub fn omnia_body_json(language: &omnia_errors_fluent::Language) -> Vec<u8> {
+        let [a, b] = items();
+        let body = language.error_body(
+            &ApiError::ValidationFailed,
+            [(&a, Some("Description")), (&b, None)],
+        );
+        serde_json::to_vec(&body.body).unwrap_or_default()
+    }
+
+    pub fn problem_details_json(language: &omnia_errors_fluent::Language) -> Vec<u8> {
+        let [a, b] = items();
+        let problem = language.problem_details(
+            &ApiError::ValidationFailed,
+            [(&a, Some("Description")), (&b, None)],
+            &omnia_errors::DocsPage::OMNIA,
+        );
+        serde_json::to_vec(&problem.body).unwrap_or_default()
+    }
+
     pub fn ours_static(language: &omnia_errors_fluent::Language) -> usize {
         language.message(&ApiError::EntityNotFound).text.len()
     }
@@ -214,6 +244,23 @@ mod build {
     }
 }
 
+/// A whole `ValidationFailed` response body with two items, in pl-PL, written as JSON: OMNIA's
+/// body against the same error as RFC 9457 Problem Details (which adds the generic message as
+/// `title` and the documentation link as `type`).
+mod response_body {
+    use super::*;
+
+    #[divan::bench]
+    fn omnia_body() -> Vec<u8> {
+        work::omnia_body_json(&super::localizer().for_tags(&["pl-PL"]))
+    }
+
+    #[divan::bench]
+    fn problem_details() -> Vec<u8> {
+        work::problem_details_json(&super::localizer().for_tags(&["pl-PL"]))
+    }
+}
+
 mod accept_language {
     use super::*;
 
@@ -295,6 +342,12 @@ fn ratios() {
             median_ns(|| work::templates_max_length(&id)),
         );
     }
+    let pl = localizer().for_tags(&["pl-PL"]);
+    row(
+        "ValidationFailed JSON: problem vs OMNIA body",
+        median_ns(|| work::problem_details_json(&pl)),
+        median_ns(|| work::omnia_body_json(&pl)),
+    );
     let texts = all_sources();
     row(
         "build the embedded localizer vs parsing FTL",
