@@ -91,11 +91,14 @@ struct MediaRange<'a> {
 
 impl<'a> MediaRange<'a> {
     /// `type "/" subtype *( OWS ";" OWS parameter )`, with `q` the weight; `None` when it is
-    /// not one (no `/`, an empty part, a `q` that is not a qvalue, `*/json`).
+    /// not one (no `/`, a `q` that is not a qvalue, `*/json`). An empty type or subtype is
+    /// kept: it matches no media type, which is all a reader needs to know of it.
     fn parse(element: &'a str) -> Option<Self> {
         let mut parts = element.split(';');
         let (kind, subtype) = parts.next()?.trim().split_once('/')?;
-        if kind.is_empty() || subtype.is_empty() || (kind == "*" && subtype != "*") {
+        // `*/json` names no range (RFC 9110: `*/*` or `type/*` only); read as a subtype, it
+        // would match `application/json` exactly.
+        if kind == "*" && subtype != "*" {
             return None;
         }
         let mut quality = 1000;
@@ -231,6 +234,27 @@ mod tests {
             }
             assert_eq!(ErrorFormat::negotiate(&[], preferred), preferred);
         }
+    }
+
+    #[test]
+    fn a_type_wildcard_is_more_specific_than_the_full_one() {
+        // problem+json: `application/*` (0.9) decides over `*/*` (0.1), wherever it comes.
+        for header in [
+            "application/json;q=0.5, */*;q=0.1, application/*;q=0.9",
+            "application/json;q=0.5, application/*;q=0.9, */*;q=0.1",
+        ] {
+            assert_eq!(pick(header, OMNIA), PROBLEM, "{header}");
+        }
+        // A type wildcard counts at all: it gives problem+json a quality json's exact range
+        // does not reach.
+        assert_eq!(
+            pick("application/*;q=0.9, application/json;q=0.5", OMNIA),
+            PROBLEM
+        );
+        assert_eq!(
+            pick("application/*;q=0.1, application/json;q=0.5", PROBLEM),
+            OMNIA
+        );
     }
 
     #[test]
