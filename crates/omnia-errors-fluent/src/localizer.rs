@@ -526,12 +526,7 @@ impl Language {
                 locale: self.locale(),
             };
         }
-        let mut fallbacks = Vec::new();
-        let message = self.message_reporting(error, &mut fallbacks);
-        for fallback in &fallbacks {
-            log::warn!("{fallback}");
-        }
-        message
+        Self::logging(|fallbacks| self.message_reporting(error, fallbacks))
     }
 
     /// Like [`message`](Self::message), but hands the fallbacks to the caller instead of
@@ -539,6 +534,16 @@ impl Language {
     pub fn message_reporting(
         &self,
         error: &impl CatalogError,
+        fallbacks: &mut Vec<Fallback>,
+    ) -> Message<'_> {
+        self.variant(error, error.has_context(), fallbacks)
+    }
+
+    /// The message's value, or with `context` its `.context` variant, of an error.
+    fn variant(
+        &self,
+        error: &impl CatalogError,
+        context: bool,
         fallbacks: &mut Vec<Fallback>,
     ) -> Message<'_> {
         let code: AnyCode = error.code().into();
@@ -549,7 +554,17 @@ impl Language {
             };
         }
         let args = Arguments::of(error);
-        self.resolve(code, error.has_context(), args.as_slice(), fallbacks)
+        self.resolve(code, context, args.as_slice(), fallbacks)
+    }
+
+    /// What `format` gives, its fallbacks logged (`log` target `omnia_errors_fluent`).
+    fn logging<'a>(format: impl FnOnce(&mut Vec<Fallback>) -> Message<'a>) -> Message<'a> {
+        let mut fallbacks = Vec::new();
+        let message = format(&mut fallbacks);
+        for fallback in &fallbacks {
+            log::warn!("{fallback}");
+        }
+        message
     }
 
     /// The message of a code without parameters, when this locale has it as plain text: most
@@ -699,12 +714,7 @@ impl Language {
     /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
     /// ```
     pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
-        let mut fallbacks = Vec::new();
-        let message = self.generic_message_reporting(error, &mut fallbacks);
-        for fallback in &fallbacks {
-            log::warn!("{fallback}");
-        }
-        message
+        Self::logging(|fallbacks| self.generic_message_reporting(error, fallbacks))
     }
 
     /// Like [`generic_message`](Self::generic_message), but hands the fallbacks to the
@@ -714,15 +724,7 @@ impl Language {
         error: &impl CatalogError,
         fallbacks: &mut Vec<Fallback>,
     ) -> Message<'_> {
-        let code: AnyCode = error.code().into();
-        if let Some(text) = self.static_text(code) {
-            return Message {
-                text: Cow::Borrowed(text),
-                locale: self.locale(),
-            };
-        }
-        let args = Arguments::of(error);
-        self.resolve(code, false, args.as_slice(), fallbacks)
+        self.variant(error, false, fallbacks)
     }
 
     /// Localizes a body received from the wire (or built elsewhere) in place: its message and
