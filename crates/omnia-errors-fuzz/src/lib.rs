@@ -241,8 +241,9 @@ pub fn ftl_files(data: &[u8]) {
 
 /// An `Accept` header (its lines split at `\n`): negotiation answers one of the two formats,
 /// the preference decides only ties, and past the bytes read nothing counts (the input is also
-/// tried repeated to 16 KiB, as for `Accept-Language`). The same text as a docs page URL is
-/// refused or links every code to itself.
+/// tried repeated to 16 KiB, as for `Accept-Language`). The same text as a `Content-Type`
+/// names a format only if it holds its media type, and as a docs page URL it is refused or
+/// links every code to itself.
 pub fn accept(data: &[u8]) {
     let header = String::from_utf8_lossy(data);
     check_accept(&header);
@@ -263,6 +264,10 @@ pub fn accept(data: &[u8]) {
                 );
             }
         }
+    }
+    // The same text as a response's `Content-Type`: a format only when it names one.
+    if let Some(format) = ErrorFormat::of_content_type(&header) {
+        assert!(header.to_ascii_lowercase().contains(format.media_type()));
     }
     if let Ok(page) = DocsPage::new(header.as_ref()) {
         for code in AnyCode::all() {

@@ -31,6 +31,29 @@ impl ErrorFormat {
         }
     }
 
+    /// The format of a received response by its `Content-Type` (parameters such as `charset`
+    /// ignored, case-insensitive): what a client reads the body as. `None` for any other
+    /// media type (an HTML error page of a proxy, say).
+    ///
+    /// ```
+    /// use omnia_errors::{ErrorBody, ErrorFormat, ProblemDetails};
+    ///
+    /// let (content_type, body) = ("application/problem+json; charset=utf-8", r#"{"code":"FileNotFound"}"#);
+    /// let code = match ErrorFormat::of_content_type(content_type) {
+    ///     Some(ErrorFormat::Omnia) => serde_json::from_str::<ErrorBody>(body)?.code,
+    ///     Some(ErrorFormat::ProblemDetails) => serde_json::from_str::<ProblemDetails>(body)?.code,
+    ///     None => panic!("not an OMNIA error"),
+    /// };
+    /// assert_eq!(code.as_str(), "FileNotFound");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn of_content_type(content_type: &str) -> Option<Self> {
+        let media_type = content_type.split(';').next().unwrap_or_default().trim();
+        [Self::Omnia, Self::ProblemDetails]
+            .into_iter()
+            .find(|format| format.media_type().eq_ignore_ascii_case(media_type))
+    }
+
     /// The format an `Accept` header asks for (RFC 9110, 12.5.1): each media type gets the
     /// quality of the most specific range that matches it (`application/problem+json`, then
     /// `application/*`, then `*/*`; none: not acceptable), and the better one wins. A tie,
@@ -341,6 +364,36 @@ mod tests {
             pick(&format!("{commas}application/problem+json"), OMNIA),
             OMNIA
         );
+    }
+
+    #[test]
+    fn a_received_body_is_read_by_its_content_type() {
+        assert_eq!(
+            ErrorFormat::of_content_type("application/json"),
+            Some(OMNIA)
+        );
+        assert_eq!(
+            ErrorFormat::of_content_type("Application/JSON ; charset=utf-8"),
+            Some(OMNIA)
+        );
+        assert_eq!(
+            ErrorFormat::of_content_type("application/problem+json"),
+            Some(PROBLEM)
+        );
+        assert_eq!(
+            ErrorFormat::of_content_type(" application/problem+json;charset=UTF-8"),
+            Some(PROBLEM)
+        );
+        for other in [
+            "text/html",
+            "",
+            ";",
+            "application/jsonx",
+            "application/problem",
+            "*/*",
+        ] {
+            assert_eq!(ErrorFormat::of_content_type(other), None, "{other:?}");
+        }
     }
 
     #[test]
