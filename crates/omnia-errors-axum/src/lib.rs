@@ -288,11 +288,12 @@ impl OmniaError {
         *response.body_mut() = Body::from(json);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
-        // Locale tags are ASCII letters, digits and '-', always a valid header value.
-        match HeaderValue::try_from(locales.join(", ")) {
-            Ok(value) if !locales.is_empty() => headers.insert(CONTENT_LANGUAGE, value),
-            _ => headers.remove(CONTENT_LANGUAGE),
-        };
+        // Never empty (a body has at least its own message), and locale tags are ASCII
+        // letters, digits and '-': always a valid header value. The response is new, so there
+        // is no other `Content-Language` to replace.
+        if let Ok(value) = HeaderValue::try_from(locales.join(", ")) {
+            headers.insert(CONTENT_LANGUAGE, value);
+        }
     }
 }
 
