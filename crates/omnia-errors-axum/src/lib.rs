@@ -105,6 +105,7 @@
 
 #![forbid(unsafe_code)]
 
+use std::borrow::Cow;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -368,7 +369,7 @@ impl IntoResponse for OmniaError {
         *response.status_mut() = self.status_code();
         let written = REQUEST.try_with(|request| {
             let language = negotiate(&request.settings.localizer, &request.accept_language);
-            let accept: Vec<&str> = utf8_lines(&request.accept).collect();
+            let accept = one_list(&request.accept).unwrap_or_default();
             let format = ErrorFormat::negotiate(&accept, request.settings.preferred);
             self.write(
                 &language,
@@ -528,26 +529,29 @@ impl<E> fmt::Debug for ResponseFuture<E> {
 /// The language for the `Accept-Language` lines of a request: lines that are not UTF-8 are
 /// ignored, several lines are one comma-separated list, and none means en-US.
 fn negotiate(localizer: &Localizer, lines: &[HeaderValue]) -> Language {
-    let mut texts = utf8_lines(lines);
-    match (texts.next(), texts.next()) {
-        (None, _) => localizer.source(),
-        (Some(only), None) => localizer.for_accept_language(only),
-        (Some(first), Some(second)) => {
-            let mut joined = format!("{first}, {second}");
-            for text in texts {
-                joined.push_str(", ");
-                joined.push_str(text);
-            }
-            localizer.for_accept_language(&joined)
-        }
+    match one_list(lines) {
+        None => localizer.source(),
+        Some(header) => localizer.for_accept_language(&header),
     }
 }
 
-/// The lines of a header that are UTF-8; the others are ignored as if absent.
-fn utf8_lines(lines: &[HeaderValue]) -> impl Iterator<Item = &str> {
-    lines
+/// A header's lines as the one comma-separated list RFC 9110 reads them as (borrowed when
+/// there is one line): lines that are not UTF-8 are ignored as if absent, and `None` when no
+/// line is left.
+fn one_list(lines: &[HeaderValue]) -> Option<Cow<'_, str>> {
+    let mut texts = lines
         .iter()
-        .filter_map(|line| std::str::from_utf8(line.as_bytes()).ok())
+        .filter_map(|line| std::str::from_utf8(line.as_bytes()).ok());
+    let first = texts.next()?;
+    let Some(second) = texts.next() else {
+        return Some(Cow::Borrowed(first));
+    };
+    let mut joined = format!("{first}, {second}");
+    for text in texts {
+        joined.push_str(", ");
+        joined.push_str(text);
+    }
+    Some(Cow::Owned(joined))
 }
 
 /// Adds `name` to `Vary`, unless it (or `*`) is already there.
@@ -616,6 +620,27 @@ mod tests {
             ["Origin, Accept-Language"]
         );
         assert_eq!(vary(&["*"]), ["*"]);
+    }
+
+    #[test]
+    fn accept_lines_are_one_list() -> Result<(), Box<dyn std::error::Error>> {
+        let lines = [
+            HeaderValue::from_static("text/html"),
+            HeaderValue::from_bytes(b"\xffapplication/json")?,
+            HeaderValue::from_static("application/problem+json"),
+        ];
+        let header = one_list(&lines).unwrap_or_default();
+        assert_eq!(header, "text/html, application/problem+json");
+        assert_eq!(
+            ErrorFormat::negotiate(&header, ErrorFormat::Omnia),
+            ErrorFormat::ProblemDetails
+        );
+        assert_eq!(one_list(&[]), None);
+        assert!(matches!(
+            one_list(&lines[..1]),
+            Some(Cow::Borrowed("text/html"))
+        ));
+        Ok(())
     }
 
     #[test]

@@ -6,14 +6,12 @@ use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use omnia_errors::header;
 use unic_langid::LanguageIdentifier;
 
 /// Entries past this many in one header are ignored: no browser sends more, and it bounds the
 /// work a hostile header can cause.
 const MAX_RANGES: usize = 32;
-/// Only this many bytes of a header are read (an entry cut by the limit is dropped), so the
-/// cost of a header is bounded in bytes, not only in entries. Browsers send under 100.
-const MAX_HEADER_BYTES: usize = 4096;
 /// A language tag longer than this is skipped without being parsed. RFC 5646 §4.4.1 asks
 /// implementations to accept at least 35 characters; real tags are far shorter.
 const MAX_TAG_BYTES: usize = 64;
@@ -58,7 +56,9 @@ pub fn parse_accept_language(header: &str) -> Vec<LanguageRange> {
 
 /// Every range of a header, `q=0` ones included, best first (ties keep header order).
 fn parse_all(header: &str) -> Vec<LanguageRange> {
-    let mut ranges: Vec<LanguageRange> = bounded(header)
+    // The bound and the reading of each entry are the ones of every weighted header
+    // (`omnia_errors::header`), `Accept` included.
+    let mut ranges: Vec<LanguageRange> = header::bounded(header)
         .split(',')
         .take(MAX_RANGES)
         .filter_map(parse_range)
@@ -68,38 +68,11 @@ fn parse_all(header: &str) -> Vec<LanguageRange> {
     ranges
 }
 
-/// The first [`MAX_HEADER_BYTES`] of a header, without an entry the limit cuts in two (which
-/// would otherwise be read as a shorter, different tag or q-value).
-fn bounded(header: &str) -> &str {
-    if header.len() <= MAX_HEADER_BYTES {
-        return header;
-    }
-    let mut end = MAX_HEADER_BYTES;
-    while !header.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = header.get(..end).unwrap_or("");
-    // The byte at `end` is part of the next entry unless it is a comma.
-    if header.as_bytes().get(end) == Some(&b',') {
-        head
-    } else {
-        head.rfind(',').map_or("", |comma| &head[..comma])
-    }
-}
-
 fn parse_range(entry: &str) -> Option<LanguageRange> {
     crate::probe::bytes(entry.len());
-    let mut parts = entry.split(';');
-    let tag = parts.next()?.trim();
+    let (tag, quality) = header::weighted(entry)?;
     if tag.len() > MAX_TAG_BYTES {
         return None;
-    }
-    let mut quality = 1000;
-    for parameter in parts {
-        let (name, value) = parameter.split_once('=')?;
-        if name.trim().eq_ignore_ascii_case("q") {
-            quality = parse_quality(value.trim())?;
-        }
     }
     let language = match tag {
         "" => return None,
@@ -107,24 +80,6 @@ fn parse_range(entry: &str) -> Option<LanguageRange> {
         tag => Some(tag.parse::<LanguageIdentifier>().ok()?),
     };
     Some(LanguageRange { language, quality })
-}
-
-/// RFC 9110 `qvalue`: `0`, `0.` and up to three digits, or `1`, `1.` and up to three zeros.
-fn parse_quality(value: &str) -> Option<u16> {
-    let (int, frac) = value.split_once('.').unwrap_or((value, ""));
-    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let thousandths = frac
-        .bytes()
-        .chain(std::iter::repeat(b'0'))
-        .take(3)
-        .fold(0u16, |acc, b| acc * 10 + u16::from(b - b'0'));
-    match int {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(1000),
-        _ => None,
-    }
 }
 
 /// The subtags of a tag in canonical case, for RFC 4647 basic filtering.
@@ -327,20 +282,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quality_follows_rfc_9110() {
-        assert_eq!(parse_quality("1"), Some(1000));
-        assert_eq!(parse_quality("1.000"), Some(1000));
-        assert_eq!(parse_quality("0.8"), Some(800));
-        assert_eq!(parse_quality("0.123"), Some(123));
-        assert_eq!(parse_quality("0"), Some(0));
-        assert_eq!(parse_quality("1.5"), None);
-        assert_eq!(parse_quality("0.1234"), None);
-        assert_eq!(parse_quality("-1"), None);
-        assert_eq!(parse_quality(""), None);
-        assert_eq!(parse_quality("0.x"), None);
-    }
-
-    #[test]
     fn a_tag_longer_than_64_bytes_is_skipped() {
         // A valid tag of 65 bytes: a language and seven 8-letter variants.
         let long = format!("de{}", "-abcdefgh".repeat(7));
@@ -426,21 +367,6 @@ mod tests {
         let ranges = parse_accept_language(&tag);
         assert_eq!(ranges.len(), 1);
         assert_eq!(ranges[0].language, tag.parse().ok());
-    }
-
-    #[test]
-    fn the_byte_limit_keeps_whole_entries_only() {
-        let a = |n| "a".repeat(n);
-        // An entry ends exactly at the limit (a comma follows): kept.
-        let header = format!("de,{},fr", a(4093));
-        assert_eq!(bounded(&header), format!("de,{}", a(4093)));
-        // An entry is cut by the limit: dropped, and the entries before it kept.
-        let header = format!("de,{}b,fr", a(4093));
-        assert_eq!(bounded(&header), "de");
-        // A character cut by the limit: the limit moves back, never past it, and its entry is
-        // dropped even when a comma follows the character.
-        let header = format!("fr,{}é,de", a(4092));
-        assert_eq!(bounded(&header), "fr");
     }
 
     #[test]

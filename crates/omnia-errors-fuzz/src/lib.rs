@@ -239,7 +239,7 @@ pub fn ftl_files(data: &[u8]) {
     }
 }
 
-/// An `Accept` header (its lines split at `\n`): negotiation answers one of the two formats,
+/// An `Accept` header: negotiation answers one of the two formats,
 /// the preference decides only ties, and past the bytes read nothing counts (the input is also
 /// tried repeated to 16 KiB, as for `Accept-Language`). The same text as a `Content-Type`
 /// names a format only if it holds its media type, and as a docs page URL it is refused or
@@ -258,8 +258,8 @@ pub fn accept(data: &[u8]) {
             let longer = format!("{long}{tail}");
             for preferred in [ErrorFormat::Omnia, ErrorFormat::ProblemDetails] {
                 assert_eq!(
-                    ErrorFormat::negotiate(&[&longer], preferred),
-                    ErrorFormat::negotiate(&[&long], preferred),
+                    ErrorFormat::negotiate(&longer, preferred),
+                    ErrorFormat::negotiate(&long, preferred),
                     "an entry past the bound counted"
                 );
             }
@@ -277,9 +277,8 @@ pub fn accept(data: &[u8]) {
 }
 
 fn check_accept(header: &str) {
-    let lines: Vec<&str> = header.split('\n').collect();
-    let omnia = ErrorFormat::negotiate(&lines, ErrorFormat::Omnia);
-    let problem = ErrorFormat::negotiate(&lines, ErrorFormat::ProblemDetails);
+    let omnia = ErrorFormat::negotiate(header, ErrorFormat::Omnia);
+    let problem = ErrorFormat::negotiate(header, ErrorFormat::ProblemDetails);
     // Either the header decides (both agree) or it is a tie (each gets its preference).
     assert!(
         omnia == problem || (omnia == ErrorFormat::Omnia && problem == ErrorFormat::ProblemDetails),

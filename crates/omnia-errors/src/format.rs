@@ -2,6 +2,7 @@
 //! `application/problem+json`, chosen from its `Accept` header.
 
 use crate::PROBLEM_JSON;
+use crate::header;
 
 /// The media type of OMNIA's own error body.
 pub const OMNIA_JSON: &str = "application/json";
@@ -17,10 +18,6 @@ pub enum ErrorFormat {
     /// `application/problem+json`.
     ProblemDetails,
 }
-
-/// Only this much of a request's `Accept` is read: real headers are a few hundred bytes, and
-/// the bound keeps a crafted one from costing more.
-pub const MAX_ACCEPT_BYTES: usize = 4096;
 
 impl ErrorFormat {
     /// The response's `Content-Type`.
@@ -60,41 +57,32 @@ impl ErrorFormat {
     /// including no header at all or neither type acceptable, goes to `preferred`: an error is
     /// answered in any case, never with 406.
     ///
-    /// Never fails: malformed entries are skipped, and only the first [`MAX_ACCEPT_BYTES`]
-    /// are read, so the work is bounded whatever the header.
+    /// `header` is the `Accept` value, several lines joined by commas as RFC 9110 reads them;
+    /// no header at all reads as an empty one. Never fails: malformed entries are skipped, and
+    /// only the first [`MAX_HEADER_BYTES`](header::MAX_HEADER_BYTES) are read, as of
+    /// `Accept-Language`, so the work is bounded whatever the header.
     ///
     /// ```
     /// use omnia_errors::ErrorFormat;
     ///
     /// let omnia = ErrorFormat::Omnia;
-    /// assert_eq!(ErrorFormat::negotiate(&["application/problem+json"], omnia), ErrorFormat::ProblemDetails);
-    /// assert_eq!(ErrorFormat::negotiate(&["application/json, */*;q=0.1"], omnia), ErrorFormat::Omnia);
+    /// assert_eq!(ErrorFormat::negotiate("application/problem+json", omnia), ErrorFormat::ProblemDetails);
+    /// assert_eq!(ErrorFormat::negotiate("application/json, */*;q=0.1", omnia), ErrorFormat::Omnia);
     /// // A tie goes to the server's preference.
-    /// assert_eq!(ErrorFormat::negotiate(&["*/*"], omnia), ErrorFormat::Omnia);
-    /// assert_eq!(ErrorFormat::negotiate(&[], ErrorFormat::ProblemDetails), ErrorFormat::ProblemDetails);
+    /// assert_eq!(ErrorFormat::negotiate("*/*", omnia), ErrorFormat::Omnia);
+    /// assert_eq!(ErrorFormat::negotiate("", ErrorFormat::ProblemDetails), ErrorFormat::ProblemDetails);
     /// // A client that asks for `application/json` alone gets it, whatever the preference.
-    /// assert_eq!(ErrorFormat::negotiate(&["application/json"], ErrorFormat::ProblemDetails), omnia);
+    /// assert_eq!(ErrorFormat::negotiate("application/json", ErrorFormat::ProblemDetails), omnia);
     /// ```
-    pub fn negotiate(lines: &[&str], preferred: Self) -> Self {
-        if lines.is_empty() {
-            return preferred;
-        }
+    pub fn negotiate(header: &str, preferred: Self) -> Self {
         let mut omnia = Match::default();
         let mut problem = Match::default();
-        let mut budget = MAX_ACCEPT_BYTES;
-        'lines: for line in lines {
-            for element in line.split(',') {
-                // The separator counts too, so that a header of commas is bounded as well.
-                let Some(left) = budget.checked_sub(element.len() + 1) else {
-                    break 'lines;
-                };
-                budget = left;
-                let Some(range) = MediaRange::parse(element) else {
-                    continue;
-                };
-                omnia.consider(&range, OMNIA_JSON);
-                problem.consider(&range, PROBLEM_JSON);
-            }
+        for range in header::bounded(header)
+            .split(',')
+            .filter_map(MediaRange::parse)
+        {
+            omnia.consider(&range, OMNIA_JSON);
+            problem.consider(&range, PROBLEM_JSON);
         }
         match problem.quality().cmp(&omnia.quality()) {
             std::cmp::Ordering::Greater => Self::ProblemDetails,
@@ -117,19 +105,12 @@ impl<'a> MediaRange<'a> {
     /// not one (no `/`, a `q` that is not a qvalue, `*/json`). An empty type or subtype is
     /// kept: it matches no media type, which is all a reader needs to know of it.
     fn parse(element: &'a str) -> Option<Self> {
-        let mut parts = element.split(';');
-        let (kind, subtype) = parts.next()?.trim().split_once('/')?;
+        let (media_range, quality) = header::weighted(element)?;
+        let (kind, subtype) = media_range.split_once('/')?;
         // `*/json` names no range (RFC 9110: `*/*` or `type/*` only); read as a subtype, it
         // would match `application/json` exactly.
         if kind == "*" && subtype != "*" {
             return None;
-        }
-        let mut quality = 1000;
-        for parameter in parts {
-            let (name, value) = parameter.split_once('=')?;
-            if name.trim().eq_ignore_ascii_case("q") {
-                quality = qvalue(value.trim())?;
-            }
         }
         Some(Self {
             kind,
@@ -150,23 +131,6 @@ impl<'a> MediaRange<'a> {
             (_, s) if s.eq_ignore_ascii_case(subtype) => Some(2),
             _ => None,
         }
-    }
-}
-
-/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths.
-fn qvalue(text: &str) -> Option<u16> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut thousandths: u16 = 0;
-    for (i, digit) in fraction.bytes().enumerate() {
-        thousandths += u16::from(digit - b'0') * [100, 10, 1][i];
-    }
-    match whole {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(1000),
-        _ => None,
     }
 }
 
@@ -200,7 +164,7 @@ mod tests {
     const PROBLEM: ErrorFormat = ErrorFormat::ProblemDetails;
 
     fn pick(accept: &str, preferred: ErrorFormat) -> ErrorFormat {
-        ErrorFormat::negotiate(&[accept], preferred)
+        ErrorFormat::negotiate(accept, preferred)
     }
 
     #[test]
@@ -255,7 +219,6 @@ mod tests {
             ] {
                 assert_eq!(pick(accept, preferred), preferred, "{accept:?}");
             }
-            assert_eq!(ErrorFormat::negotiate(&[], preferred), preferred);
         }
     }
 
@@ -297,14 +260,6 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_one_list() {
-        assert_eq!(
-            ErrorFormat::negotiate(&["text/html", "application/problem+json"], OMNIA),
-            PROBLEM
-        );
-    }
-
-    #[test]
     fn malformed_entries_are_skipped() {
         for accept in [
             "application/problem+json;q=2",
@@ -329,25 +284,9 @@ mod tests {
     }
 
     #[test]
-    fn qvalues_follow_the_grammar() {
-        assert_eq!(qvalue("0"), Some(0));
-        assert_eq!(qvalue("0."), Some(0));
-        assert_eq!(qvalue("0.5"), Some(500));
-        assert_eq!(qvalue("0.05"), Some(50));
-        assert_eq!(qvalue("0.123"), Some(123));
-        assert_eq!(qvalue("1"), Some(1000));
-        assert_eq!(qvalue("1.000"), Some(1000));
-        for bad in [
-            "1.001", "2", "0.1234", ".5", "", "0.a", "01", "1.0000", "+1",
-        ] {
-            assert_eq!(qvalue(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
     fn only_the_first_bytes_are_read() {
-        let filler = "text/html;q=0.1, ".repeat(MAX_ACCEPT_BYTES / 17 + 1);
-        assert!(filler.len() > MAX_ACCEPT_BYTES);
+        let filler = "text/html;q=0.1, ".repeat(header::MAX_HEADER_BYTES / 17 + 1);
+        assert!(filler.len() > header::MAX_HEADER_BYTES);
         assert_eq!(
             pick(&format!("{filler}application/problem+json"), OMNIA),
             OMNIA
@@ -359,7 +298,7 @@ mod tests {
             PROBLEM
         );
         // Commas alone count against the bound as well.
-        let commas = ",".repeat(MAX_ACCEPT_BYTES);
+        let commas = ",".repeat(header::MAX_HEADER_BYTES);
         assert_eq!(
             pick(&format!("{commas}application/problem+json"), OMNIA),
             OMNIA

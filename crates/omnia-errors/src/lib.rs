@@ -69,6 +69,7 @@ mod catalog;
 mod define;
 mod docs_page;
 mod format;
+pub mod header;
 mod info;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
@@ -80,7 +81,7 @@ mod wire;
 pub use body::{ErrorBody, ValidationErrorItem};
 pub use catalog::{ApiError, ErrorCode, ValidationError, ValidationErrorCode};
 pub use docs_page::{DocsPage, DocsPageError, DocsPageErrorKind};
-pub use format::{ErrorFormat, MAX_ACCEPT_BYTES, OMNIA_JSON};
+pub use format::{ErrorFormat, OMNIA_JSON};
 pub use info::{
     AnyCode, Catalog, CatalogCode, CatalogError, CodeInfo, Lifecycle, ParamKind, ParamRef,
     ParamSpec,

@@ -1,10 +1,10 @@
 //! RFC 9457 Problem Details: the body's shape, reading it as RFC 9457 allows, nothing lost;
 //! and the `Accept` negotiation that chooses it.
 
+use omnia_errors::header::MAX_HEADER_BYTES;
 use omnia_errors::{
-    ABOUT_BLANK, ApiError, DocsPage, ErrorCode, ErrorFormat, MAX_ACCEPT_BYTES, ParamError,
-    ParamValue, Parameters, ProblemDetails, ValidationError, ValidationErrorCode,
-    ValidationProblem, WireCode,
+    ABOUT_BLANK, ApiError, DocsPage, ErrorCode, ErrorFormat, ParamError, ParamValue, Parameters,
+    ProblemDetails, ValidationError, ValidationErrorCode, ValidationProblem, WireCode,
 };
 use proptest::prelude::*;
 
@@ -208,7 +208,7 @@ proptest! {
     #[test]
     fn headers_without_json_or_wildcards_keep_the_preference(header in "[^*n]{0,200}") {
         for preferred in [ErrorFormat::Omnia, ErrorFormat::ProblemDetails] {
-            prop_assert_eq!(ErrorFormat::negotiate(&[&header], preferred), preferred);
+            prop_assert_eq!(ErrorFormat::negotiate(&header, preferred), preferred);
         }
     }
 
@@ -225,11 +225,11 @@ proptest! {
         suffix in "[ -~]{0,64}",
     ) {
         let header = elements.join(", ");
-        prop_assume!(header.len() >= MAX_ACCEPT_BYTES);
+        prop_assume!(header.len() >= MAX_HEADER_BYTES);
         for preferred in [ErrorFormat::Omnia, ErrorFormat::ProblemDetails] {
             prop_assert_eq!(
-                ErrorFormat::negotiate(&[&format!("{header}, {suffix}")], preferred),
-                ErrorFormat::negotiate(&[&header], preferred),
+                ErrorFormat::negotiate(&format!("{header}, {suffix}"), preferred),
+                ErrorFormat::negotiate(&header, preferred),
             );
         }
     }
@@ -242,6 +242,6 @@ proptest! {
         let header = if wildcard_first { format!("*/*, {exact}") } else { format!("{exact}, */*") };
         // A tie goes to the preference, OMNIA's body here.
         let expected = if problem_q > json_q { ErrorFormat::ProblemDetails } else { ErrorFormat::Omnia };
-        prop_assert_eq!(ErrorFormat::negotiate(&[&header], ErrorFormat::Omnia), expected);
+        prop_assert_eq!(ErrorFormat::negotiate(&header, ErrorFormat::Omnia), expected);
     }
 }
