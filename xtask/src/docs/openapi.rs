@@ -141,17 +141,11 @@ fn body_schemas(version: Version) -> Map<String, Value> {
     let mut schemas = Map::new();
     schemas.insert(
         "ValidationError".into(),
-        json!({
-            "type": "object",
-            "description": "One validation error of a `ValidationFailed` response.",
-            "required": ["code", "message"],
-            "properties": {
-                "code": { "$ref": "#/components/schemas/ValidationErrorCode" },
-                "name": nullable(version, "string", json!({ "description": ITEM_NAME })),
-                "message": { "type": "string", "description": MESSAGE },
-                "parameters": { "$ref": "#/components/schemas/ErrorParameters" },
-            },
-        }),
+        validation_item(
+            version,
+            "One validation error of a `ValidationFailed` response.",
+            "message",
+        ),
     );
     schemas.insert(
         "ErrorResponse".into(),
@@ -173,11 +167,41 @@ fn body_schemas(version: Version) -> Map<String, Value> {
     schemas
 }
 
-/// What an item's `name` is, in both bodies.
-const ITEM_NAME: &str = "The path of the attribute the error concerns, when it concerns one.";
-
 /// What a message is, in both bodies (a problem item's `detail` is one).
 const MESSAGE: &str = "The error's message, in the response's `Content-Language`.";
+
+/// One validation error, the same in both bodies but for the name of its message: `message`
+/// in OMNIA's, `detail` in a problem's (as the Rust items `ValidationErrorItem` and
+/// `ValidationProblem` are).
+fn validation_item(version: Version, description: &str, message: &str) -> Value {
+    let mut properties = Map::new();
+    properties.insert(
+        "code".into(),
+        json!({ "$ref": "#/components/schemas/ValidationErrorCode" }),
+    );
+    properties.insert(
+        "name".into(),
+        nullable(
+            version,
+            "string",
+            json!({ "description": "The path of the attribute the error concerns, when it concerns one." }),
+        ),
+    );
+    properties.insert(
+        message.into(),
+        json!({ "type": "string", "description": MESSAGE }),
+    );
+    properties.insert(
+        "parameters".into(),
+        json!({ "$ref": "#/components/schemas/ErrorParameters" }),
+    );
+    json!({
+        "type": "object",
+        "description": description,
+        "required": ["code", message],
+        "properties": properties,
+    })
+}
 
 /// The same error as RFC 9457 Problem Details (`application/problem+json`): `ProblemDetails`
 /// and its items, `ValidationProblem`, named as the Rust types are. Like `ErrorResponse`, they
@@ -187,18 +211,12 @@ fn problem_schemas(version: Version) -> Map<String, Value> {
     let mut schemas = Map::new();
     schemas.insert(
         "ValidationProblem".into(),
-        json!({
-            "type": "object",
-            "description": "One validation error of a `ValidationFailed` problem (an item of its `errors` extension member): \
-                            a `ValidationError` whose message is called `detail`, as in the problem around it.",
-            "required": ["code", "detail"],
-            "properties": {
-                "code": { "$ref": "#/components/schemas/ValidationErrorCode" },
-                "name": nullable(version, "string", json!({ "description": ITEM_NAME })),
-                "detail": { "type": "string", "description": MESSAGE },
-                "parameters": { "$ref": "#/components/schemas/ErrorParameters" },
-            },
-        }),
+        validation_item(
+            version,
+            "One validation error of a `ValidationFailed` problem (an item of its `errors` extension member): \
+             a `ValidationError` whose message is called `detail`, as in the problem around it.",
+            "detail",
+        ),
     );
     schemas.insert(
         "ProblemDetails".into(),
