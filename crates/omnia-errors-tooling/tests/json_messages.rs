@@ -2,8 +2,10 @@
 
 use std::collections::BTreeSet;
 
+mod common;
+
+use common::one_file_locale;
 use omnia_errors::{AnyCode, ValidationErrorCode};
-use omnia_errors_fluent::{LocaleFiles, SourceFile};
 use omnia_errors_tooling::{
     JsonMessages, JsonMessagesError, MessageText, PluralText, Workspace, json_messages,
 };
@@ -59,17 +61,6 @@ fn placeholders(text: &Value) -> BTreeSet<String> {
 
 fn json(catalog: &JsonMessages) -> Value {
     serde_json::from_str(&catalog.to_json()).unwrap()
-}
-
-fn one_file_locale(tag: &str, ftl: &str) -> Vec<LocaleFiles> {
-    vec![LocaleFiles {
-        tag: tag.to_owned(),
-        files: vec![SourceFile {
-            path: format!("locales/{tag}/errors.ftl"),
-            name: "errors.ftl".to_owned(),
-            text: ftl.to_owned(),
-        }],
-    }]
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! writing, merging into OMNIA's own files (fixtures from OMNIALowCode/omnia3-samples, MIT),
 //! comparison.
 
+mod common;
+
+use common::one_file_locale;
 use omnia_errors::{AnyCode, ValidationError, ValidationErrorCode};
 use omnia_errors_fluent::{LocaleFiles, Localizer, SourceFile};
 use omnia_errors_tooling::{
@@ -524,17 +527,6 @@ fn an_unknown_culture_is_an_error() {
         matches!(error, OmniaFileError::UnknownCulture { .. }),
         "{error}"
     );
-}
-
-fn one_file_locale(tag: &str, ftl: &str) -> Vec<LocaleFiles> {
-    vec![LocaleFiles {
-        tag: tag.to_owned(),
-        files: vec![SourceFile {
-            path: format!("locales/{tag}/errors.ftl"),
-            name: "errors.ftl".to_owned(),
-            text: ftl.to_owned(),
-        }],
-    }]
 }
 
 #[test]
