@@ -87,7 +87,7 @@ impl DocsPage {
     /// ```
     pub fn code_of(&self, url: &str) -> Option<AnyCode> {
         let anchor = url.strip_prefix(self.as_str())?.strip_prefix('#')?;
-        AnyCode::parse(anchor).ok()
+        AnyCode::from_name(anchor)
     }
 }
 

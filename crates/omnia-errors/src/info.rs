@@ -228,10 +228,15 @@ impl AnyCode {
     ///
     /// [`UnknownCode`] naming the input and the closest known code of either catalog.
     pub fn parse(name: &str) -> Result<Self, UnknownCode> {
+        Self::from_name(name).ok_or_else(|| UnknownCode::new_any(name))
+    }
+
+    /// The code with this wire name in either catalog, if it is one: [`parse`](Self::parse)
+    /// without the error and its "did you mean" search, for callers that only ask.
+    pub fn from_name(name: &str) -> Option<Self> {
         ErrorCode::from_name(name)
             .map(Self::Api)
             .or_else(|| ValidationErrorCode::from_name(name).map(Self::Validation))
-            .ok_or_else(|| UnknownCode::new_any(name))
     }
 
     /// The code's row of the table.
