@@ -10,7 +10,9 @@
 //!   placeholders) that the error page needs and applications never do;
 //! - exporters for consumers that do not run Fluent: [`export_language_file`] (OMNIA's
 //!   language files, compared back with [`compare_language_file`]) and [`json_messages`]
-//!   (JSON with `{placeholder}` parameters and plural objects).
+//!   (JSON with `{placeholder}` parameters and plural objects);
+//! - [`check_style`]: the translators' style checks (quotation marks, product terms, plurals
+//!   shown without their number) against what `locales/locales.toml` declares.
 
 #![forbid(unsafe_code)]
 
@@ -23,6 +25,7 @@ mod conformance;
 mod doc_texts;
 mod json_messages;
 mod omnia_file;
+mod style;
 mod workspace;
 
 pub use conformance::conformance_fixture;
@@ -35,4 +38,5 @@ pub use omnia_file::{
     Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
     compare_language_file, export_language_file, omnia_text_name,
 };
+pub use style::{NumberlessView, StyleFinding, StyleFindingKind, check_style};
 pub use workspace::{DeclaredLocale, Workspace, WorkspaceError, embedded_rust};

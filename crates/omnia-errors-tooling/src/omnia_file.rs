@@ -85,7 +85,7 @@ const LANGUAGE_NAMES: [(&str, &str); 7] = [
 /// The numbers a plural selection is exported for: typical maximum lengths and collection
 /// limits. OMNIA substitutes the number into the text as it is, so the text exported is the one
 /// Fluent shows for these.
-const TYPICAL_NUMBERS: [u64; 5] = [5, 10, 50, 100, 255];
+pub(crate) const TYPICAL_NUMBERS: [u64; 5] = [5, 10, 50, 100, 255];
 
 /// How deep message and term references are inlined before giving up (a cycle, or nonsense).
 const MAX_REFERENCE_DEPTH: usize = 8;

@@ -24,6 +24,19 @@ pub struct DeclaredLocale {
     pub english_name: String,
     /// OMNIA's identifier of the language.
     pub omnia_name: String,
+    /// The quotation marks the locale's messages quote with, opening and closing (`["„", "”"]`;
+    /// French `["«\u00A0", "\u00A0»"]`, the no-break spaces inside); the style check
+    /// ([`check_style`](crate::check_style)) reports any other.
+    #[serde(default)]
+    pub quotes: Option<[String; 2]>,
+    /// The product terms (`-tenant`) this locale keeps in English on purpose, as OMNIA's own
+    /// language files do; the style check reports any other whose text is the English one.
+    #[serde(default)]
+    pub english_terms: Vec<String>,
+    /// Messages whose quotation marks the style check leaves as they are (en-US: the published
+    /// page's wording).
+    #[serde(default)]
+    pub quote_exceptions: Vec<String>,
 }
 
 impl DeclaredLocale {
@@ -97,13 +110,18 @@ impl Workspace {
         self.root.join("locales")
     }
 
+    /// `locales/locales.toml`, the declared locale set.
+    pub fn locales_toml(&self) -> PathBuf {
+        self.locales_dir().join("locales.toml")
+    }
+
     /// The declared locale set, in preference order.
     ///
     /// # Errors
     ///
     /// [`WorkspaceError::Declared`] when the file cannot be read or parsed.
     pub fn declared_locales(&self) -> Result<Vec<DeclaredLocale>, WorkspaceError> {
-        let path = self.locales_dir().join("locales.toml");
+        let path = self.locales_toml();
         let error = |message: String| WorkspaceError::Declared {
             path: path.clone(),
             message,
