@@ -67,7 +67,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     let (openapi_files, components) = openapi::generate(&texts, &localizer)?;
     files.extend(openapi_files);
     files.extend(omnia::generate(&sources, &all_locales, &locales)?);
-    files.extend(omnia::catalogs(&sources, &locales)?);
+    files.extend(omnia::catalogs(&sources, &all_locales, &locales)?);
 
     let mut summary = Summary {
         locales: locales.clone(),
