@@ -45,7 +45,7 @@ fn quotation_marks_are_the_locales_declared_pair() {
         [
             "locales/en-US/errors.ftl:4:84: [en-US] validation-CreateSystemDataSourceUnsupported: its text quotes with ', which is not this locale's: it quotes \"…\" (`quotes` in locales/locales.toml)",
             "locales/en-US/errors.ftl:4:91: [en-US] validation-CreateSystemDataSourceUnsupported: its text quotes with ', which is not this locale's: it quotes \"…\" (`quotes` in locales/locales.toml)",
-            "locales/locales.toml:10:21: [en-US] validation-Duplicated: listed in quote-exceptions, but no such message has other quotation marks: remove it from the list",
+            "locales/locales.toml:10:21: [en-US] validation-Duplicated: listed in quote-exceptions, but the locale has no such message with other quotation marks: remove it from the list",
             "locales/pl-PL/errors.ftl:1:10: [pl-PL] -brand: its text quotes with «, which is not this locale's: it quotes „…” (`quotes` in locales/locales.toml)",
             "locales/pl-PL/errors.ftl:1:16: [pl-PL] -brand: its text quotes with », which is not this locale's: it quotes „…” (`quotes` in locales/locales.toml)",
             "locales/pl-PL/errors.ftl:4:30: [pl-PL] validation-InvalidIdentifier: its .context attribute has a straight quotation mark (\"), where this locale's are „…”",

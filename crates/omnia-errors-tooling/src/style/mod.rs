@@ -187,7 +187,7 @@ impl fmt::Display for StyleFinding {
                 }
             }
             StyleFindingKind::NeedlessQuoteException => f.write_str(
-                "listed in quote-exceptions, but no such message has other quotation marks: remove it from the list",
+                "listed in quote-exceptions, but the locale has no such message with other quotation marks: remove it from the list",
             ),
             StyleFindingKind::EnglishTerm { text } => write!(
                 f,
@@ -237,12 +237,12 @@ pub fn check_style(workspace: &Workspace) -> Result<Vec<StyleFinding>, Workspace
     let toml_path = workspace.locales_toml();
     // Read once more for positions only: `declared_locales` has just read and parsed it.
     let toml_text = std::fs::read_to_string(&toml_path).unwrap_or_default();
-    let declarations = Declarations::new(&toml_path.display().to_string(), &toml_text, &declared);
+    let declarations = declarations(&toml_path.display().to_string(), &toml_text, &declared);
 
     let parsed: Vec<ParsedLocale<'_>> = locales.iter().map(ParsedLocale::new).collect();
     let source = parsed.iter().find(|l| l.tag == SOURCE_LOCALE);
     let mut findings = Vec::new();
-    for declaration in &declarations.locales {
+    for declaration in &declarations {
         let Some(locale) = parsed.iter().find(|l| l.tag == declaration.locale.tag) else {
             continue;
         };
@@ -251,11 +251,6 @@ pub fn check_style(workspace: &Workspace) -> Result<Vec<StyleFinding>, Workspace
         numberless::check(locale, &mut findings);
     }
     Ok(findings)
-}
-
-/// The declared locales, with where each declaration is in `locales/locales.toml`.
-struct Declarations<'d> {
-    locales: Vec<Declaration<'d>>,
 }
 
 /// One locale's declaration and its positions.
@@ -291,42 +286,41 @@ struct Spans {
     locale: Vec<LocaleSpans>,
 }
 
-impl<'d> Declarations<'d> {
-    fn new(file: &str, text: &str, declared: &'d [DeclaredLocale]) -> Self {
-        let spans: Vec<LocaleSpans> = toml::from_str::<Spans>(text)
-            .map(|s| s.locale)
-            .unwrap_or_default();
-        let lines = Lines::new(text);
-        let at = |span: &std::ops::Range<usize>| Some(lines.position(span.start));
-        let locales = declared
-            .iter()
-            .map(|locale| {
-                let spans = spans.iter().find(|s| *s.tag.get_ref() == locale.tag);
-                let each = |list: Option<&Vec<Spanned<IgnoredAny>>>, len: usize| {
-                    (0..len)
-                        .map(|i| list.and_then(|l| l.get(i)).and_then(|s| at(&s.span())))
-                        .collect()
-                };
-                Declaration {
-                    locale,
-                    file: file.to_owned(),
-                    tag_at: spans.and_then(|s| at(&s.tag.span())),
-                    quotes_at: spans
-                        .and_then(|s| s.quotes.as_ref())
-                        .and_then(|q| at(&q.span())),
-                    english_terms_at: each(
-                        spans.map(|s| &s.english_terms),
-                        locale.english_terms.len(),
-                    ),
-                    quote_exceptions_at: each(
-                        spans.map(|s| &s.quote_exceptions),
-                        locale.quote_exceptions.len(),
-                    ),
-                }
-            })
-            .collect();
-        Self { locales }
-    }
+/// The declared locales, with where each declaration is in `text`, the file `file`.
+fn declarations<'d>(
+    file: &str,
+    text: &str,
+    declared: &'d [DeclaredLocale],
+) -> Vec<Declaration<'d>> {
+    let spans: Vec<LocaleSpans> = toml::from_str::<Spans>(text)
+        .map(|s| s.locale)
+        .unwrap_or_default();
+    let lines = Lines::new(text);
+    let at = |span: &std::ops::Range<usize>| Some(lines.position(span.start));
+    declared
+        .iter()
+        .map(|locale| {
+            let spans = spans.iter().find(|s| *s.tag.get_ref() == locale.tag);
+            let each = |list: Option<&Vec<Spanned<IgnoredAny>>>, len: usize| {
+                (0..len)
+                    .map(|i| list.and_then(|l| l.get(i)).and_then(|s| at(&s.span())))
+                    .collect()
+            };
+            Declaration {
+                locale,
+                file: file.to_owned(),
+                tag_at: spans.and_then(|s| at(&s.tag.span())),
+                quotes_at: spans
+                    .and_then(|s| s.quotes.as_ref())
+                    .and_then(|q| at(&q.span())),
+                english_terms_at: each(spans.map(|s| &s.english_terms), locale.english_terms.len()),
+                quote_exceptions_at: each(
+                    spans.map(|s| &s.quote_exceptions),
+                    locale.quote_exceptions.len(),
+                ),
+            }
+        })
+        .collect()
 }
 
 impl Declaration<'_> {
