@@ -85,8 +85,9 @@ fn product_terms_read_as_english_only_where_declared() {
 #[test]
 fn plurals_shown_without_their_number_take_the_form_of_typical_numbers() {
     // en-US: a second selection on one number, shown by a default typical numbers do not take;
-    // pl-PL: the fraction form as the default; lt-LT: typical numbers disagree. pt-BR (an exact
-    // [0]) and de-DE (a default no view shows without its number) are right.
+    // pl-PL: the fraction form as the default; lt-LT: typical numbers disagree; de-DE: the same
+    // through NUMBER(). pt-BR (an exact [0]) and de-DE's limit (a default no view shows without
+    // its number) are right.
     assert_eq!(
         findings(&fixture("numberless")),
         [
@@ -96,6 +97,7 @@ fn plurals_shown_without_their_number_take_the_form_of_typical_numbers() {
             "locales/lt-LT/errors.ftl:12:11: [lt-LT] validation-UpperLimitNotRespected: OMNIA's language file shows the plural on $limit without its number, but typical numbers take different variants (5 [few], 10 [other], 50 [other], 100 [other], 255 [few]), so no one text is right: write the message without a plural",
             "locales/lt-LT/errors.ftl:4:7: [lt-LT] validation-TextMaxLengthMismatch: the error page shows the plural on $maxLength without its number, but typical numbers take different variants (5 [few], 10 [other], 50 [other], 100 [other], 255 [few]), so no one text is right: write the message without a plural",
             "locales/lt-LT/errors.ftl:4:7: [lt-LT] validation-TextMaxLengthMismatch: OMNIA's language file shows the plural on $maxLength without its number, but typical numbers take different variants (5 [few], 10 [other], 50 [other], 100 [other], 255 [few]), so no one text is right: write the message without a plural",
+            "locales/de-DE/errors.ftl:4:14: [de-DE] validation-TextMaxLengthMismatch: the error page shows the plural on $maxLength without its number, as its [one] variant, but typical numbers (5, 10, 50, 100, 255) take [other]: make it the default variant (*[other])",
         ]
     );
 }

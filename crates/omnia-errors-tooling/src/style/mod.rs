@@ -445,12 +445,11 @@ impl<'t> Lines<'t> {
         Self { text, starts }
     }
 
-    /// The 1-based line and column (in characters) of a byte offset, clamped to the text.
+    /// The 1-based line and column (in characters) of a byte offset, clamped to the text. The
+    /// offsets are where slices of the text start, or the ASCII sigil before one: characters'
+    /// boundaries (inside a character, the column would read 1; nothing panics).
     fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&start| start <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
         Position {

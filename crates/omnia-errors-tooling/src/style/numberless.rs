@@ -85,23 +85,17 @@ pub(super) fn check(locale: &ParsedLocale<'_>, findings: &mut Vec<StyleFinding>)
         if numbers.is_empty() {
             continue;
         }
-        let required: Vec<&str> = code
-            .params()
-            .iter()
-            .filter(|p| p.kind == ParamKind::Number && p.required)
-            .map(|p| p.name)
-            .collect();
         let context = message
             .attributes
             .iter()
             .find(|a| a.id.name == CONTEXT_ATTRIBUTE)
             .map(|a| &a.value);
         let has_optional = code.params().iter().any(|p| !p.required);
-        let mut visit = |view, pattern: Option<&ast::Pattern<&str>>, numbers: &[&str]| {
+        let mut visit = |view, pattern: Option<&ast::Pattern<&str>>| {
             if let Some(pattern) = pattern {
                 let mut walk = Walk {
                     view,
-                    numbers,
+                    numbers: &numbers,
                     typical: &typical,
                     kept: false,
                     file,
@@ -112,23 +106,18 @@ pub(super) fn check(locale: &ParsedLocale<'_>, findings: &mut Vec<StyleFinding>)
                 walk.pattern(pattern);
             }
         };
-        // The page formats the value, every required parameter a placeholder text.
-        if !required.is_empty() {
-            visit(NumberlessView::ErrorPage, message.value.as_ref(), &required);
-        }
+        // The page formats every code's value, each required parameter a placeholder text
+        // (an optional one in the value is absent, which shows the default variant as well).
+        visit(NumberlessView::ErrorPage, message.value.as_ref());
         // OMNIA's file holds one text per code: the contextual one when the code has optional
         // parameters (and the message has it), as the exporter picks it.
         let omnia = match (has_optional, context) {
             (true, Some(context)) => Some(context),
             _ => message.value.as_ref(),
         };
-        visit(NumberlessView::OmniaFile, omnia, &numbers);
-        visit(
-            NumberlessView::JsonCatalog,
-            message.value.as_ref(),
-            &numbers,
-        );
-        visit(NumberlessView::JsonCatalog, context, &numbers);
+        visit(NumberlessView::OmniaFile, omnia);
+        visit(NumberlessView::JsonCatalog, message.value.as_ref());
+        visit(NumberlessView::JsonCatalog, context);
     }
 }
 
@@ -223,19 +212,18 @@ impl Walk<'_, '_> {
     }
 }
 
-/// The number parameter a selector selects on: `$maxLength`, or `NUMBER($maxLength)` without
-/// options (which selects the same), when it is one of `numbers`.
+/// The number parameter a selector selects on, when it is one of `numbers`: `$maxLength`, or a
+/// function of it, `NUMBER($maxLength)` (whose options are not read: a selection is on a
+/// number's cardinal plural categories, as Fluent's is without `type: "ordinal"`).
 fn number_variable<'a>(
     selector: &ast::InlineExpression<&'a str>,
     numbers: &[&str],
 ) -> Option<&'a str> {
     let variable = match selector {
         ast::InlineExpression::VariableReference { id } => id.name,
-        ast::InlineExpression::FunctionReference { id, arguments }
-            if id.name == "NUMBER" && arguments.named.is_empty() =>
-        {
-            match arguments.positional.as_slice() {
-                [ast::InlineExpression::VariableReference { id }] => id.name,
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            match arguments.positional.first() {
+                Some(ast::InlineExpression::VariableReference { id }) => id.name,
                 _ => return None,
             }
         }
