@@ -54,6 +54,7 @@ mod pattern;
 mod probe;
 #[cfg(feature = "files")]
 mod source;
+mod status;
 
 pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
 pub use localizer::{
@@ -62,6 +63,7 @@ pub use localizer::{
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
 pub use number::PLURAL_CATEGORIES;
+pub use status::{CLIENT_ERROR, SERVER_ERROR, STATUS_TITLES, status_title_id};
 
 #[cfg(feature = "files")]
 pub use check::{

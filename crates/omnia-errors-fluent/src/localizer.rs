@@ -583,6 +583,41 @@ impl Language {
             .as_text()
     }
 
+    /// The message at `index` of the compiled messages when it is plain text (one without
+    /// parameters: a status title), in this locale, else in en-US, else `id` itself; each
+    /// fallback logged.
+    pub(crate) fn plain_text(&self, index: usize, id: &'static str) -> Message<'_> {
+        let locales = &self.localizer.shared.locales;
+        for at in [self.index, SOURCE] {
+            let locale = &locales[at];
+            let text = locale
+                .messages
+                .get(index)
+                .and_then(|m| m.value.as_ref()?.as_text());
+            if let Some(text) = text {
+                return Message {
+                    text: Cow::Borrowed(text),
+                    locale: &locale.id,
+                };
+            }
+            log::warn!(
+                "{}",
+                Fallback {
+                    locale: locale.id.clone(),
+                    code: id.to_owned(),
+                    kind: FallbackKind::MissingMessage {
+                        id,
+                        attribute: None
+                    },
+                }
+            );
+        }
+        Message {
+            text: Cow::Borrowed(id),
+            locale: &locales[SOURCE].id,
+        }
+    }
+
     /// Formats in this locale, else in en-US, else gives the code's name.
     fn resolve(
         &self,

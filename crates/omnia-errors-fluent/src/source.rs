@@ -362,8 +362,8 @@ pub fn generate_embedded(
 
 fn messages(tag: &str, messages: &[crate::pattern::Message], out: &mut String) {
     let _ = writeln!(out, "    // {tag}\n    &[");
-    for (code, message) in omnia_errors::AnyCode::all().zip(messages) {
-        let _ = write!(out, "        // {}\n        ", code.fluent_id());
+    for ((id, _), message) in crate::status::message_ids().zip(messages) {
+        let _ = write!(out, "        // {id}\n        ");
         emit::message(message, out);
         out.push_str(",\n");
     }
