@@ -641,18 +641,37 @@ impl Language {
         }
     }
 
-    /// The message of a code with parameters as they come from the wire (a body's
-    /// `parameters`): what a UI needs to localize a server's error again.
+    /// The message of a code with parameters as they come from the wire (a body's or an
+    /// item's `code` and `parameters`, as they are): what a UI needs to localize a server's
+    /// error again.
+    ///
+    /// ```
+    /// use omnia_errors::ErrorBody;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let body: ErrorBody = serde_json::from_str(
+    ///     r#"{"code":"ConnectorBehaviourFailed","message":"…","parameters":{"message":"Disk full"}}"#,
+    /// )?;
+    /// let pt = Localizer::embedded().for_tags(&["pt-PT"]);
+    /// let message = pt.message_for(&body.code, &body.parameters)?;
+    /// assert!(message.text.ends_with(": Disk full"), "{}", message.text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// [`ParamError`] when a required parameter is missing or has the wrong type.
+    /// [`ParamError`] when the code is not in this version of the catalog, or a required
+    /// parameter is missing or has the wrong type.
     pub fn message_for(
         &self,
-        code: impl Into<AnyCode>,
+        code: impl Into<WireCode<AnyCode>>,
         parameters: &Parameters,
     ) -> Result<Message<'_>, ParamError> {
-        Ok(match code.into() {
+        let code = match code.into() {
+            WireCode::Known(code) => code,
+            WireCode::Unknown(code) => return Err(ParamError::NotInCatalog { code }),
+        };
+        Ok(match code {
             AnyCode::Api(code) => self.message(&ApiError::from_parameters(code, parameters)?),
             AnyCode::Validation(code) => {
                 self.message(&ValidationError::from_parameters(code, parameters)?)
@@ -779,6 +798,9 @@ impl Language {
     /// Localizes a received RFC 9457 problem in place, as [`localize_body`](Self::localize_body)
     /// does an OMNIA body: its `title` (the generic message), its `detail` and every item's
     /// `detail`. Its `type`, `status`, `instance` and other members are left as they came.
+    /// A problem without `code` is localized by the code its `type` documents on
+    /// [`DocsPage::OMNIA`]; an `about:blank` one gets its status's title
+    /// ([`status_title`](Self::status_title)).
     ///
     /// ```
     /// use omnia_errors::ProblemDetails;
@@ -794,10 +816,22 @@ impl Language {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn localize_problem(&self, problem: &mut ProblemDetails, fallbacks: &mut Vec<Fallback>) {
-        if let Some(error) = self.read_wire(&problem.code, problem.error(), fallbacks) {
-            let title = self.generic_message_reporting(&error, fallbacks).text;
-            problem.title = Some(title.into_owned());
-            problem.detail = Some(self.message_reporting(&error, fallbacks).text.into_owned());
+        match problem.code_on(&DocsPage::OMNIA) {
+            Some(code) => {
+                if let Some(error) = self.read_wire(&code, problem.error(), fallbacks) {
+                    let title = self.generic_message_reporting(&error, fallbacks).text;
+                    problem.title = Some(title.into_owned());
+                    let detail = self.message_reporting(&error, fallbacks).text;
+                    problem.detail = Some(detail.into_owned());
+                }
+            }
+            // A problem that is its status alone: its title is the status's reason phrase.
+            None if problem.r#type == omnia_errors::ABOUT_BLANK => {
+                if let Some(title) = problem.status.and_then(|s| self.status_title(s)) {
+                    problem.title = Some(title.text.into_owned());
+                }
+            }
+            None => {}
         }
         for item in problem.errors.iter_mut().flatten() {
             if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {
