@@ -105,6 +105,10 @@
 
 #![forbid(unsafe_code)]
 
+mod extract;
+
+pub use extract::{Json, Path, Query, Rejection};
+
 use std::borrow::Cow;
 use std::fmt;
 use std::future::Future;
