@@ -1,20 +1,6 @@
 //! Extractors whose rejections are catalog errors: [`Json`], [`Path`] and [`Query`], drop-in
-//! replacements of axum's, which reject with plain text.
-//!
-//! | what is wrong | answer |
-//! |---|---|
-//! | no JSON `Content-Type` (`application/json`, `application/*+json`), or a body that is not JSON | `InvalidInput` (400) |
-//! | a JSON body, path or query string of the wrong shape | `ValidationFailed` (400), its item naming the attribute (`Address.ZipCode`, `Lines[2].Quantity`) |
-//! | … a required value missing | the item is `RequiredValue`, its `path` the attribute |
-//! | … a value of the wrong type | the item is `TypeMismatch`: `path`, `value` (as received) and `type` (`Integer`, `Decimal`, `Boolean`, `Text`, `List`, `Object`, or the type's own name) |
-//! | an unknown or repeated field (`#[serde(deny_unknown_fields)]`) | `InvalidInput` (400): the request's structure, not a value, is wrong |
-//! | a body larger than axum's limit ([`DefaultBodyLimit`](axum::extract::DefaultBodyLimit), 2 MB unless set) | 413 without a body, which [`LocalizeErrorsLayer`](crate::LocalizeErrorsLayer) answers as an `about:blank` problem |
-//! | a route whose path parameters do not fit the extractor's type (a server bug) | `InternalError` (500) |
-//!
-//! serde stops at the first error of a value, so a request gets one validation item: the
-//! first wrong or missing attribute in the order serde reads them. A body is read with axum's
-//! limit, then parsed once as JSON (so that the value at fault can be quoted) and read into the
-//! type from that.
+//! replacements of axum's, which reject with plain text. What each rejection is: the crate
+//! docs' table.
 
 use std::fmt;
 use std::ops::{Deref, DerefMut};
@@ -87,7 +73,7 @@ impl IntoResponse for Rejection {
 }
 
 /// A JSON body (as a request's extractor) or a JSON response, like [`axum::Json`], but a
-/// request it cannot read is rejected with a catalog error (see the [module](self)):
+/// request it cannot read is rejected with a catalog error (see the [crate docs](crate#extractors)):
 ///
 /// ```
 /// use omnia_errors_axum::{Json, OmniaError};
@@ -176,7 +162,7 @@ impl<T: Serialize> IntoResponse for Json<T> {
 
 /// A path's parameters, like [`axum::extract::Path`], but one that does not parse is rejected
 /// with `ValidationFailed`, its item a `TypeMismatch` naming the parameter (see the
-/// [module](self)):
+/// [crate docs](crate#extractors)):
 ///
 /// ```
 /// use omnia_errors_axum::{OmniaError, Path};
@@ -261,7 +247,7 @@ fn path_rejection(rejection: &PathRejection, names: &[String]) -> Rejection {
 }
 
 /// A query string, like axum's `Query`, but one that does not fit is rejected with
-/// `ValidationFailed`, its item naming the parameter (see the [module](self)):
+/// `ValidationFailed`, its item naming the parameter (see the [crate docs](crate#extractors)):
 ///
 /// ```
 /// use omnia_errors_axum::{OmniaError, Query};
