@@ -413,7 +413,7 @@ fn merge(pieces: Vec<Piece>) -> Vec<Piece> {
 }
 
 /// The pattern of merged pieces, with the bound of its literal text.
-fn finish(pieces: Vec<Piece>) -> Pattern {
+pub(crate) fn finish(pieces: Vec<Piece>) -> Pattern {
     let pieces = merge(pieces);
     let text_len = u32::try_from(text_len(&pieces)).unwrap_or(u32::MAX);
     Pattern {

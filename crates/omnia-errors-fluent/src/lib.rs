@@ -50,6 +50,8 @@ mod locales;
 mod localizer;
 mod negotiate;
 mod number;
+#[cfg(feature = "files")]
+mod overrides;
 mod pattern;
 mod probe;
 #[cfg(feature = "files")]
@@ -70,6 +72,8 @@ pub use check::{
     Finding, FindingKind, FindingList, PluralCategories, Position, SourceFile,
     integer_plural_categories, integer_plural_category,
 };
+#[cfg(feature = "files")]
+pub use overrides::{OverrideError, Overrides};
 #[cfg(feature = "files")]
 pub use source::{
     LoadError, LocaleFiles, MAX_FILE_BYTES, check_locales, generate_embedded, read_locales,

@@ -89,6 +89,9 @@ pub struct LocalizerBuilder {
     /// Messages loaded from files, replacing the embedded ones.
     #[cfg(feature = "files")]
     loaded: Option<crate::source::Loaded>,
+    /// The application's own messages, layered over the others.
+    #[cfg(feature = "files")]
+    overrides: crate::Overrides,
 }
 
 impl Default for LocalizerBuilder {
@@ -99,6 +102,8 @@ impl Default for LocalizerBuilder {
             pseudo_locales: false,
             #[cfg(feature = "files")]
             loaded: None,
+            #[cfg(feature = "files")]
+            overrides: crate::Overrides::default(),
         }
     }
 }
@@ -154,6 +159,36 @@ impl LocalizerBuilder {
         Ok(self)
     }
 
+    /// Layers the application's own messages over the localizer's (the embedded ones, or
+    /// those of [`files`](Self::files) given before): each replaces one message in one
+    /// locale, and every other message stays its locale's own. Several calls add up; a later
+    /// override of a message wins. See [`Overrides`](crate::Overrides).
+    ///
+    /// # Errors
+    ///
+    /// [`OverrideError::UnknownLocale`](crate::OverrideError::UnknownLocale) for overrides of
+    /// a locale the localizer does not have.
+    #[cfg(feature = "files")]
+    pub fn overrides(mut self, overrides: crate::Overrides) -> Result<Self, crate::OverrideError> {
+        let available: Vec<String> = match &self.loaded {
+            Some(loaded) => loaded.locales.iter().map(|l| l.tag.clone()).collect(),
+            None => LOCALES.iter().map(|l| l.tag.to_owned()).collect(),
+        };
+        for locale in &overrides.locales {
+            if !available.contains(&locale.tag) {
+                return Err(crate::OverrideError::UnknownLocale {
+                    file: locale.file.clone(),
+                    locale: locale.tag.clone(),
+                    available,
+                });
+            }
+        }
+        for locale in overrides.locales {
+            self.overrides.locales.push(locale);
+        }
+        Ok(self)
+    }
+
     /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and each
     /// locale's number formatter is made the first time it formats a number.
     pub fn build(self) -> Localizer {
@@ -164,6 +199,18 @@ impl LocalizerBuilder {
         };
         #[cfg(not(feature = "files"))]
         let mut real = embedded_locales();
+        #[cfg(feature = "files")]
+        for locale in &mut real {
+            // Each set of overrides in the order given, so that a later one wins.
+            for layer in self
+                .overrides
+                .locales
+                .iter()
+                .filter(|l| l.tag == locale.tag)
+            {
+                locale.messages = Seq::Owned(layer.apply(&locale.messages).into());
+            }
+        }
         // Declared locales first, in their declared order; others after them, in the order
         // given (a folder's are sorted by tag). Stable, so ties keep that order.
         real.sort_by_key(|l| {
