@@ -35,7 +35,8 @@
 //! - `files`: load `.ftl` files at run time instead ([`LocalizerBuilder::directory`],
 //!   [`read_locales`]), for translators trying their work; they pass the same checks as the
 //!   embedded ones ([`check_locales`]), which report every problem with file, line, column,
-//!   locale and message id, and are compiled by the same engine.
+//!   locale and message id, and are compiled by the same engine; and the application's own
+//!   wording over the embedded messages (`Overrides`, from Fluent or an OMNIA language file).
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
