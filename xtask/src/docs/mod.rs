@@ -1,5 +1,6 @@
 //! `cargo xtask docs`: everything under `docs/`, from the catalog and the Fluent files.
 
+mod npm;
 mod omnia;
 mod openapi;
 mod page;
@@ -84,9 +85,20 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     };
     let conformance = codegen::Generated {
         path: PathBuf::from(CONFORMANCE_FIXTURE),
-        contents: omnia_errors_tooling::conformance_fixture(&localizer)?,
+        contents: omnia_errors_tooling::conformance_fixture(&sources)?,
     };
     let lock = crate::codes::generate(&root)?;
+    // The npm package (`js/omnia-errors/`) and its negotiation fixture.
+    if let Err(e) = npm::generate(
+        &workspace,
+        &localizer,
+        &components,
+        &crate_root,
+        options.check,
+        &mut summary,
+    ) {
+        problems.push(e);
+    }
     if let Err(e) = codegen::apply(
         &crate_root,
         &[components, embedded, conformance, lock],
@@ -111,6 +123,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
             || path == Path::new(openapi::CRATE_COMPONENTS)
             || path == Path::new(EMBEDDED_RS)
             || path == Path::new(CONFORMANCE_FIXTURE)
+            || npm::owns(path)
             || path == Path::new(crate::codes::LOCK_PATH)
     };
     let expected: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
