@@ -3,78 +3,70 @@
 
 import { parameters } from "./catalog.js";
 
-const FSI = "\u2068";
-const PDI = "\u2069";
-const U64_MAX = 2n ** 64n - 1n;
+/** `Object.hasOwn`, named once (the bundles are smaller). */
+export const own = Object.hasOwn;
 
 /** By locale: the formatters without and with isolation marks. */
 const formatters = new Map();
 
 /**
- * A plural operand `Intl.PluralRules` can take for a `bigint`: exact up to 2^53, beyond that a
- * number with the same last six digits (the only ones CLDR's integer rules look at) that is
- * as large as a million.
- */
-function operand(value) {
-  if (typeof value !== "bigint") return value;
-  if (value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
-  return Number(value % 1000000n) + 1000000;
-}
-
-/**
  * The formatters of a locale: `n` writes a number (grouped as the locale groups digits), `c`
  * gives its CLDR plural category, `i` wraps a placeable in isolation marks when they are on.
+ * As in the Rust localizer, the categories of integers below 1024 (lengths, limits) are kept
+ * once computed: `Intl.PluralRules` evaluates the locale's rules on every call.
  */
 export function formats(locale, isolate) {
   let pair = formatters.get(locale);
   if (pair === undefined) {
     const numbers = new Intl.NumberFormat(locale);
     const plurals = new Intl.PluralRules(locale);
+    const small = [];
     const n = (value) => numbers.format(value);
-    const c = (value) => plurals.select(operand(value));
+    const c = (value) =>
+      typeof value === "bigint"
+        ? // Beyond 2^53, a number with the same last six digits (all CLDR's integer rules
+          // look at) that is as large as a million.
+          plurals.select(value > 2n ** 53n ? Number(value % 1000000n) + 1e6 : Number(value))
+        : value < 1024
+          ? (small[value] ??= plurals.select(value))
+          : plurals.select(value);
     pair = [
       { n, c, i: (text) => text },
-      { n, c, i: (text) => FSI + text + PDI },
+      { n, c, i: (text) => "\u2068" + text + "\u2069" },
     ];
     formatters.set(locale, pair);
   }
-  return pair[isolate ? 1 : 0];
+  return pair[+!!isolate];
 }
 
 /** Rust's `str::trim().is_empty()`: U+0085 is whitespace, U+FEFF is not. */
-function isBlank(text) {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/.test(text);
-}
-
-/** Whether `value` is what a number parameter holds: a non-negative integer up to 2^64 - 1. */
-function isNumber(value) {
-  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0;
-  return typeof value === "bigint" && value >= 0n && value <= U64_MAX;
-}
+const blank = /^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 
 /**
  * The parameters of `code` in `given` (own properties only; `null` is absent), and whether
  * the contextual message applies (every optional parameter there, an optional text not
- * blank); or the reason they are not valid, as a string.
+ * blank); or, as a string, what is wrong with them.
  */
 export function read(code, given) {
-  const specs = Object.hasOwn(parameters, code) ? parameters[code] : [];
   const args = {};
-  let optional = 0;
-  let present = 0;
-  for (const { name, type, required } of specs) {
-    const value = given != null && Object.hasOwn(given, name) ? given[name] : null;
-    if (!required) optional++;
+  let missing = 0;
+  for (const { name, type, required } of parameters[code] ?? []) {
+    const value = given != null && own(given, name) ? given[name] : null;
     if (value == null) {
       if (required) return `${code} needs the ${type} parameter ${name}`;
+      missing++;
       continue;
     }
-    if (type === "number" ? !isNumber(value) : typeof value !== "string") {
-      const what = type === "number" ? "a non-negative integer (a bigint beyond 2^53)" : "a string";
-      return `the parameter ${name} of ${code} must be ${what}, not ${JSON.stringify(String(value))}`;
+    const number = type === "number";
+    if (
+      number
+        ? !(typeof value === "bigint" ? value >= 0n && value < 2n ** 64n : Number.isSafeInteger(value) && value >= 0)
+        : typeof value !== "string"
+    ) {
+      return `${code}: ${name} must be ${number ? "a non-negative integer (a bigint past 2^53)" : "a string"}, not ${String(value)}`;
     }
     args[name] = value;
-    if (!required && (type === "number" || !isBlank(value))) present++;
+    if (!required && !number && blank.test(value)) missing++;
   }
-  return { args, context: optional > 0 && present === optional };
+  return { args, context: missing === 0 && (parameters[code] ?? []).some((p) => !p.required) };
 }

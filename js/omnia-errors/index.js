@@ -4,25 +4,19 @@
 // and give the same answers as the Rust crate omnia-errors-fluent.
 
 import { httpStatus, loaders, sourceLocale, validationErrorCodes } from "./catalog.js";
-import { formats, read } from "./format.js";
+import { formats, own, read } from "./format.js";
 
 export { errorCodes, httpStatus, locales, parameters, sourceLocale, validationErrorCodes } from "./catalog.js";
 export { negotiate } from "./negotiate.js";
 
-const validation = new Set(validationErrorCodes);
-
 /** Whether `code` is an API error code (the `code` of a response body). */
-export function isErrorCode(code) {
-  return typeof code === "string" && Object.hasOwn(httpStatus, code);
-}
+export const isErrorCode = (code) => typeof code === "string" && own(httpStatus, code);
 
 /** Whether `code` is a validation error code (the `code` of an item of its `errors`). */
-export function isValidationErrorCode(code) {
-  return validation.has(code);
-}
+export const isValidationErrorCode = (code) => validationErrorCodes.includes(code);
 
 /** By tag, the messages `load` brought (or is bringing). */
-const loaded = new Map();
+const loading = new Map();
 const ready = new Map();
 
 /**
@@ -30,50 +24,38 @@ const ready = new Map();
  * languages it shows); afterwards `message` and `localize` also take the tag itself.
  */
 export function load(locale) {
-  if (typeof locale !== "string" || !Object.hasOwn(loaders, locale)) {
+  if (!own(loaders, locale)) {
     return Promise.reject(new RangeError(`omnia-errors has no locale ${JSON.stringify(String(locale))}`));
   }
-  let promise = loaded.get(locale);
-  if (promise === undefined) {
-    promise = loaders[locale]().then((module) => {
-      ready.set(locale, module.default);
-      return module.default;
-    });
-    loaded.set(locale, promise);
+  if (!loading.has(locale)) {
+    loading.set(locale, loaders[locale]().then(({ default: messages }) => (ready.set(locale, messages), messages)));
   }
-  return promise;
+  return loading.get(locale);
 }
 
-/** The messages a caller gave: a locale module's default export, or the tag of a loaded one. */
+/**
+ * The messages a caller gave: a locale module's default export, or the tag of a loaded one.
+ * Every module has a message for every code (the generator refuses incomplete locales), so
+ * its keys are the codes.
+ */
 function messagesOf(locale) {
-  if (typeof locale === "string") {
-    const messages = ready.get(locale);
-    if (messages === undefined) {
-      const hint = Object.hasOwn(loaders, locale) ? `: await load(${JSON.stringify(locale)}) first` : "";
-      throw new Error(`omnia-errors: the messages of ${JSON.stringify(locale)} are not loaded${hint}`);
-    }
-    return messages;
+  const messages = typeof locale === "string" ? ready.get(locale) : locale;
+  if (typeof messages?.messages !== "object") {
+    throw typeof locale === "string"
+      ? new Error(`omnia-errors: await load("${locale}") first`)
+      : new TypeError("omnia-errors: a locale is a loaded tag or its messages");
   }
-  if (locale === null || typeof locale !== "object" || typeof locale.messages !== "object") {
-    throw new TypeError("omnia-errors: a locale is a tag or the messages of one (load, or import omnia-errors/messages/<tag>)");
-  }
-  return locale;
+  return messages;
 }
 
-/** The text of one locale's message, `""` when it has none or it comes out empty. */
-function text(messages, code, args, context, isolate) {
-  const entry = Object.hasOwn(messages.messages, code) ? messages.messages[code] : null;
-  const pattern = Array.isArray(entry) ? entry[context ? 1 : 0] : context ? null : entry;
-  if (typeof pattern === "string") return pattern;
-  if (typeof pattern === "function") return pattern(args, formats(messages.locale, isolate));
-  return "";
-}
-
-/** In the locale, else in its fallback (en-US), else the code's name; with the text's locale. */
-function resolve(messages, code, args, context, isolate) {
-  for (let m = messages; m != null; m = m.fallback) {
-    const written = text(m, code, args, context, isolate);
-    if (written !== "") return { text: written, locale: m.locale };
+/** The text of a code in `messages`, else in its fallback (en-US), else the code's name. */
+function resolve(messages, code, { args, context }, options) {
+  for (let m = messages; m; m = m.fallback) {
+    const entry = m.messages[code];
+    const pattern = Array.isArray(entry) ? entry[+context] : context ? null : entry;
+    // A text is the message; a function writes it, and what comes out empty falls back.
+    const text = typeof pattern === "function" ? pattern(args, formats(m.locale, options?.isolate === true)) : pattern;
+    if (typeof pattern === "string" || text) return { text, locale: m.locale };
   }
   return { text: code, locale: sourceLocale };
 }
@@ -87,20 +69,12 @@ function resolve(messages, code, args, context, isolate) {
  */
 export function message(code, params, locale, options) {
   const messages = messagesOf(locale);
-  if (!isErrorCode(code) && !isValidationErrorCode(code)) {
+  if (typeof code !== "string" || !own(messages.messages, code)) {
     throw new TypeError(`omnia-errors: ${JSON.stringify(String(code))} is not an OMNIA error code`);
   }
   const given = read(code, params);
   if (typeof given === "string") throw new TypeError(`omnia-errors: ${given}`);
-  return resolve(messages, code, given.args, given.context, options?.isolate === true);
-}
-
-/** The message of a received code and parameters, or `null` when they cannot be read. */
-function received(messages, code, params, known, context, isolate) {
-  if (!known(code)) return null;
-  const given = read(code, params);
-  if (typeof given === "string") return null;
-  return resolve(messages, code, given.args, context && given.context, isolate);
+  return resolve(messages, code, given, options);
 }
 
 /**
@@ -113,24 +87,23 @@ function received(messages, code, params, known, context, isolate) {
 export function localize(body, locale, options) {
   const messages = messagesOf(locale);
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
-  const isolate = options?.isolate === true;
-  const problem = !Object.hasOwn(body, "message");
+  const problem = !own(body, "message");
+  /** The messages of a received code (its generic one with `generic`), or `null`. */
+  const received = ({ code, parameters }, api, generic) => {
+    if (typeof code !== "string" || !own(messages.messages, code) || isErrorCode(code) !== api) return null;
+    const given = read(code, parameters);
+    return typeof given === "string" ? null : resolve(messages, code, generic ? { ...given, context: false } : given, options).text;
+  };
   const out = { ...body };
-  const top = received(messages, body.code, body.parameters, isErrorCode, true, isolate);
-  if (top !== null) {
-    if (problem) {
-      out.title = received(messages, body.code, body.parameters, isErrorCode, false, isolate).text;
-      out.detail = top.text;
-    } else {
-      out.message = top.text;
-    }
+  const text = received(body, true);
+  if (text !== null) {
+    if (problem) out.title = received(body, true, true);
+    out[problem ? "detail" : "message"] = text;
   }
   if (Array.isArray(body.errors)) {
-    const member = problem ? "detail" : "message";
     out.errors = body.errors.map((item) => {
-      if (item === null || typeof item !== "object") return item;
-      const localized = received(messages, item.code, item.parameters, isValidationErrorCode, true, isolate);
-      return localized === null ? item : { ...item, [member]: localized.text };
+      const text = item !== null && typeof item === "object" ? received(item, false) : null;
+      return text === null ? item : { ...item, [problem ? "detail" : "message"]: text };
     });
   }
   return out;
