@@ -17,12 +17,13 @@ use crate::flags::DocsOptions;
 /// The runtime crate's compiled messages, generated from `locales/`.
 pub(crate) const EMBEDDED_RS: &str = "crates/omnia-errors-fluent/src/embedded.rs";
 
-/// The messages as the localizer formats them, which the JavaScript conformance test expects.
+/// The messages as the localizer formats them, which the npm package and `@fluent/bundle` must
+/// match.
 pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
 
 /// Generates (or, with `--check`, verifies) every file of `docs/`, and the other generated
-/// sources (the compiled messages, the utoipa components, the JavaScript conformance fixture,
-/// the registry of published codes).
+/// sources (the compiled messages, the utoipa components, the npm package and its tests'
+/// fixtures, the registry of published codes).
 ///
 /// With `--locale`, only those locales' files are written or checked; the files shared by every
 /// locale (the OpenAPI fragment, `omnia/README.md`) are always whole, so a partial run never
