@@ -20,10 +20,12 @@ import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const localesDir = join(root, "locales");
+// The Fluent files the package ships (`omnia-errors/ftl/<tag>/errors.ftl`, copies of
+// `locales/<tag>/errors.ftl`), as a team on `@fluent/bundle` loads them.
+const localesDir = join(root, "js/omnia-errors/ftl");
 const fixturePath = join(root, "js/test/formatted.json");
 
-/** One bundle per `locales/<tag>/` folder, with every `.ftl` file of it, as a web UI loads them. */
+/** One bundle per locale folder, with every `.ftl` file of it, as a web UI loads them. */
 function loadBundles(useIsolating) {
   const bundles = new Map();
   const tags = readdirSync(localesDir, { withFileTypes: true })
