@@ -110,10 +110,13 @@ class OmniaErrorMessageElement extends HTMLElement {
     const ticket = ++this._renders;
     const { language } = this._settings;
     const locale = negotiate(language ?? globalThis.navigator?.languages ?? []);
-    this._rendered = load(locale).then((messages) => {
-      // A later render owns the element.
-      if (ticket === this._renders) this.replaceChildren(...this.content(messages));
-    });
+    this._rendered = load(locale).then(
+      (messages) => {
+        // A later render owns the element.
+        if (ticket === this._renders) this.replaceChildren(...this.content(messages));
+      },
+      (error) => console.error(`<omnia-error-message>: the messages of ${locale} did not load`, error),
+    );
     return this._rendered;
   }
 

@@ -38,8 +38,9 @@ pub fn conformance_fixture(sources: &[LocaleFiles]) -> Result<String, String> {
 }
 
 /// The differential test's numbers (every plural category of the shipped locales, grouping and
-/// its absence, `u64::MAX`), and the French million that is "many" in current CLDR.
-pub(crate) const NUMBERS: [u64; 13] = [
+/// its absence, `u64::MAX`), the French million that is "many" in current CLDR, and the largest
+/// integer a JavaScript number holds exactly and the first one above it that it cannot.
+pub(crate) const NUMBERS: [u64; 15] = [
     0,
     1,
     2,
@@ -52,6 +53,8 @@ pub(crate) const NUMBERS: [u64; 13] = [
     1000,
     12_345,
     1_000_000,
+    MAX_SAFE_INTEGER,
+    MAX_SAFE_INTEGER + 2,
     u64::MAX,
 ];
 

@@ -333,6 +333,20 @@ mod tests {
         )
         .unwrap();
         assert!(js.contains("p.maxLength == 18446744073709551615n"), "{js}");
+        let at = |n: u64| Part::Select {
+            index: 0,
+            isolate: false,
+            default: 1,
+            variants: vec![
+                (VariantKey::Number(n), vec![text("n")]),
+                (VariantKey::Name("other".into()), vec![text("o")]),
+            ],
+        };
+        let code = code("TextMaxLengthMismatch");
+        let safe = pattern(Some(&[at(MAX_SAFE_INTEGER)]), code.params(), code).unwrap();
+        assert!(safe.contains("== 9007199254740991 ?"), "{safe}");
+        let unsafe_ = pattern(Some(&[at(MAX_SAFE_INTEGER + 1)]), code.params(), code).unwrap();
+        assert!(unsafe_.contains("== 9007199254740992n ?"), "{unsafe_}");
     }
 
     #[test]
