@@ -23,6 +23,28 @@ pub(crate) fn generate(
     check: bool,
     summary: &mut Summary,
 ) -> Result<(), String> {
+    let files = files(workspace, localizer, components)?;
+    let mut problems = Vec::new();
+    if let Err(e) = codegen::apply(root, &files, check, summary) {
+        problems.push(e);
+    }
+    if let Err(e) = sweep(root, &files, check, summary) {
+        problems.push(e);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n\n"))
+    }
+}
+
+/// The package's generated files and the negotiation fixture, relative to the workspace root;
+/// `components` is the generated `crates/omnia-errors/openapi/components.json`.
+pub(crate) fn files(
+    workspace: &Workspace,
+    localizer: &Localizer,
+    components: &Generated,
+) -> Result<Vec<Generated>, String> {
     let components = serde_json::from_str(&components.contents).map_err(|e| e.to_string())?;
     let mut files: Vec<Generated> = npm::npm_package(workspace, &components)?
         .into_iter()
@@ -32,10 +54,16 @@ pub(crate) fn generate(
         path: PathBuf::from(NEGOTIATION_FIXTURE),
         contents: npm::negotiation_fixture(localizer),
     });
-    let mut problems = Vec::new();
-    if let Err(e) = codegen::apply(root, &files, check, summary) {
-        problems.push(e);
-    }
+    Ok(files)
+}
+
+/// Files in the package's folder under `root` that are neither among `files` nor hand-written.
+pub(crate) fn sweep(
+    root: &Path,
+    files: &[Generated],
+    check: bool,
+    summary: &mut Summary,
+) -> Result<(), String> {
     let package = Path::new(PACKAGE_DIR);
     let mut expected: Vec<PathBuf> = files
         .iter()
@@ -43,14 +71,7 @@ pub(crate) fn generate(
         .collect();
     expected.extend(HAND_WRITTEN.iter().map(PathBuf::from));
     let expected: Vec<&Path> = expected.iter().map(PathBuf::as_path).collect();
-    if let Err(e) = codegen::sweep(&root.join(package), &expected, &|_| false, check, summary) {
-        problems.push(e);
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n\n"))
-    }
+    codegen::sweep(&root.join(package), &expected, &|_| false, check, summary)
 }
 
 /// Whether `path` (relative to an output folder) is this module's: the package and the
