@@ -21,17 +21,12 @@ const MAX_TAG_BYTES = 64;
 /** The index of the default locale (the source, en-US) in `locales`. */
 const DEFAULT = 0;
 
-// fluent-langneg's stand-in for CLDR's likely subtags (its `cldr` feature is off).
-const LIKELY = new Map([
-  ["en", ["en", "Latn", "US"]],
-  ["fr", ["fr", "Latn", "FR"]],
-  ["sr", ["sr", "Cyrl", "SR"]],
-  ["sr-RU", ["sr", "Latn", "SR"]],
-  ["az-IR", ["az", "Arab", "IR"]],
-  ["zh-GB", ["zh", "Hant", "GB"]],
-  ["zh-US", ["zh", "Hant", "US"]],
-]);
-const REGION_MATCHING = ["az", "bg", "cs", "de", "es", "fi", "fr", "hu", "it", "lt", "lv", "nl", "pl", "ro", "ru"];
+// fluent-langneg's stand-in for CLDR's likely subtags (its `cldr` feature is off): a tag's
+// script and region, and the languages whose region is their own name.
+const LIKELY = new Map(
+  Object.entries({ en: "Latn-US", fr: "Latn-FR", sr: "Cyrl-SR", "sr-RU": "Latn-SR", "az-IR": "Arab-IR", "zh-GB": "Hant-GB", "zh-US": "Hant-US" }),
+);
+const REGION_MATCHING = "az bg cs de es fi fr hu it lt lv nl pl ro ru".split(" ");
 
 /** Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` uses. */
 function isSpace(c) {
@@ -61,15 +56,7 @@ function width(text, i) {
   return [3, 1];
 }
 
-function utf8Length(text) {
-  let bytes = 0;
-  for (let i = 0; i < text.length; ) {
-    const [w, units] = width(text, i);
-    bytes += w;
-    i += units;
-  }
-  return bytes;
-}
+const encoder = new TextEncoder();
 
 /** The first 4 KiB of a header, without an entry the bound cuts in two. */
 function bounded(header) {
@@ -213,7 +200,7 @@ function matches(available, requested, availableRange, requestedRange) {
 function maximize(id) {
   const likely = LIKELY.get(tagOf(id));
   if (likely) {
-    [id.language, id.script, id.region] = likely;
+    [id.script, id.region] = likely.split("-");
     return true;
   }
   if (REGION_MATCHING.includes(id.language)) {
@@ -287,7 +274,7 @@ function ranges(header) {
     const element = weighted(entry);
     if (element === null) continue;
     const [tag, quality] = element;
-    if (tag === "" || utf8Length(tag) > MAX_TAG_BYTES) continue;
+    if (tag === "" || encoder.encode(tag).length > MAX_TAG_BYTES) continue;
     if (tag === "*") {
       all.push({ id: null, quality });
       continue;
