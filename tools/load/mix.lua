@@ -101,8 +101,10 @@ function done(summary, latency, requests)
     io.write(text, "\n")
     out:write(text, "\n")
   end
+  local responses = 0
+  for _, count in pairs(got) do responses = responses + count end
   line(string.format("requests %d, responses %d, socket errors: connect %d, read %d, write %d, timeout %d",
-    summary.requests, summary.requests, summary.errors.connect, summary.errors.read,
+    summary.requests, responses, summary.errors.connect, summary.errors.read,
     summary.errors.write, summary.errors.timeout))
   local unexpected = 0
   for status, count in pairs(got) do
