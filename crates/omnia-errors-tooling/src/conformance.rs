@@ -86,7 +86,7 @@ impl Case {
         let mut args = String::from("{");
         for (i, (name, value)) in self.args.iter().enumerate() {
             let value = match value {
-                ParamValue::Unsigned(n) => n.to_string(),
+                ParamValue::Number(n) => n.to_string(),
                 ParamValue::Text(s) => string(s),
                 // The samples are numbers and texts only.
                 other => string(other.json_type()),

@@ -46,6 +46,7 @@
 //! | the JSON error body | [`ErrorBody`] | `ErrorResponse` | — |
 //! | one item of its `errors` | [`ValidationErrorItem`] | `ValidationError` | — |
 //! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
+//! | a number in them, kept as written | [`Number`] | (a JSON number) | — |
 //! | the same error as RFC 9457 Problem Details | [`ProblemDetails`] | `ProblemDetails` | — |
 //! | one item of its `errors` | [`ValidationProblem`] | `ValidationProblem` | — |
 //! | a code's documentation, a problem's `type` | [`DocsPage::url_of`] | `ProblemDetails.type` | a code's anchor |
@@ -71,6 +72,11 @@ mod docs_page;
 mod format;
 pub mod header;
 mod info;
+#[cfg(feature = "serde")]
+mod json;
+#[cfg(feature = "serde")]
+mod json_text;
+mod number;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod params;
@@ -86,6 +92,7 @@ pub use info::{
     AnyCode, Catalog, CatalogCode, CatalogError, CodeInfo, Lifecycle, ParamKind, ParamRef,
     ParamSpec,
 };
+pub use number::{Number, NumberError, NumberErrorKind};
 pub use params::{ParamError, ParamValue, Parameters};
 pub use problem::{ABOUT_BLANK, PROBLEM_JSON, ProblemDetails, ValidationProblem};
 pub use unknown::UnknownCode;
