@@ -62,7 +62,17 @@
 //! - `http`: [`ErrorCode::status_code`] returns an `http::StatusCode`.
 //! - `utoipa`: `ToSchema` for codes and bodies, and [`openapi::ErrorComponents`] to add every
 //!   error schema and response to a utoipa document in one line.
-
+//!
+//! (Built without a feature, these docs link its items to docs.rs, built with every feature.)
+//!
+#![cfg_attr(
+    not(feature = "http"),
+    doc = concat!("[`ErrorCode::status_code`]: https://docs.rs/omnia-errors/", env!("CARGO_PKG_VERSION"), "/omnia_errors/enum.ErrorCode.html#method.status_code")
+)]
+#![cfg_attr(
+    not(feature = "utoipa"),
+    doc = concat!("[`openapi::ErrorComponents`]: https://docs.rs/omnia-errors/", env!("CARGO_PKG_VERSION"), "/omnia_errors/openapi/struct.ErrorComponents.html")
+)]
 #![forbid(unsafe_code)]
 
 mod body;
