@@ -54,11 +54,14 @@ const TASK_USAGE: [(&str, &str); 5] = [
     ),
     (
         "omnia-merge",
-        "  omnia-merge <file.json> [--out FILE]
+        "  omnia-merge <file.json> [--out FILE [--force]]
         Write our error messages (ErrorMessage_<Code>) into an OMNIA language file of the same
-        culture, in place (atomically) or to FILE, keeping its other texts, their order and its
-        other fields; report what was added and changed.
-        --out FILE     write the merged file to FILE, leaving <file.json> as it is
+        culture, in place (atomically; through a symbolic link, to its target) or to FILE;
+        only the texts added or changed are written, every other byte of the file (its other
+        texts and fields, their order, layout, line ends, escapes, numbers) stays as it was;
+        report what was added and changed.
+        --out FILE     write the merged file to FILE, leaving <file.json> as it is; refused
+                       when FILE exists, unless --force
 ",
     ),
     (
@@ -177,7 +180,9 @@ fn run(args: &[String]) -> Result<String, Failure> {
     Ok(match flags::parse(args).map_err(Failure::Usage)? {
         flags::Task::Help(task) => usage(task.as_deref()),
         flags::Task::OmniaCompare { file, check } => line(omnia::compare(&file, check)?),
-        flags::Task::OmniaMerge { file, out } => line(omnia::merge(&file, out.as_deref())?),
+        flags::Task::OmniaMerge { file, out, force } => {
+            line(omnia::merge(&file, out.as_deref(), force)?)
+        }
         flags::Task::WasmSize => line(wasm_size::run(&project_root())?),
         flags::Task::NewLocale(tag) => line(new_locale::run(&project_root(), &tag)?),
         flags::Task::Docs(options) => line(docs::generate(&options)?.to_string()),
