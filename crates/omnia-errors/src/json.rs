@@ -342,5 +342,23 @@ mod tests {
         let value = serde::Deserializer::deserialize_any(map, ValueVisitor { raw: false }).unwrap();
         let expected: Parameters = [(RAW_VALUE, ParamValue::from("1"))].into_iter().collect();
         assert_eq!(value, ParamValue::Map(expected));
+        // A deserializer that answers a newtype struct with the map itself: an ordinary map
+        // unless its first key is the raw value's name, whose value must then be text.
+        let map = MapDeserializer::<_, Error>::new([("a", 1_u64)].into_iter());
+        let expected: Parameters = [("a", ParamValue::from(1))].into_iter().collect();
+        assert_eq!(
+            ParamValue::deserialize(map).unwrap(),
+            ParamValue::Map(expected)
+        );
+        let map = MapDeserializer::<_, Error>::new([(RAW_VALUE, 5_u64)].into_iter());
+        assert_eq!(
+            ParamValue::deserialize(map).unwrap_err().to_string(),
+            "invalid type: integer `5`, expected a JSON value's text"
+        );
+        let map = MapDeserializer::<_, Error>::new([(1_u64, 2_u64)].into_iter());
+        assert_eq!(
+            ParamValue::deserialize(map).unwrap_err().to_string(),
+            "invalid type: integer `1`, expected a member's name"
+        );
     }
 }
