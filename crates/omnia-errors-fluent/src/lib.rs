@@ -56,6 +56,8 @@
 mod check;
 #[cfg(feature = "files")]
 mod compile;
+#[cfg(feature = "files")]
+mod compiled;
 #[rustfmt::skip] // Generated, one line per message.
 mod embedded;
 mod locales;
@@ -80,6 +82,9 @@ pub use check::{
     Finding, FindingKind, FindingList, PluralCategories, Position, SourceFile,
     integer_plural_categories, integer_plural_category,
 };
+#[cfg(feature = "files")]
+#[doc(hidden)]
+pub use compiled::{CompiledLocale, CompiledMessage, Part, VariantKey, compile_declared};
 #[cfg(feature = "files")]
 pub use source::{
     LoadError, LocaleFiles, MAX_FILE_BYTES, check_locales, generate_embedded, read_locales,
