@@ -35,7 +35,8 @@
 //! - `files`: load `.ftl` files at run time instead ([`LocalizerBuilder::directory`],
 //!   [`read_locales`]), for translators trying their work; they pass the same checks as the
 //!   embedded ones ([`check_locales`]), which report every problem with file, line, column,
-//!   locale and message id, and are compiled by the same engine.
+//!   locale and message id, and are compiled by the same engine; and the application's own
+//!   wording over the embedded messages ([`Overrides`], from Fluent or an OMNIA language file).
 //!
 //! (Built without a feature, these docs link its items to docs.rs, built with every feature.)
 //!
@@ -47,7 +48,8 @@
     not(feature = "files"),
     doc = concat!("[`LocalizerBuilder::directory`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/struct.LocalizerBuilder.html#method.directory"),
     doc = concat!("[`read_locales`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/fn.read_locales.html"),
-    doc = concat!("[`check_locales`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/fn.check_locales.html")
+    doc = concat!("[`check_locales`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/fn.check_locales.html"),
+    doc = concat!("[`Overrides`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/struct.Overrides.html")
 )]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -64,10 +66,13 @@ mod locales;
 mod localizer;
 mod negotiate;
 mod number;
+#[cfg(feature = "files")]
+mod overrides;
 mod pattern;
 mod probe;
 #[cfg(feature = "files")]
 mod source;
+mod status;
 
 pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
 pub use localizer::{
@@ -76,6 +81,7 @@ pub use localizer::{
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
 pub use number::PLURAL_CATEGORIES;
+pub use status::{CLIENT_ERROR, SERVER_ERROR, STATUS_TITLES, status_title_id};
 
 #[cfg(feature = "files")]
 pub use check::{
@@ -85,6 +91,8 @@ pub use check::{
 #[cfg(feature = "files")]
 #[doc(hidden)]
 pub use compiled::{CompiledLocale, CompiledMessage, Part, VariantKey, compile_declared};
+#[cfg(feature = "files")]
+pub use overrides::{OverrideError, Overrides};
 #[cfg(feature = "files")]
 pub use source::{
     LoadError, LocaleFiles, MAX_FILE_BYTES, check_locales, generate_embedded, read_locales,

@@ -74,7 +74,7 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 /// Reads one `.ftl` file: a regular file, at most [`MAX_FILE_BYTES`], UTF-8.
-fn read_file(path: &Path) -> Result<String, LoadError> {
+pub(crate) fn read_file(path: &Path) -> Result<String, LoadError> {
     use std::io::Read as _;
     // `metadata` follows links: a link to a FIFO or `/dev/zero` is refused before it is
     // opened (opening a FIFO would block until a writer comes).
@@ -371,8 +371,8 @@ pub(crate) fn compile_declared(
 
 fn messages(tag: &str, messages: &[crate::pattern::Message], out: &mut String) {
     let _ = writeln!(out, "    // {tag}\n    &[");
-    for (code, message) in omnia_errors::AnyCode::all().zip(messages) {
-        let _ = write!(out, "        // {}\n        ", code.fluent_id());
+    for ((id, _), message) in crate::status::message_ids().zip(messages) {
+        let _ = write!(out, "        // {id}\n        ");
         emit::message(message, out);
         out.push_str(",\n");
     }
