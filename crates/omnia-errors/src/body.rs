@@ -30,7 +30,7 @@ use crate::{
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ErrorBody {
     /// The error code; a code from a newer server is kept as received.
     pub code: WireCode<ErrorCode>,
@@ -38,16 +38,10 @@ pub struct ErrorBody {
     pub message: String,
     /// The validation errors of a `ValidationFailed` response. `None` when the property was
     /// absent or `null` (it is then omitted); `Some` of an empty list is written as `[]`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub errors: Option<Vec<ValidationErrorItem>>,
     /// The parameters of the error's message, e.g. a connector's own message.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
     pub parameters: Parameters,
     /// Properties this version does not know, kept so that nothing a server sends is lost.
     #[cfg_attr(feature = "serde", serde(flatten))]
@@ -105,24 +99,18 @@ impl ErrorBody {
 
 /// One item of a `ValidationFailed` body's `errors`.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ValidationErrorItem {
     /// The validation error code; a code from a newer server is kept as received.
     pub code: WireCode<ValidationErrorCode>,
     /// The path of the attribute the error concerns, when it concerns one.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The human-readable message.
     pub message: String,
     /// The values of the message's parameters (the defined length, a limit, the offending value,
     /// the expected type), so a UI can localize the message again.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
     pub parameters: Parameters,
     /// Properties this version does not know, kept so that nothing a server sends is lost.
     #[cfg_attr(feature = "serde", serde(flatten))]
@@ -158,3 +146,19 @@ impl ValidationErrorItem {
         ValidationError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
     }
 }
+
+#[cfg(feature = "serde")]
+crate::json::wire_object!(ErrorBody, "an OMNIA error body (a JSON object)", {
+    code "code": WireCode<ErrorCode> = required,
+    message "message": String = required,
+    errors "errors": Option<Vec<ValidationErrorItem>> = (None),
+    parameters "parameters": Parameters = (Parameters::new()),
+});
+
+#[cfg(feature = "serde")]
+crate::json::wire_object!(ValidationErrorItem, "a validation error (a JSON object)", {
+    code "code": WireCode<ValidationErrorCode> = required,
+    name "name": Option<String> = (None),
+    message "message": String = required,
+    parameters "parameters": Parameters = (Parameters::new()),
+});

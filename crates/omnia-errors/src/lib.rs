@@ -46,6 +46,7 @@
 //! | the JSON error body | [`ErrorBody`] | `ErrorResponse` | — |
 //! | one item of its `errors` | [`ValidationErrorItem`] | `ValidationError` | — |
 //! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
+//! | a number in them, kept as written | [`Number`] | (a JSON number) | — |
 //! | the same error as RFC 9457 Problem Details | [`ProblemDetails`] | `ProblemDetails` | — |
 //! | one item of its `errors` | [`ValidationProblem`] | `ValidationProblem` | — |
 //! | an error no code fits: its status alone (`about:blank`) | [`ProblemDetails::about_blank`] | `StatusProblem` | — |
@@ -62,7 +63,17 @@
 //! - `http`: [`ErrorCode::status_code`] returns an `http::StatusCode`.
 //! - `utoipa`: `ToSchema` for codes and bodies, and [`openapi::ErrorComponents`] to add every
 //!   error schema and response to a utoipa document in one line.
-
+//!
+//! (Built without a feature, these docs link its items to docs.rs, built with every feature.)
+//!
+#![cfg_attr(
+    not(feature = "http"),
+    doc = concat!("[`ErrorCode::status_code`]: https://docs.rs/omnia-errors/", env!("CARGO_PKG_VERSION"), "/omnia_errors/enum.ErrorCode.html#method.status_code")
+)]
+#![cfg_attr(
+    not(feature = "utoipa"),
+    doc = concat!("[`openapi::ErrorComponents`]: https://docs.rs/omnia-errors/", env!("CARGO_PKG_VERSION"), "/omnia_errors/openapi/struct.ErrorComponents.html")
+)]
 #![forbid(unsafe_code)]
 
 mod body;
@@ -72,6 +83,11 @@ mod docs_page;
 mod format;
 pub mod header;
 mod info;
+#[cfg(feature = "serde")]
+mod json;
+#[cfg(feature = "serde")]
+mod json_text;
+mod number;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod params;
@@ -87,6 +103,7 @@ pub use info::{
     AnyCode, Catalog, CatalogCode, CatalogError, CodeInfo, Lifecycle, ParamKind, ParamRef,
     ParamSpec,
 };
+pub use number::{Number, NumberError, NumberErrorKind};
 pub use params::{ParamError, ParamValue, Parameters};
 pub use problem::{ABOUT_BLANK, PROBLEM_JSON, ProblemDetails, ValidationProblem};
 pub use unknown::UnknownCode;

@@ -56,66 +56,39 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProblemDetails {
     /// A URI identifying the problem type: the code's documentation, or
     /// [`ABOUT_BLANK`] (also what an absent `type` reads as).
-    #[cfg_attr(feature = "serde", serde(default = "about_blank"))]
     pub r#type: String,
     /// A short, human-readable summary of the problem type: the code's generic message.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// The HTTP status of this response.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<u16>,
     /// A human-readable explanation of this occurrence: the error's message.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub detail: Option<String>,
     /// A URI reference identifying this occurrence.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub instance: Option<String>,
     /// The OMNIA error code (an extension member); a code from a newer server is kept as
     /// received. `None` for a problem that names no code: an [`about_blank`](Self::about_blank)
     /// one (a status alone), or one read without the member, whose `type` may still be a
     /// code's documentation ([`code_on`](Self::code_on)).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub code: Option<WireCode<ErrorCode>>,
     /// The validation errors of a `ValidationFailed` problem (an extension member). `None`
     /// when absent or `null` (then omitted); `Some` of an empty list is written as `[]`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub errors: Option<Vec<ValidationProblem>>,
     /// The parameters of the error's message (an extension member), omitted when empty.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
     pub parameters: Parameters,
     /// Members this version does not know, kept so that nothing a server sends is lost.
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub extensions: Parameters,
-}
-
-#[cfg(feature = "serde")]
-fn about_blank() -> String {
-    ABOUT_BLANK.to_owned()
 }
 
 impl ProblemDetails {
@@ -252,23 +225,17 @@ impl ProblemDetails {
 /// [`ValidationErrorItem`](crate::ValidationErrorItem) whose message is called `detail`, as
 /// in the problem around it.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ValidationProblem {
     /// The validation error code; a code from a newer server is kept as received.
     pub code: WireCode<ValidationErrorCode>,
     /// The path of the attribute the error concerns, when it concerns one.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
     /// The human-readable message.
     pub detail: String,
     /// The values of the message's parameters, so a UI can localize the message again.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
     pub parameters: Parameters,
     /// Members this version does not know, kept so that nothing a server sends is lost.
     #[cfg_attr(feature = "serde", serde(flatten))]
@@ -304,3 +271,23 @@ impl ValidationProblem {
         ValidationError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
     }
 }
+
+#[cfg(feature = "serde")]
+crate::json::wire_object!(ProblemDetails, "an RFC 9457 problem (a JSON object)", {
+    r#type "type": String = (ABOUT_BLANK.to_owned()),
+    title "title": Option<String> = (None),
+    status "status": Option<u16> = (None),
+    detail "detail": Option<String> = (None),
+    instance "instance": Option<String> = (None),
+    code "code": Option<WireCode<ErrorCode>> = (None),
+    errors "errors": Option<Vec<ValidationProblem>> = (None),
+    parameters "parameters": Parameters = (Parameters::new()),
+});
+
+#[cfg(feature = "serde")]
+crate::json::wire_object!(ValidationProblem, "a validation problem (a JSON object)", {
+    code "code": WireCode<ValidationErrorCode> = required,
+    name "name": Option<String> = (None),
+    detail "detail": String = required,
+    parameters "parameters": Parameters = (Parameters::new()),
+});

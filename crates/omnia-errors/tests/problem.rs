@@ -137,7 +137,7 @@ fn members_and_codes_from_a_newer_server_are_kept() {
     );
     assert_eq!(
         problem.extensions.get("balance"),
-        Some(&ParamValue::Unsigned(30))
+        Some(&ParamValue::from(30))
     );
     let item = &problem.errors()[0];
     assert!(item.error().is_err());

@@ -35,6 +35,9 @@ pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
 /// removed locale, say) and on `*.tmp` leftovers; a run that writes lists the former and
 /// removes the temporary files killed runs left.
 pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
+    if let Some(out) = &options.out {
+        writable_folder(out)?;
+    }
     let root = crate::project_root();
     let out = options.out.clone().unwrap_or_else(|| root.join("docs"));
     // Crate data normally lives beside the crate; under `--out`, with the rest.
@@ -77,7 +80,9 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     };
     // Every step runs, so that one `--check` lists every problem.
     let mut problems = Vec::new();
+    let mut stale = false;
     if let Err(e) = codegen::apply(&out, &files, options.check, &mut summary) {
+        stale = options.check;
         problems.push(e);
     }
     let embedded = codegen::Generated {
@@ -106,6 +111,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         options.check,
         &mut summary,
     ) {
+        stale = options.check;
         problems.push(e);
     }
     // The files of the locales not selected are not this run's, so not orphans either.
@@ -131,10 +137,56 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     if let Err(e) = codegen::sweep(&out, &expected, &foreign, options.check, &mut summary) {
         problems.push(e);
     }
+    if stale {
+        problems.push(regenerate(options));
+    }
     if problems.is_empty() {
         Ok(summary)
     } else {
         Err(problems.join("\n\n"))
+    }
+}
+
+/// What to run to bring stale files up to date: the same run without `--check`, as a command
+/// that works where the user is; the repository's own files are then to be committed, a
+/// folder of `--out` is the user's.
+fn regenerate(options: &DocsOptions) -> String {
+    let mut words = vec!["xtask", "docs"];
+    let out = options.out.as_ref().map(|out| out.to_string_lossy());
+    if let Some(out) = &out {
+        words.extend(["--out", out]);
+    }
+    for tag in &options.locales {
+        words.extend(["--locale", tag]);
+    }
+    let command = crate::shell::cargo(&words);
+    match out {
+        None => format!("run `{command}` and commit the result"),
+        Some(_) => format!("run `{command}` to write them"),
+    }
+}
+
+/// Refuses an `--out` that is, or lies under, something other than a folder, before anything
+/// is generated (writing would fail at the first file, naming a path inside it).
+fn writable_folder(out: &Path) -> Result<(), String> {
+    let Some((existing, meta)) = out
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find_map(|a| std::fs::metadata(a).ok().map(|meta| (a, meta)))
+    else {
+        return Ok(());
+    };
+    match (meta.is_dir(), existing == out) {
+        (true, _) => Ok(()),
+        (false, true) => Err(format!(
+            "--out {} is not a directory (a file is there); give the folder to write into, new or existing",
+            out.display()
+        )),
+        (false, false) => Err(format!(
+            "--out {}: {} is not a directory (a file is there), so no folder can be made under it",
+            out.display(),
+            existing.display()
+        )),
     }
 }
 
