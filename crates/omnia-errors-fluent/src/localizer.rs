@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, Parameters,
@@ -179,7 +179,7 @@ impl LocalizerBuilder {
             let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
                 continue;
             };
-            locales.push(LocaleData::new(id, locale.tag, locale.messages));
+            locales.push(LocaleData::new(id, &locale.tag, locale.messages));
         }
         let available = locales
             .iter()
@@ -200,11 +200,7 @@ impl LocalizerBuilder {
                 };
                 pseudo.push((id.clone(), locales.len()));
                 // Numbers and plural rules of the source: the text is English underneath.
-                locales.push(LocaleData::new(
-                    id,
-                    crate::SOURCE_LOCALE.to_owned(),
-                    locale.messages,
-                ));
+                locales.push(LocaleData::new(id, crate::SOURCE_LOCALE, locale.messages));
             }
         }
         #[cfg(all(feature = "files", not(feature = "pseudo")))]
@@ -272,26 +268,20 @@ struct Shared {
 struct LocaleData {
     /// The tag reported to callers (`Content-Language`).
     id: LanguageIdentifier,
-    /// The locale whose numbers and plural rules apply: the source's for a pseudo-locale.
-    numbers_tag: String,
     /// By [`AnyCode::index`].
     messages: Seq<pattern::Message>,
-    /// Made on first use: most locales of a server never format a number.
-    numbers: OnceLock<Numbers>,
+    /// The numbers and plural rules of the locale (the source's for a pseudo-locale): a
+    /// declared locale's are a reference to its data, nothing to build.
+    numbers: Numbers,
 }
 
 impl LocaleData {
-    fn new(id: LanguageIdentifier, numbers_tag: String, messages: Seq<pattern::Message>) -> Self {
+    fn new(id: LanguageIdentifier, numbers_tag: &str, messages: Seq<pattern::Message>) -> Self {
         Self {
             id,
-            numbers_tag,
             messages,
-            numbers: OnceLock::new(),
+            numbers: Numbers::new(numbers_tag),
         }
-    }
-
-    fn numbers(&self) -> &Numbers {
-        self.numbers.get_or_init(|| Numbers::new(&self.numbers_tag))
     }
 }
 
@@ -840,7 +830,7 @@ impl Language {
         }
         let cx = pattern::Context {
             args,
-            numbers: locale.numbers(),
+            numbers: &locale.numbers,
             isolating: shared.isolation == Isolation::On,
         };
         match pattern.format(&cx) {

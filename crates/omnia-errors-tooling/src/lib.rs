@@ -4,6 +4,8 @@
 //! - [`Workspace`]: the repository's `locales/` (the translators' files and the declared locale
 //!   set, `locales/locales.toml`) read from disk;
 //! - [`embedded_rust`]: the Rust source of the runtime crate's compiled messages;
+//! - [`number_data_rust`]: the Rust source of the runtime crate's number data, ICU4X's for the
+//!   declared locales only;
 //! - [`conformance_fixture`]: every message formatted by the localizer, for the JavaScript
 //!   conformance test;
 //! - [`DocTexts`]: the documentation-only texts (page texts, notes, generic messages with
@@ -22,6 +24,7 @@ struct ReadmeExample;
 mod conformance;
 mod doc_texts;
 mod json_messages;
+mod number_data;
 mod omnia_file;
 mod workspace;
 
@@ -31,6 +34,7 @@ pub use doc_texts::DocTexts;
 pub use json_messages::{
     JsonMessage, JsonMessages, JsonMessagesError, MessageText, PluralText, json_messages,
 };
+pub use number_data::{NumberDataError, number_data_for, number_data_rust};
 pub use omnia_file::{
     Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
     compare_language_file, export_language_file, omnia_text_name,
