@@ -198,7 +198,7 @@ mod max_length_1000 {
 
     #[divan::bench(args = TAGS)]
     fn localizer(bencher: Bencher, tag: &str) {
-        let language = super::localizer().for_languages(&[language_id(tag)]);
+        let language = super::localizer().for_tags(&[tag]);
         bencher.bench_local(|| work::ours_max_length(black_box(&language)));
     }
 
@@ -318,7 +318,7 @@ fn ratios() {
         median_ns(|| work::rust_i18n_static("en-US")),
     );
     for tag in TAGS {
-        let language = localizer().for_languages(&[language_id(tag)]);
+        let language = localizer().for_tags(&[tag]);
         let ours = median_ns(|| work::ours_max_length(&language));
         row(
             &format!("max_length {tag} vs rust-i18n t! (1 arg)"),

@@ -65,7 +65,7 @@ pub use localizer::{
     Fallback, FallbackKind, Isolation, Language, Localized, LocalizedBody, LocalizedProblem,
     Localizer, LocalizerBuilder, Message,
 };
-pub use negotiate::{LanguageRange, parse_accept_language};
+pub use negotiate::{LanguageRange, parse_accept_language, parse_language};
 pub use number::PLURAL_CATEGORIES;
 
 #[cfg(feature = "files")]

@@ -4,15 +4,15 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, Parameters,
     ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
 };
-use unic_langid::LanguageIdentifier;
 
 use crate::embedded;
 use crate::locales::LOCALES;
-use crate::negotiate::Negotiator;
+use crate::negotiate::{Negotiator, parse_language};
 use crate::number::Numbers;
 use crate::pattern::{self, FormatError, Seq};
 
@@ -176,7 +176,7 @@ impl LocalizerBuilder {
         let mut locales = Vec::with_capacity(real.len());
         for locale in real {
             // Tags were validated when the files were read; embedded ones by the generator.
-            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+            let Some(id) = parse_language(&locale.tag) else {
                 continue;
             };
             locales.push(LocaleData::new(id, &locale.tag, locale.messages));
@@ -195,7 +195,7 @@ impl LocalizerBuilder {
             #[cfg(not(feature = "files"))]
             let sources = embedded_pseudo();
             for locale in sources {
-                let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+                let Some(id) = parse_language(&locale.tag) else {
                     continue;
                 };
                 pseudo.push((id.clone(), locales.len()));
@@ -312,6 +312,17 @@ impl Localizer {
 
     /// The best locale for languages in preference order (en-US when none matches).
     ///
+    /// For each language in order, the first of these that one of the localizer's locales
+    /// meets decides, the locale declared earlier in `locales/locales.toml` winning a tie:
+    ///
+    /// 1. the locale is the language (`pt-BR` for `pt-BR`);
+    /// 2. the locale is a prefix of it, subtag by subtag (`de-DE` for `de-DE-1996`, `en-US`
+    ///    for `en-Latn-US`);
+    /// 3. the locale has its language (and no other script), whatever the region (`pt-PT` for
+    ///    `pt`, `pt-AO` or `pt-MZ`; `en-US` for `en-GB`; `fr-FR` for `fr-CA`).
+    ///
+    /// `und` (no language) matches nothing. A pseudo-locale is chosen only for its exact tag.
+    ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let requested = ["pt-AO".parse()?];
@@ -323,7 +334,9 @@ impl Localizer {
     }
 
     /// The best locale for an `Accept-Language` header (q-values and `*` honoured, garbage
-    /// ignored; en-US when nothing matches). Results are cached per distinct header.
+    /// ignored; en-US when nothing matches). Results are cached per distinct header. Each tag
+    /// is read as [`parse_language`](crate::parse_language) reads it (`de-DE-u-nu-latn` is
+    /// `de-DE`), and the languages get a locale as in [`for_languages`](Self::for_languages).
     ///
     /// A range with `q=0` makes the locales it matches not acceptable (RFC 9110 §12.5.4):
     /// `en-US;q=0, *` answers another locale, `pt-PT;q=0, pt` answers pt-BR. When en-US itself
@@ -336,21 +349,25 @@ impl Localizer {
     /// let language = localizer.for_accept_language("de-CH, fr;q=0.8, *;q=0.1");
     /// assert_eq!(language.locale().to_string(), "de-DE");
     /// assert_eq!(localizer.for_accept_language("🦀, x;q=2").locale().to_string(), "en-US");
+    /// assert_eq!(localizer.for_accept_language("ja-JP-u-ca-japanese, pl-PL-x-a;q=0.5").locale().to_string(), "pl-PL");
     /// ```
     pub fn for_accept_language(&self, header: &str) -> Language {
         self.language(self.shared.negotiator.negotiate_header(header))
     }
 
     /// The best locale for language tags in preference order, as a UI holds them
-    /// (`navigator.languages`, a user setting); tags that do not parse are skipped.
+    /// (`navigator.languages`, a user setting), each read as
+    /// [`parse_language`](crate::parse_language) reads it: extensions set aside, tags that
+    /// name no language skipped.
     ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// assert_eq!(localizer.for_tags(&["x-🦀", "pt-AO", "en"]).locale().to_string(), "pt-PT");
+    /// assert_eq!(localizer.for_tags(&["de-DE-u-nu-latn"]).locale().to_string(), "de-DE");
     /// ```
     pub fn for_tags(&self, tags: &[&str]) -> Language {
         let requested: Vec<LanguageIdentifier> =
-            tags.iter().filter_map(|t| t.parse().ok()).collect();
+            tags.iter().filter_map(|t| parse_language(t)).collect();
         self.for_languages(&requested)
     }
 
@@ -629,7 +646,7 @@ impl Language {
     /// let localized = pl.error_body(&ApiError::ValidationFailed, [(&too_long, Some("Description"))]);
     /// assert_eq!(localized.body.errors()[0].name.as_deref(), Some("Description"));
     /// assert!(localized.body.errors()[0].message.ends_with("50 znaków."));
-    /// assert_eq!(localized.locales, ["pl-PL".parse::<unic_langid::LanguageIdentifier>()?]);
+    /// assert_eq!(localized.locales, ["pl-PL".parse::<icu_locale_core::LanguageIdentifier>()?]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn error_body<'e>(

@@ -8,11 +8,11 @@
 
 use std::fmt::Write as _;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ValidationError,
 };
 use omnia_errors_fluent::{Fallback, Language, Localizer};
-use unic_langid::LanguageIdentifier;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
 ///
