@@ -10,12 +10,17 @@
 //! ```
 //!
 //! Work: `localizer-static`, `raw-static`, `rust-i18n-static`, `localizer-max-length`,
-//! `raw-max-length`, `rust-i18n-max-length`.
+//! `raw-max-length`, `rust-i18n-max-length`, `hand-written-max-length` (the limit: the English
+//! text written by hand), and a whole `ValidationFailed` response as JSON: `localizer-body`,
+//! `localizer-problem` (built from the typed errors), `plain-body`, `plain-problem` (`serde_json`
+//! writing structs with the English texts in them).
 
 use std::hint::black_box;
 
 use omnia_errors::{ApiError, ValidationError};
-use omnia_errors_bench::{raw_bundle, raw_max_length, raw_static};
+use omnia_errors_bench::{
+    hand_written_max_length, localized_bodies, plain_bodies, raw_bundle, raw_max_length, raw_static,
+};
 use omnia_errors_fluent::Localizer;
 
 fn main() {
@@ -24,7 +29,7 @@ fn main() {
     let n: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(0);
     let (kind, tag) = work.split_once(':').unwrap_or((work, "en-US"));
     let localizer = Localizer::embedded();
-    let language = localizer.for_languages(&[tag.parse().expect("a tag")]);
+    let language = localizer.for_tags(&[tag]);
     let bundle = raw_bundle(tag, false);
     let mut total = 0usize;
     // One warm-up call outside the counted difference: first-use initialisation.
@@ -42,6 +47,11 @@ fn main() {
                 omnia_errors_bench::rust_i18n_max_length(tag, max_length).len()
             }
             "raw-max-length" => raw_max_length(&bundle, max_length).len(),
+            "hand-written-max-length" => hand_written_max_length(max_length).len(),
+            "localizer-body" => localized_bodies::omnia_body_json(&language, max_length).len(),
+            "localizer-problem" => localized_bodies::problem_json(&language, max_length).len(),
+            "plain-body" => plain_bodies::omnia_body_json(max_length).len(),
+            "plain-problem" => plain_bodies::problem_json(max_length).len(),
             _ => {
                 eprintln!("unknown work {work:?}");
                 std::process::exit(2);

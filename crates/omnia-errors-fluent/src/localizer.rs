@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
-    AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, Parameters,
-    ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
+    AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, ParamSpec,
+    Parameters, ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
 };
 
 use crate::embedded;
@@ -26,19 +26,26 @@ struct Arguments<'e> {
 }
 
 impl<'e> Arguments<'e> {
-    fn of(error: &'e impl CatalogError) -> Self {
-        let code: AnyCode = error.code().into();
-        let params = code.params();
+    /// The values of `error`, whose code declares `params`.
+    fn of(error: &'e impl CatalogError, params: &[ParamSpec]) -> Self {
         let mut values = [None; MAX_PARAMS];
-        error.visit_params(&mut |name, value| {
-            if let Some(slot) = params
-                .iter()
-                .position(|p| p.name == name)
-                .and_then(|i| values.get_mut(i))
-            {
-                *slot = Some(value);
-            }
-        });
+        if let [_] = params {
+            // One parameter: whatever is visited is it (parameters are visited by the code's
+            // own declaration), no name to compare.
+            error.visit_params(&mut |_, value| values[0] = Some(value));
+        } else {
+            // Visited in declaration order: each name is at or after the previous one's.
+            let mut next = 0;
+            error.visit_params(&mut |name, value| {
+                if let Some(offset) = params.iter().skip(next).position(|p| p.name == name) {
+                    next += offset;
+                    if let Some(slot) = values.get_mut(next) {
+                        *slot = Some(value);
+                    }
+                    next += 1;
+                }
+            });
+        }
         Self {
             values,
             len: params.len().min(MAX_PARAMS),
@@ -526,14 +533,32 @@ impl Language {
     /// falls back to en-US and is logged (`log` target `omnia_errors_fluent`).
     #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
+        let code: AnyCode = error.code().into();
+        let params = code.params();
         // Most messages: static text, returned before any other work.
-        if let Some(text) = self.static_text(error.code().into()) {
+        if let Some(text) = self.static_text(code, params) {
             return Message {
                 text: Cow::Borrowed(text),
                 locale: self.locale(),
             };
         }
-        Self::logging(|fallbacks| self.message_reporting(error, fallbacks))
+        let context = Self::has_context(error, params);
+        let args = Arguments::of(error, params);
+        // The usual case: this locale formats it, nothing to report.
+        let shared = &self.localizer.shared;
+        let locale = &shared.locales[self.index];
+        if let Ok(text) = locale.format(code, context, args.as_slice(), shared.isolation) {
+            return Message {
+                text,
+                locale: &locale.id,
+            };
+        }
+        Self::logging(|fallbacks| self.resolve(code, context, args.as_slice(), fallbacks))
+    }
+
+    /// [`CatalogError::has_context`], asked only of codes that have optional parameters.
+    fn has_context(error: &impl CatalogError, params: &[ParamSpec]) -> bool {
+        params.iter().any(|p| !p.required) && error.has_context()
     }
 
     /// Like [`message`](Self::message), but hands the fallbacks to the caller instead of
@@ -554,13 +579,14 @@ impl Language {
         fallbacks: &mut Vec<Fallback>,
     ) -> Message<'_> {
         let code: AnyCode = error.code().into();
-        if let Some(text) = self.static_text(code) {
+        let params = code.params();
+        if let Some(text) = self.static_text(code, params) {
             return Message {
                 text: Cow::Borrowed(text),
                 locale: self.locale(),
             };
         }
-        let args = Arguments::of(error);
+        let args = Arguments::of(error, params);
         self.resolve(code, context, args.as_slice(), fallbacks)
     }
 
@@ -578,8 +604,8 @@ impl Language {
     /// messages, served without looking at anything else. A `&str` alone comes back in
     /// registers, which makes this path several times cheaper than the general one.
     #[inline]
-    fn static_text(&self, code: AnyCode) -> Option<&str> {
-        if !code.params().is_empty() {
+    fn static_text(&self, code: AnyCode, params: &[ParamSpec]) -> Option<&str> {
+        if !params.is_empty() {
             return None;
         }
         self.localizer.shared.locales[self.index]
@@ -809,6 +835,7 @@ impl Language {
         }
     }
 
+    /// Formats in the locale at `index`; `None`, with the reason noted, when it cannot.
     fn format(
         &self,
         index: usize,
@@ -819,12 +846,34 @@ impl Language {
     ) -> Option<Message<'_>> {
         let shared = &self.localizer.shared;
         let locale = &shared.locales[index];
-        let fallback = |kind| Fallback {
-            locale: locale.id.clone(),
-            code: code.as_str().to_owned(),
-            kind,
-        };
-        let message = locale.messages.get(code.index());
+        match locale.format(code, context, args, shared.isolation) {
+            Ok(text) => Some(Message {
+                text,
+                locale: &locale.id,
+            }),
+            Err(kind) => {
+                fallbacks.push(Fallback {
+                    locale: locale.id.clone(),
+                    code: code.as_str().to_owned(),
+                    kind,
+                });
+                None
+            }
+        }
+    }
+}
+
+impl LocaleData {
+    /// The text of `code`'s message (its `.context` variant with `context`) in this locale,
+    /// or why there is none.
+    fn format(
+        &self,
+        code: AnyCode,
+        context: bool,
+        args: &[Option<ParamRef<'_>>],
+        isolation: Isolation,
+    ) -> Result<Cow<'_, str>, FallbackKind> {
+        let message = self.messages.get(code.index());
         let pattern = message.and_then(|m| {
             if context {
                 m.context.as_ref()
@@ -833,40 +882,29 @@ impl Language {
             }
         });
         let Some(pattern) = pattern else {
-            fallbacks.push(fallback(FallbackKind::MissingMessage {
+            return Err(FallbackKind::MissingMessage {
                 id: code.fluent_id(),
                 attribute: context.then_some("context"),
-            }));
-            return None;
+            });
         };
         if let Some(text) = pattern.as_text() {
-            return Some(Message {
-                text: Cow::Borrowed(text),
-                locale: &locale.id,
-            });
+            return Ok(Cow::Borrowed(text));
         }
         let cx = pattern::Context {
             args,
-            numbers: &locale.numbers,
-            isolating: shared.isolation == Isolation::On,
+            numbers: &self.numbers,
+            isolating: isolation == Isolation::On,
         };
         match pattern.format(&cx) {
-            Ok(text) if !text.is_empty() => Some(Message {
-                text: Cow::Owned(text),
-                locale: &locale.id,
-            }),
-            Ok(_) => {
-                fallbacks.push(fallback(FallbackKind::Format(
-                    "the message formatted to an empty text".into(),
-                )));
-                None
-            }
+            Ok(text) if !text.is_empty() => Ok(Cow::Owned(text)),
+            Ok(_) => Err(FallbackKind::Format(
+                "the message formatted to an empty text".into(),
+            )),
             Err(FormatError::MissingParam(i)) => {
                 let name = code.params().get(usize::from(i)).map_or("?", |p| p.name);
-                fallbacks.push(fallback(FallbackKind::Format(format!(
+                Err(FallbackKind::Format(format!(
                     "the message uses ${name}, which the error does not carry"
-                ))));
-                None
+                )))
             }
         }
     }

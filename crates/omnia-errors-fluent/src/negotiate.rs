@@ -234,8 +234,16 @@ fn parse_all(header: &str) -> Vec<LanguageRange> {
         .take(MAX_RANGES)
         .filter_map(parse_range)
         .collect();
-    // Stable: equal weights keep the order the client wrote them in.
-    ranges.sort_by_key(|r| std::cmp::Reverse(r.quality));
+    // Best first, and stable: equal weights keep the order the client wrote them in. An
+    // insertion sort of at most 32 entries, rather than the standard library's sort, whose
+    // code a WebAssembly UI would carry for this alone.
+    for i in 1..ranges.len() {
+        let mut j = i;
+        while j > 0 && ranges[j - 1].quality < ranges[j].quality {
+            ranges.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     ranges
 }
 

@@ -77,47 +77,119 @@ impl NumberData {
     }
 
     fn write(&self, n: u64, out: &mut String) {
-        // The digits, most significant last.
-        let mut digits = [0u8; 20];
-        let mut len = 0;
-        let mut rest = n;
-        loop {
-            // A digit: below 10.
-            #[allow(clippy::cast_possible_truncation)]
-            let digit = (rest % 10) as u8;
-            digits[len] = digit;
-            len += 1;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        // ICU4X's rule (its `grouper::check`, for the default strategy): after the digit of
-        // magnitude `m` comes a separator when `m >= primary`, `m - primary` is a multiple of
-        // `secondary`, and the number has at least `primary + min_grouping` digits.
+        let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
+        // ICU4X's rule (its `grouper::check`, for the default strategy): a separator follows
+        // the digit of magnitude `m` when `m >= primary` and `m - primary` is a multiple of
+        // `secondary`, in a number of at least `primary + min_grouping` digits.
         let primary = usize::from(self.primary);
+        let grouped = primary > 0 && len >= primary + usize::from(self.min_grouping.max(1));
         let secondary = match self.secondary {
             0 => primary,
             s => usize::from(s),
         };
-        let upper = len - 1;
-        let min_grouping = usize::from(self.min_grouping.max(1));
-        let mut next = if primary == 0 || upper + 1 < primary + min_grouping {
-            None
-        } else {
-            Some(primary + (upper - primary) / secondary * secondary)
+        let Digits::Ascii = self.digits else {
+            return self.write_other_digits(n, len, grouped.then_some((primary, secondary)), out);
         };
-        for magnitude in (0..len).rev() {
-            let digit = digits[magnitude];
-            match &self.digits {
-                Digits::Ascii => out.push(char::from(b'0' + digit)),
-                Digits::Other(chars) => out.push(chars[usize::from(digit)]),
+        if primary == 3 && secondary == 3 || !grouped {
+            return self.write_thousands(n, grouped, out);
+        }
+        // Right to left into a buffer, then one copy: `u64::MAX` has 20 digits, and at most
+        // 19 separators of at most 4 bytes.
+        let mut buffer = [0u8; 96];
+        let mut at = buffer.len();
+        let separator = self.separator.as_bytes();
+        let (mut group, mut size) = (0, primary);
+        let mut rest = n;
+        loop {
+            at -= 1;
+            // A digit: below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let digit = (rest % 10) as u8;
+            buffer[at] = b'0' + digit;
+            rest /= 10;
+            if rest == 0 {
+                break;
             }
-            if next == Some(magnitude) {
+            group += 1;
+            if grouped && group == size {
+                for &byte in separator.iter().rev() {
+                    at -= 1;
+                    buffer[at] = byte;
+                }
+                (group, size) = (0, secondary);
+            }
+        }
+        // ASCII digits and a separator that was a `str`: always UTF-8.
+        out.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or_default());
+    }
+
+    /// The same for groups of three (every declared locale's), or none: thousands at a time,
+    /// each digit computed where it is written, so it goes into `out` as one byte.
+    fn write_thousands(&self, n: u64, grouped: bool, out: &mut String) {
+        // `u64::MAX` is seven groups of three, the first of two digits.
+        let mut groups = [0u64; 7];
+        let mut count = 0;
+        let mut rest = n;
+        loop {
+            groups[count] = rest % 1000;
+            count += 1;
+            rest /= 1000;
+            if rest == 0 {
+                break;
+            }
+        }
+        let digit = |value: u64| {
+            // Below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let d = (value % 10) as u8;
+            char::from(b'0' + d)
+        };
+        // The first group without leading zeros.
+        let first = groups[count - 1];
+        if first >= 100 {
+            out.push(digit(first / 100));
+        }
+        if first >= 10 {
+            out.push(digit(first / 10));
+        }
+        out.push(digit(first));
+        for &group in groups[..count - 1].iter().rev() {
+            if grouped {
+                self.separator.chars().for_each(|c| out.push(c));
+            }
+            out.push(digit(group / 100));
+            out.push(digit(group / 10));
+            out.push(digit(group));
+        }
+    }
+
+    /// The same, in another numbering system's digits: left to right, a character at a time.
+    fn write_other_digits(
+        &self,
+        n: u64,
+        len: usize,
+        grouping: Option<(usize, usize)>,
+        out: &mut String,
+    ) {
+        let Digits::Other(chars) = &self.digits else {
+            return;
+        };
+        let mut digits = [0u8; 20];
+        let mut rest = n;
+        for digit in digits.iter_mut().take(len) {
+            // A digit: below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let d = (rest % 10) as u8;
+            *digit = d;
+            rest /= 10;
+        }
+        for magnitude in (0..len).rev() {
+            out.push(chars[usize::from(digits[magnitude])]);
+            if let Some((primary, secondary)) = grouping
+                && magnitude >= primary
+                && (magnitude - primary) % secondary == 0
+            {
                 out.push_str(self.separator);
-                next = magnitude
-                    .checked_sub(secondary)
-                    .filter(|&m| m >= primary && secondary > 0);
             }
         }
     }
