@@ -27,6 +27,7 @@ struct Arguments<'e> {
 
 impl<'e> Arguments<'e> {
     /// The values of `error`, whose code declares `params`.
+    #[inline]
     fn of(error: &'e impl CatalogError, params: &[ParamSpec]) -> Self {
         let mut values = [None; MAX_PARAMS];
         if let [_] = params {
@@ -866,6 +867,7 @@ impl Language {
 impl LocaleData {
     /// The text of `code`'s message (its `.context` variant with `context`) in this locale,
     /// or why there is none.
+    #[inline]
     fn format(
         &self,
         code: AnyCode,
