@@ -25,8 +25,9 @@ const TASK_USAGE: [(&str, &str); 5] = [
         the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant), OMNIA language files and
         JSON message catalogs; and the crates' own generated sources: the compiled messages
         (crates/omnia-errors-fluent/src/embedded.rs) and the utoipa components
-        (crates/omnia-errors/openapi/components.json), the JavaScript conformance fixture
-        (js/test/formatted.json) and the registry of published codes
+        (crates/omnia-errors/openapi/components.json), the npm package's generated files
+        (js/omnia-errors/) and its tests' fixtures (js/test/formatted.json, negotiation.json)
+        and the registry of published codes
         (crates/omnia-errors/codes.lock: new codes appended; a published code removed or
         changed is refused, naming its line).
         --check        write nothing; fail, listing stale files with a diff, if any differs,

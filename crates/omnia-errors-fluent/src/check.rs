@@ -702,6 +702,11 @@ pub(crate) fn check_locale(
             )
         })
         .collect();
+    // The titles of error statuses: plain texts, no variables.
+    for id in crate::status::IDS {
+        let source_message = source.and_then(|s| s.messages.get(id));
+        expected.insert(id, (Shape::default(), source_message));
+    }
     match source {
         Some(source) => {
             for (id, message) in &source.messages {

@@ -38,7 +38,9 @@
 //!   embedded ones ([`check_locales`]), which report every problem with file, line, column,
 //!   locale and message id, and are compiled by the same engine. The declared locales write
 //!   numbers from their generated data; a loaded locale that is not declared gets them from
-//!   ICU4X with its full compiled data (every CLDR locale), which this feature adds.
+//!   ICU4X with its full compiled data (every CLDR locale), which this feature adds. It also
+//!   lays the application's own wording over the embedded messages (`Overrides`, from Fluent
+//!   or an OMNIA language file).
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -47,6 +49,8 @@
 mod check;
 #[cfg(feature = "files")]
 mod compile;
+#[cfg(feature = "files")]
+mod compiled;
 #[rustfmt::skip] // Generated, one line per message.
 mod embedded;
 mod locales;
@@ -55,10 +59,13 @@ mod negotiate;
 mod number;
 #[rustfmt::skip] // Generated.
 mod number_data;
+#[cfg(feature = "files")]
+mod overrides;
 mod pattern;
 mod probe;
 #[cfg(feature = "files")]
 mod source;
+mod status;
 
 pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
 pub use localizer::{
@@ -67,12 +74,18 @@ pub use localizer::{
 };
 pub use negotiate::{LanguageRange, parse_accept_language, parse_language};
 pub use number::PLURAL_CATEGORIES;
+pub use status::{CLIENT_ERROR, SERVER_ERROR, STATUS_TITLES, status_title_id};
 
 #[cfg(feature = "files")]
 pub use check::{
     Finding, FindingKind, FindingList, PluralCategories, Position, SourceFile,
     integer_plural_categories, integer_plural_category,
 };
+#[cfg(feature = "files")]
+#[doc(hidden)]
+pub use compiled::{CompiledLocale, CompiledMessage, Part, VariantKey, compile_declared};
+#[cfg(feature = "files")]
+pub use overrides::{OverrideError, Overrides};
 #[cfg(feature = "files")]
 pub use source::{
     LoadError, LocaleFiles, MAX_FILE_BYTES, check_locales, generate_embedded, read_locales,

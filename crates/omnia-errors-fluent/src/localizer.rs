@@ -97,6 +97,9 @@ pub struct LocalizerBuilder {
     /// Messages loaded from files, replacing the embedded ones.
     #[cfg(feature = "files")]
     loaded: Option<crate::source::Loaded>,
+    /// The application's own messages, layered over the others.
+    #[cfg(feature = "files")]
+    overrides: crate::Overrides,
 }
 
 impl Default for LocalizerBuilder {
@@ -107,6 +110,8 @@ impl Default for LocalizerBuilder {
             pseudo_locales: false,
             #[cfg(feature = "files")]
             loaded: None,
+            #[cfg(feature = "files")]
+            overrides: crate::Overrides::default(),
         }
     }
 }
@@ -162,6 +167,36 @@ impl LocalizerBuilder {
         Ok(self)
     }
 
+    /// Layers the application's own messages over the localizer's (the embedded ones, or
+    /// those of [`files`](Self::files) given before): each replaces one message in one
+    /// locale, and every other message stays its locale's own. Several calls add up; a later
+    /// override of a message wins. See [`Overrides`](crate::Overrides).
+    ///
+    /// # Errors
+    ///
+    /// [`OverrideError::UnknownLocale`](crate::OverrideError::UnknownLocale) for overrides of
+    /// a locale the localizer does not have.
+    #[cfg(feature = "files")]
+    pub fn overrides(mut self, overrides: crate::Overrides) -> Result<Self, crate::OverrideError> {
+        let available: Vec<String> = match &self.loaded {
+            Some(loaded) => loaded.locales.iter().map(|l| l.tag.clone()).collect(),
+            None => LOCALES.iter().map(|l| l.tag.to_owned()).collect(),
+        };
+        for locale in &overrides.locales {
+            if !available.contains(&locale.tag) {
+                return Err(crate::OverrideError::UnknownLocale {
+                    file: locale.file.clone(),
+                    locale: locale.tag.clone(),
+                    available,
+                });
+            }
+        }
+        for locale in overrides.locales {
+            self.overrides.locales.push(locale);
+        }
+        Ok(self)
+    }
+
     /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and each
     /// locale's number formatter is made the first time it formats a number.
     pub fn build(self) -> Localizer {
@@ -172,6 +207,18 @@ impl LocalizerBuilder {
         };
         #[cfg(not(feature = "files"))]
         let mut real = embedded_locales();
+        #[cfg(feature = "files")]
+        for locale in &mut real {
+            // Each set of overrides in the order given, so that a later one wins.
+            for layer in self
+                .overrides
+                .locales
+                .iter()
+                .filter(|l| l.tag == locale.tag)
+            {
+                locale.messages = Seq::Owned(layer.apply(&locale.messages).into());
+            }
+        }
         // Declared locales first, in their declared order; others after them, in the order
         // given (a folder's are sorted by tag). Stable, so ties keep that order.
         real.sort_by_key(|l| {
@@ -617,6 +664,41 @@ impl Language {
             .as_text()
     }
 
+    /// The message at `index` of the compiled messages when it is plain text (one without
+    /// parameters: a status title), in this locale, else in en-US, else `id` itself; each
+    /// fallback logged.
+    pub(crate) fn plain_text(&self, index: usize, id: &'static str) -> Message<'_> {
+        let locales = &self.localizer.shared.locales;
+        for at in [self.index, SOURCE] {
+            let locale = &locales[at];
+            let text = locale
+                .messages
+                .get(index)
+                .and_then(|m| m.value.as_ref()?.as_text());
+            if let Some(text) = text {
+                return Message {
+                    text: Cow::Borrowed(text),
+                    locale: &locale.id,
+                };
+            }
+            log::warn!(
+                "{}",
+                Fallback {
+                    locale: locale.id.clone(),
+                    code: id.to_owned(),
+                    kind: FallbackKind::MissingMessage {
+                        id,
+                        attribute: None
+                    },
+                }
+            );
+        }
+        Message {
+            text: Cow::Borrowed(id),
+            locale: &locales[SOURCE].id,
+        }
+    }
+
     /// Formats in this locale, else in en-US, else gives the code's name.
     fn resolve(
         &self,
@@ -640,18 +722,37 @@ impl Language {
         }
     }
 
-    /// The message of a code with parameters as they come from the wire (a body's
-    /// `parameters`): what a UI needs to localize a server's error again.
+    /// The message of a code with parameters as they come from the wire (a body's or an
+    /// item's `code` and `parameters`, as they are): what a UI needs to localize a server's
+    /// error again.
+    ///
+    /// ```
+    /// use omnia_errors::ErrorBody;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let body: ErrorBody = serde_json::from_str(
+    ///     r#"{"code":"ConnectorBehaviourFailed","message":"…","parameters":{"message":"Disk full"}}"#,
+    /// )?;
+    /// let pt = Localizer::embedded().for_tags(&["pt-PT"]);
+    /// let message = pt.message_for(&body.code, &body.parameters)?;
+    /// assert!(message.text.ends_with(": Disk full"), "{}", message.text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// [`ParamError`] when a required parameter is missing or has the wrong type.
+    /// [`ParamError`] when the code is not in this version of the catalog, or a required
+    /// parameter is missing or has the wrong type.
     pub fn message_for(
         &self,
-        code: impl Into<AnyCode>,
+        code: impl Into<WireCode<AnyCode>>,
         parameters: &Parameters,
     ) -> Result<Message<'_>, ParamError> {
-        Ok(match code.into() {
+        let code = match code.into() {
+            WireCode::Known(code) => code,
+            WireCode::Unknown(code) => return Err(ParamError::NotInCatalog { code }),
+        };
+        Ok(match code {
             AnyCode::Api(code) => self.message(&ApiError::from_parameters(code, parameters)?),
             AnyCode::Validation(code) => {
                 self.message(&ValidationError::from_parameters(code, parameters)?)
@@ -778,6 +879,9 @@ impl Language {
     /// Localizes a received RFC 9457 problem in place, as [`localize_body`](Self::localize_body)
     /// does an OMNIA body: its `title` (the generic message), its `detail` and every item's
     /// `detail`. Its `type`, `status`, `instance` and other members are left as they came.
+    /// A problem without `code` is localized by the code its `type` documents on
+    /// [`DocsPage::OMNIA`]; an `about:blank` one gets its status's title
+    /// ([`status_title`](Self::status_title)).
     ///
     /// ```
     /// use omnia_errors::ProblemDetails;
@@ -793,10 +897,22 @@ impl Language {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn localize_problem(&self, problem: &mut ProblemDetails, fallbacks: &mut Vec<Fallback>) {
-        if let Some(error) = self.read_wire(&problem.code, problem.error(), fallbacks) {
-            let title = self.generic_message_reporting(&error, fallbacks).text;
-            problem.title = Some(title.into_owned());
-            problem.detail = Some(self.message_reporting(&error, fallbacks).text.into_owned());
+        match problem.code_on(&DocsPage::OMNIA) {
+            Some(code) => {
+                if let Some(error) = self.read_wire(&code, problem.error(), fallbacks) {
+                    let title = self.generic_message_reporting(&error, fallbacks).text;
+                    problem.title = Some(title.into_owned());
+                    let detail = self.message_reporting(&error, fallbacks).text;
+                    problem.detail = Some(detail.into_owned());
+                }
+            }
+            // A problem that is its status alone: its title is the status's reason phrase.
+            None if problem.r#type == omnia_errors::ABOUT_BLANK => {
+                if let Some(title) = problem.status.and_then(|s| self.status_title(s)) {
+                    problem.title = Some(title.text.into_owned());
+                }
+            }
+            None => {}
         }
         for item in problem.errors.iter_mut().flatten() {
             if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {

@@ -64,7 +64,8 @@ pub fn parse_accept_language(header: &str) -> Vec<LanguageRange> {
 /// each tag.
 ///
 /// A language tag is read by the grammar of BCP 47 (RFC 5646 §2.1), case-insensitively, with
-/// `-` between subtags. Every *well-formed* tag is a language:
+/// `-` between subtags (or `_`, as POSIX locale names write them: `pt_BR` is `pt-BR`). Every
+/// *well-formed* tag is a language:
 ///
 /// - language: 2–3 letters, optionally followed by up to three extended-language subtags of 3
 ///   letters (`zh-yue`) (the grammar's languages of 4–8 letters are below); then an optional
@@ -95,7 +96,7 @@ pub fn parse_accept_language(header: &str) -> Vec<LanguageRange> {
 /// - a primary language of 4 to 8 letters (`abcd-DE`, `abcdefgh`): the grammar reserves 4
 ///   letters and keeps 5 to 8 for languages the registry might one day add, and it has added
 ///   none (the locale type, ICU4X's, holds languages of 2 or 3 letters);
-/// - anything that is not well-formed (`de-`, `de--DE`, `de-u`, `en-US-x`, `🦀`, `de_DE`), and
+/// - anything that is not well-formed (`de-`, `de--DE`, `de-u`, `en-US-x`, `🦀`, `de DE`), and
 ///   a tag over 64 bytes (see [`parse_accept_language`]).
 ///
 /// Reading is one pass over the tag's subtags (linear, and a tag is at most 64 bytes).
@@ -113,13 +114,18 @@ pub fn parse_accept_language(header: &str) -> Vec<LanguageRange> {
 /// ```
 pub fn parse_language(tag: &str) -> Option<LanguageIdentifier> {
     if tag.len() > MAX_TAG_BYTES
-        || GRANDFATHERED
-            .iter()
-            .any(|grandfathered| grandfathered.eq_ignore_ascii_case(tag))
+        || GRANDFATHERED.iter().any(|grandfathered| {
+            grandfathered.len() == tag.len()
+                && grandfathered
+                    .bytes()
+                    .zip(tag.bytes())
+                    .all(|(g, t)| g.eq_ignore_ascii_case(&t) || (g == b'-' && t == b'_'))
+        })
     {
         return None;
     }
-    let mut subtags = tag.split('-').peekable();
+    // `_` as well, as POSIX locale names write it (`pt_BR`).
+    let mut subtags = tag.split(['-', '_']).peekable();
     let first = subtags.next()?;
     // 2 or 3 letters, as ICU4X's type holds them: 4 to 8 are reserved or unassigned, and `x`
     // begins a private-use tag.
@@ -567,7 +573,7 @@ mod tests {
             "de-x",
             "en-US-x",
             "de-u-a",
-            "de_DE",
+            "de DE",
             "d",
             "de-DE-abc",
             "de-abcdefghi",

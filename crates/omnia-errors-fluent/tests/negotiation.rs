@@ -21,7 +21,8 @@ fn oracle(tag: &str) -> Option<String> {
     if tag.len() > 64 {
         return None;
     }
-    let parsed = LanguageTag::parse(tag).ok()?;
+    // `_` is read as `-` (POSIX locale names), which `language-tags` does not do.
+    let parsed = LanguageTag::parse(&tag.replace('_', "-")).ok()?;
     let primary = parsed.primary_language();
     // Grandfathered and private-use tags are one "primary language" with dashes there.
     if primary.contains('-') || !(2..=3).contains(&primary.len()) {

@@ -48,6 +48,7 @@
 //! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
 //! | the same error as RFC 9457 Problem Details | [`ProblemDetails`] | `ProblemDetails` | — |
 //! | one item of its `errors` | [`ValidationProblem`] | `ValidationProblem` | — |
+//! | an error no code fits: its status alone (`about:blank`) | [`ProblemDetails::about_blank`] | `StatusProblem` | — |
 //! | a code's documentation, a problem's `type` | [`DocsPage::url_of`] | `ProblemDetails.type` | a code's anchor |
 //! | the HTTP status, as a number | `http_status()` | the response's status | HTTP status code |
 //! | the HTTP status, as `http::StatusCode` | `status_code()` | | |

@@ -1,5 +1,6 @@
 //! `cargo xtask docs`: everything under `docs/`, from the catalog and the Fluent files.
 
+mod npm;
 mod omnia;
 mod openapi;
 mod page;
@@ -19,12 +20,13 @@ pub(crate) const EMBEDDED_RS: &str = "crates/omnia-errors-fluent/src/embedded.rs
 /// The runtime crate's number data: ICU4X's, for the declared locales only.
 pub(crate) const NUMBER_DATA_RS: &str = "crates/omnia-errors-fluent/src/number_data.rs";
 
-/// The messages as the localizer formats them, which the JavaScript conformance test expects.
+/// The messages as the localizer formats them, which the npm package and `@fluent/bundle` must
+/// match.
 pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
 
 /// Generates (or, with `--check`, verifies) every file of `docs/`, and the other generated
-/// sources (the compiled messages and number data, the utoipa components, the JavaScript conformance fixture,
-/// the registry of published codes).
+/// sources (the compiled messages and number data, the utoipa components, the npm package and
+/// its tests' fixtures, the registry of published codes).
 ///
 /// With `--locale`, only those locales' files are written or checked; the files shared by every
 /// locale (the OpenAPI fragment, `omnia/README.md`) are always whole, so a partial run never
@@ -91,9 +93,20 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     };
     let conformance = codegen::Generated {
         path: PathBuf::from(CONFORMANCE_FIXTURE),
-        contents: omnia_errors_tooling::conformance_fixture(&localizer)?,
+        contents: omnia_errors_tooling::conformance_fixture(&sources)?,
     };
     let lock = crate::codes::generate(&root)?;
+    // The npm package (`js/omnia-errors/`) and its negotiation fixture.
+    if let Err(e) = npm::generate(
+        &workspace,
+        &localizer,
+        &components,
+        &crate_root,
+        options.check,
+        &mut summary,
+    ) {
+        problems.push(e);
+    }
     if let Err(e) = codegen::apply(
         &crate_root,
         &[components, embedded, number_data, conformance, lock],
@@ -119,6 +132,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
             || path == Path::new(EMBEDDED_RS)
             || path == Path::new(NUMBER_DATA_RS)
             || path == Path::new(CONFORMANCE_FIXTURE)
+            || npm::owns(path)
             || path == Path::new(crate::codes::LOCK_PATH)
     };
     let expected: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
