@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use fluent_syntax::ast;
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{AnyCode, ParamKind};
-use unic_langid::LanguageIdentifier;
 
 /// One Fluent file: where it comes from and its text.
 #[derive(Clone, Debug)]

@@ -2,17 +2,17 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
-    AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, Parameters,
-    ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
+    AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, ParamSpec,
+    Parameters, ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
 };
-use unic_langid::LanguageIdentifier;
 
 use crate::embedded;
 use crate::locales::LOCALES;
-use crate::negotiate::Negotiator;
+use crate::negotiate::{Negotiator, parse_language};
 use crate::number::Numbers;
 use crate::pattern::{self, FormatError, Seq};
 
@@ -26,19 +26,27 @@ struct Arguments<'e> {
 }
 
 impl<'e> Arguments<'e> {
-    fn of(error: &'e impl CatalogError) -> Self {
-        let code: AnyCode = error.code().into();
-        let params = code.params();
+    /// The values of `error`, whose code declares `params`.
+    #[inline]
+    fn of(error: &'e impl CatalogError, params: &[ParamSpec]) -> Self {
         let mut values = [None; MAX_PARAMS];
-        error.visit_params(&mut |name, value| {
-            if let Some(slot) = params
-                .iter()
-                .position(|p| p.name == name)
-                .and_then(|i| values.get_mut(i))
-            {
-                *slot = Some(value);
-            }
-        });
+        if let [_] = params {
+            // One parameter: whatever is visited is it (parameters are visited by the code's
+            // own declaration), no name to compare.
+            error.visit_params(&mut |_, value| values[0] = Some(value));
+        } else {
+            // Visited in declaration order: each name is at or after the previous one's.
+            let mut next = 0;
+            error.visit_params(&mut |name, value| {
+                if let Some(offset) = params.iter().skip(next).position(|p| p.name == name) {
+                    next += offset;
+                    if let Some(slot) = values.get_mut(next) {
+                        *slot = Some(value);
+                    }
+                    next += 1;
+                }
+            });
+        }
         Self {
             values,
             len: params.len().min(MAX_PARAMS),
@@ -223,10 +231,10 @@ impl LocalizerBuilder {
         let mut locales = Vec::with_capacity(real.len());
         for locale in real {
             // Tags were validated when the files were read; embedded ones by the generator.
-            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+            let Some(id) = parse_language(&locale.tag) else {
                 continue;
             };
-            locales.push(LocaleData::new(id, locale.tag, locale.messages));
+            locales.push(LocaleData::new(id, &locale.tag, locale.messages));
         }
         let available = locales
             .iter()
@@ -242,16 +250,12 @@ impl LocalizerBuilder {
             #[cfg(not(feature = "files"))]
             let sources = embedded_pseudo();
             for locale in sources {
-                let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+                let Some(id) = parse_language(&locale.tag) else {
                     continue;
                 };
                 pseudo.push((id.clone(), locales.len()));
                 // Numbers and plural rules of the source: the text is English underneath.
-                locales.push(LocaleData::new(
-                    id,
-                    crate::SOURCE_LOCALE.to_owned(),
-                    locale.messages,
-                ));
+                locales.push(LocaleData::new(id, crate::SOURCE_LOCALE, locale.messages));
             }
         }
         #[cfg(all(feature = "files", not(feature = "pseudo")))]
@@ -319,26 +323,20 @@ struct Shared {
 struct LocaleData {
     /// The tag reported to callers (`Content-Language`).
     id: LanguageIdentifier,
-    /// The locale whose numbers and plural rules apply: the source's for a pseudo-locale.
-    numbers_tag: String,
     /// By [`AnyCode::index`].
     messages: Seq<pattern::Message>,
-    /// Made on first use: most locales of a server never format a number.
-    numbers: OnceLock<Numbers>,
+    /// The numbers and plural rules of the locale (the source's for a pseudo-locale): a
+    /// declared locale's are a reference to its data, nothing to build.
+    numbers: Numbers,
 }
 
 impl LocaleData {
-    fn new(id: LanguageIdentifier, numbers_tag: String, messages: Seq<pattern::Message>) -> Self {
+    fn new(id: LanguageIdentifier, numbers_tag: &str, messages: Seq<pattern::Message>) -> Self {
         Self {
             id,
-            numbers_tag,
             messages,
-            numbers: OnceLock::new(),
+            numbers: Numbers::new(numbers_tag),
         }
-    }
-
-    fn numbers(&self) -> &Numbers {
-        self.numbers.get_or_init(|| Numbers::new(&self.numbers_tag))
     }
 }
 
@@ -369,6 +367,17 @@ impl Localizer {
 
     /// The best locale for languages in preference order (en-US when none matches).
     ///
+    /// For each language in order, the first of these that one of the localizer's locales
+    /// meets decides, the locale declared earlier in `locales/locales.toml` winning a tie:
+    ///
+    /// 1. the locale is the language (`pt-BR` for `pt-BR`);
+    /// 2. the locale is a prefix of it, subtag by subtag (`de-DE` for `de-DE-1996`, `en-US`
+    ///    for `en-Latn-US`);
+    /// 3. the locale has its language (and no other script), whatever the region (`pt-PT` for
+    ///    `pt`, `pt-AO` or `pt-MZ`; `en-US` for `en-GB`; `fr-FR` for `fr-CA`).
+    ///
+    /// `und` (no language) matches nothing. A pseudo-locale is chosen only for its exact tag.
+    ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let requested = ["pt-AO".parse()?];
@@ -380,7 +389,9 @@ impl Localizer {
     }
 
     /// The best locale for an `Accept-Language` header (q-values and `*` honoured, garbage
-    /// ignored; en-US when nothing matches). Results are cached per distinct header.
+    /// ignored; en-US when nothing matches). Results are cached per distinct header. Each tag
+    /// is read as [`parse_language`](crate::parse_language) reads it (`de-DE-u-nu-latn` is
+    /// `de-DE`), and the languages get a locale as in [`for_languages`](Self::for_languages).
     ///
     /// A range with `q=0` makes the locales it matches not acceptable (RFC 9110 §12.5.4):
     /// `en-US;q=0, *` answers another locale, `pt-PT;q=0, pt` answers pt-BR. When en-US itself
@@ -393,21 +404,25 @@ impl Localizer {
     /// let language = localizer.for_accept_language("de-CH, fr;q=0.8, *;q=0.1");
     /// assert_eq!(language.locale().to_string(), "de-DE");
     /// assert_eq!(localizer.for_accept_language("🦀, x;q=2").locale().to_string(), "en-US");
+    /// assert_eq!(localizer.for_accept_language("ja-JP-u-ca-japanese, pl-PL-x-a;q=0.5").locale().to_string(), "pl-PL");
     /// ```
     pub fn for_accept_language(&self, header: &str) -> Language {
         self.language(self.shared.negotiator.negotiate_header(header))
     }
 
     /// The best locale for language tags in preference order, as a UI holds them
-    /// (`navigator.languages`, a user setting); tags that do not parse are skipped.
+    /// (`navigator.languages`, a user setting), each read as
+    /// [`parse_language`](crate::parse_language) reads it: extensions set aside, tags that
+    /// name no language skipped.
     ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// assert_eq!(localizer.for_tags(&["x-🦀", "pt-AO", "en"]).locale().to_string(), "pt-PT");
+    /// assert_eq!(localizer.for_tags(&["de-DE-u-nu-latn"]).locale().to_string(), "de-DE");
     /// ```
     pub fn for_tags(&self, tags: &[&str]) -> Language {
         let requested: Vec<LanguageIdentifier> =
-            tags.iter().filter_map(|t| t.parse().ok()).collect();
+            tags.iter().filter_map(|t| parse_language(t)).collect();
         self.for_languages(&requested)
     }
 
@@ -566,14 +581,32 @@ impl Language {
     /// falls back to en-US and is logged (`log` target `omnia_errors_fluent`).
     #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
+        let code: AnyCode = error.code().into();
+        let params = code.params();
         // Most messages: static text, returned before any other work.
-        if let Some(text) = self.static_text(error.code().into()) {
+        if let Some(text) = self.static_text(code, params) {
             return Message {
                 text: Cow::Borrowed(text),
                 locale: self.locale(),
             };
         }
-        Self::logging(|fallbacks| self.message_reporting(error, fallbacks))
+        let context = Self::has_context(error, params);
+        let args = Arguments::of(error, params);
+        // The usual case: this locale formats it, nothing to report.
+        let shared = &self.localizer.shared;
+        let locale = &shared.locales[self.index];
+        if let Ok(text) = locale.format(code, context, args.as_slice(), shared.isolation) {
+            return Message {
+                text,
+                locale: &locale.id,
+            };
+        }
+        Self::logging(|fallbacks| self.resolve(code, context, args.as_slice(), fallbacks))
+    }
+
+    /// [`CatalogError::has_context`], asked only of codes that have optional parameters.
+    fn has_context(error: &impl CatalogError, params: &[ParamSpec]) -> bool {
+        params.iter().any(|p| !p.required) && error.has_context()
     }
 
     /// Like [`message`](Self::message), but hands the fallbacks to the caller instead of
@@ -594,13 +627,14 @@ impl Language {
         fallbacks: &mut Vec<Fallback>,
     ) -> Message<'_> {
         let code: AnyCode = error.code().into();
-        if let Some(text) = self.static_text(code) {
+        let params = code.params();
+        if let Some(text) = self.static_text(code, params) {
             return Message {
                 text: Cow::Borrowed(text),
                 locale: self.locale(),
             };
         }
-        let args = Arguments::of(error);
+        let args = Arguments::of(error, params);
         self.resolve(code, context, args.as_slice(), fallbacks)
     }
 
@@ -618,8 +652,8 @@ impl Language {
     /// messages, served without looking at anything else. A `&str` alone comes back in
     /// registers, which makes this path several times cheaper than the general one.
     #[inline]
-    fn static_text(&self, code: AnyCode) -> Option<&str> {
-        if !code.params().is_empty() {
+    fn static_text(&self, code: AnyCode, params: &[ParamSpec]) -> Option<&str> {
+        if !params.is_empty() {
             return None;
         }
         self.localizer.shared.locales[self.index]
@@ -740,7 +774,7 @@ impl Language {
     /// let localized = pl.error_body(&ApiError::ValidationFailed, [(&too_long, Some("Description"))]);
     /// assert_eq!(localized.body.errors()[0].name.as_deref(), Some("Description"));
     /// assert!(localized.body.errors()[0].message.ends_with("50 znaków."));
-    /// assert_eq!(localized.locales, ["pl-PL".parse::<unic_langid::LanguageIdentifier>()?]);
+    /// assert_eq!(localized.locales, ["pl-PL".parse::<icu_locale_core::LanguageIdentifier>()?]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn error_body<'e>(
@@ -918,6 +952,7 @@ impl Language {
         }
     }
 
+    /// Formats in the locale at `index`; `None`, with the reason noted, when it cannot.
     fn format(
         &self,
         index: usize,
@@ -928,12 +963,35 @@ impl Language {
     ) -> Option<Message<'_>> {
         let shared = &self.localizer.shared;
         let locale = &shared.locales[index];
-        let fallback = |kind| Fallback {
-            locale: locale.id.clone(),
-            code: code.as_str().to_owned(),
-            kind,
-        };
-        let message = locale.messages.get(code.index());
+        match locale.format(code, context, args, shared.isolation) {
+            Ok(text) => Some(Message {
+                text,
+                locale: &locale.id,
+            }),
+            Err(kind) => {
+                fallbacks.push(Fallback {
+                    locale: locale.id.clone(),
+                    code: code.as_str().to_owned(),
+                    kind,
+                });
+                None
+            }
+        }
+    }
+}
+
+impl LocaleData {
+    /// The text of `code`'s message (its `.context` variant with `context`) in this locale,
+    /// or why there is none.
+    #[inline]
+    fn format(
+        &self,
+        code: AnyCode,
+        context: bool,
+        args: &[Option<ParamRef<'_>>],
+        isolation: Isolation,
+    ) -> Result<Cow<'_, str>, FallbackKind> {
+        let message = self.messages.get(code.index());
         let pattern = message.and_then(|m| {
             if context {
                 m.context.as_ref()
@@ -942,40 +1000,29 @@ impl Language {
             }
         });
         let Some(pattern) = pattern else {
-            fallbacks.push(fallback(FallbackKind::MissingMessage {
+            return Err(FallbackKind::MissingMessage {
                 id: code.fluent_id(),
                 attribute: context.then_some("context"),
-            }));
-            return None;
+            });
         };
         if let Some(text) = pattern.as_text() {
-            return Some(Message {
-                text: Cow::Borrowed(text),
-                locale: &locale.id,
-            });
+            return Ok(Cow::Borrowed(text));
         }
         let cx = pattern::Context {
             args,
-            numbers: locale.numbers(),
-            isolating: shared.isolation == Isolation::On,
+            numbers: &self.numbers,
+            isolating: isolation == Isolation::On,
         };
         match pattern.format(&cx) {
-            Ok(text) if !text.is_empty() => Some(Message {
-                text: Cow::Owned(text),
-                locale: &locale.id,
-            }),
-            Ok(_) => {
-                fallbacks.push(fallback(FallbackKind::Format(
-                    "the message formatted to an empty text".into(),
-                )));
-                None
-            }
+            Ok(text) if !text.is_empty() => Ok(Cow::Owned(text)),
+            Ok(_) => Err(FallbackKind::Format(
+                "the message formatted to an empty text".into(),
+            )),
             Err(FormatError::MissingParam(i)) => {
                 let name = code.params().get(usize::from(i)).map_or("?", |p| p.name);
-                fallbacks.push(fallback(FallbackKind::Format(format!(
+                Err(FallbackKind::Format(format!(
                     "the message uses ${name}, which the error does not carry"
-                ))));
-                None
+                )))
             }
         }
     }

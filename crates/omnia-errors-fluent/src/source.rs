@@ -5,7 +5,7 @@
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use unic_langid::LanguageIdentifier;
+use icu_locale_core::LanguageIdentifier;
 
 use crate::check::{self, Finding, FindingKind, ParsedLocale, SourceFile};
 use crate::compile::{self, Transform};

@@ -10,9 +10,9 @@
 
 use std::fmt::Write as _;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{AnyCode, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters};
 use omnia_errors_fluent::{Fallback, Isolation, Language, LocaleFiles, Localizer};
-use unic_langid::LanguageIdentifier;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
 ///

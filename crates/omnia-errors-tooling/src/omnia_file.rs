@@ -52,12 +52,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::{self, Write as _};
 
 use fluent_syntax::ast;
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::AnyCode;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
-use unic_langid::LanguageIdentifier;
 
 use omnia_errors_fluent::LocaleFiles;
 use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
@@ -830,7 +830,8 @@ pub(crate) fn find_locale<'l>(
     locales: &'l [LocaleFiles],
     culture: &str,
 ) -> Option<&'l LocaleFiles> {
-    let wanted = culture.parse::<LanguageIdentifier>().ok();
+    // ICU4X's type reads `-` only; OMNIA's cultures may be written either way.
+    let wanted = culture.replace('_', "-").parse::<LanguageIdentifier>().ok();
     locales.iter().find(|locale| {
         locale.tag.eq_ignore_ascii_case(culture)
             || wanted

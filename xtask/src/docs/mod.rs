@@ -17,13 +17,16 @@ use crate::flags::DocsOptions;
 /// The runtime crate's compiled messages, generated from `locales/`.
 pub(crate) const EMBEDDED_RS: &str = "crates/omnia-errors-fluent/src/embedded.rs";
 
+/// The runtime crate's number data: ICU4X's, for the declared locales only.
+pub(crate) const NUMBER_DATA_RS: &str = "crates/omnia-errors-fluent/src/number_data.rs";
+
 /// The messages as the localizer formats them, which the npm package and `@fluent/bundle` must
 /// match.
 pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
 
 /// Generates (or, with `--check`, verifies) every file of `docs/`, and the other generated
-/// sources (the compiled messages, the utoipa components, the npm package and its tests'
-/// fixtures, the registry of published codes).
+/// sources (the compiled messages and number data, the utoipa components, the npm package and
+/// its tests' fixtures, the registry of published codes).
 ///
 /// With `--locale`, only those locales' files are written or checked; the files shared by every
 /// locale (the OpenAPI fragment, `omnia/README.md`) are always whole, so a partial run never
@@ -89,6 +92,10 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         path: PathBuf::from(EMBEDDED_RS),
         contents: omnia_errors_tooling::embedded_rust(&workspace).map_err(|e| e.to_string())?,
     };
+    let number_data = codegen::Generated {
+        path: PathBuf::from(NUMBER_DATA_RS),
+        contents: omnia_errors_tooling::number_data_rust(&workspace).map_err(|e| e.to_string())?,
+    };
     let conformance = codegen::Generated {
         path: PathBuf::from(CONFORMANCE_FIXTURE),
         contents: omnia_errors_tooling::conformance_fixture(&sources)?,
@@ -107,7 +114,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     }
     if let Err(e) = codegen::apply(
         &crate_root,
-        &[components, embedded, conformance, lock],
+        &[components, embedded, number_data, conformance, lock],
         options.check,
         &mut summary,
     ) {
@@ -129,6 +136,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
             || unselected.iter().any(|t| path == page_dir(t).join(page::PAGE_FILE))
             || path == Path::new(openapi::CRATE_COMPONENTS)
             || path == Path::new(EMBEDDED_RS)
+            || path == Path::new(NUMBER_DATA_RS)
             || path == Path::new(CONFORMANCE_FIXTURE)
             || npm::owns(path)
             || path == Path::new(crate::codes::LOCK_PATH)
