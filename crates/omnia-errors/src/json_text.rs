@@ -9,9 +9,11 @@ use core::fmt;
 use crate::number::{Number, scan};
 use crate::{ParamValue, Parameters};
 
-/// How deeply arrays and objects may nest in one value (`serde_json`'s own limit for a whole
-/// document): deeper input is refused, so neither reading nor dropping it can exhaust the stack.
-pub(crate) const MAX_DEPTH: usize = 128;
+/// How deeply arrays and objects may nest in one value: as deep as `serde_json` reads a
+/// document (its limit of 128 is reached at the 128th level, so 127 levels read). Deeper input
+/// is refused, so neither reading nor dropping it can exhaust the stack, and a value reads here
+/// exactly when `serde_json` reads it as a document.
+pub(crate) const MAX_DEPTH: usize = 127;
 
 /// Why a value's text did not read: what was expected, and where.
 #[derive(Debug)]
@@ -75,7 +77,7 @@ impl Reader<'_> {
     /// Enters an array or object at `depth`, past its opening bracket.
     fn open(&mut self, depth: usize) -> Result<(), SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("arrays and objects nested more than 128 deep"));
+            return Err(self.error("arrays and objects nested more than 127 deep"));
         }
         self.at += 1;
         self.whitespace();
@@ -270,8 +272,14 @@ mod tests {
         let error = parse(&deep(MAX_DEPTH + 1)).unwrap_err().to_string();
         assert_eq!(
             error,
-            "arrays and objects nested more than 128 deep at byte 128 of the value"
+            "arrays and objects nested more than 127 deep at byte 127 of the value"
         );
+        // Exactly where serde_json stops reading a document.
+        for n in [MAX_DEPTH, MAX_DEPTH + 1] {
+            let text = deep(n);
+            let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(parse(&text).is_ok(), theirs, "{n} levels");
+        }
         let objects = "{\"a\":".repeat(MAX_DEPTH + 1) + "1" + &"}".repeat(MAX_DEPTH + 1);
         assert!(parse(&objects).is_err());
         assert!(parse(&"[".repeat(1_000_000)).is_err());

@@ -220,7 +220,7 @@ fn known_members_read_once_and_are_required_where_the_format_says() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.ends_with("arrays and objects nested more than 128 deep at byte 132 of the value at line 1 column 458"),
+        error.ends_with("arrays and objects nested more than 127 deep at byte 131 of the value at line 1 column 458"),
         "{error}"
     );
     for (json, says) in [
