@@ -128,7 +128,7 @@ where
 
 /// Reads `T` from a JSON body.
 fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|_| Rejection::invalid_input())?;
+    let Document(value) = serde_json::from_slice(bytes).map_err(|_| Rejection::invalid_input())?;
     serde_path_to_error::deserialize(&value).map_err(|error| {
         let message = error.inner().to_string();
         let segments = segments(error.path());
@@ -138,6 +138,70 @@ fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
                 .map(quote)
         })
     })
+}
+
+/// A JSON document, refused when an object names a member twice: such a body means two
+/// things. (`serde_json`'s `Value` keeps the last silently, where reading a struct from the
+/// text refuses its repeated field: the value at fault could then be quoted from the wrong
+/// member.)
+struct Document(Value);
+
+impl<'de> serde::Deserialize<'de> for Document {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DocumentVisitor).map(Document)
+    }
+}
+
+struct DocumentVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DocumentVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // JSON text holds finite numbers only.
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Document(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(name) = map.next_key::<String>()? {
+            let Document(value) = map.next_value()?;
+            if object.contains_key(&name) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "the member `{name}` is named twice"
+                )));
+            }
+            object.insert(name, value);
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 /// Whether the request says its body is JSON: `application/json` or `application/<x>+json`,
@@ -209,7 +273,7 @@ fn path_rejection(rejection: &PathRejection, names: &[String]) -> Rejection {
     let mismatch = |name: Option<&str>, value: &str, expected: Option<&str>| {
         let item = ValidationError::TypeMismatch {
             value: Some(value.to_owned()),
-            expected_type: expected.map(type_name),
+            expected_type: expected.and_then(type_name),
             path: name.map(str::to_owned),
         };
         Rejection::Invalid(one_item(item, name))
@@ -422,9 +486,10 @@ fn reading_error(
         return Rejection::invalid_input();
     }
     let name = omnia_name(segments, None);
+    // The last ", expected": what comes before it may quote the value received.
     let expected = message
-        .split_once(", expected ")
-        .map(|(_, expected)| expected_type(expected))
+        .rsplit_once(", expected ")
+        .and_then(|(_, expected)| expected_type(expected))
         .or_else(|| parse_error_type(message));
     let item = ValidationError::TypeMismatch {
         value: value_at(None),
@@ -451,15 +516,16 @@ fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
 /// The type serde expected, as an OMNIA attribute type where one fits: `expected` is serde's
 /// text after "expected " (`u32`, `a string`, `struct Address`), maybe followed by
 /// `serde_json`'s " at line 1 column 9".
-fn expected_type(expected: &str) -> String {
+fn expected_type(expected: &str) -> Option<String> {
     let expected = expected
         .rsplit_once(" at line ")
         .map_or(expected, |(before, _)| before);
     type_name(expected)
 }
 
-/// An OMNIA attribute type for a Rust type's or serde's name of what it expected.
-fn type_name(expected: &str) -> String {
+/// An OMNIA attribute type for a Rust type's or serde's name of what it expected; `None` for
+/// a text that names no type.
+fn type_name(expected: &str) -> Option<String> {
     let named = match expected {
         "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
         | "isize" => "Integer",
@@ -472,13 +538,31 @@ fn type_name(expected: &str) -> String {
         "a map" => "Object",
         other if other.starts_with("struct ") || other.starts_with("a map") => "Object",
         other if other.starts_with("a tuple") || other.starts_with("an array") => "List",
-        other if other.starts_with("variant identifier") || other.starts_with("one of ") => {
+        other if other.starts_with("tuple struct ") => "List",
+        // An enum: a variant's name (serde lists the variants: "`Sale` or `Return`"), one of
+        // its kinds of variant, or what `serde_json` reads an enum from.
+        other
+            if other.starts_with("variant ")
+                || other.starts_with("one of ")
+                || other.starts_with('`')
+                || other.starts_with("unit variant ")
+                || other == "there are no variants"
+                || other == "string or map"
+                || other == "map with a single key" =>
+        {
             "Enumeration"
         }
-        // A type's name (`uuid::Uuid`): its last segment.
-        other => return other.rsplit("::").next().unwrap_or(other).to_owned(),
+        other if other.starts_with("struct variant ") => "Object",
+        other if other.starts_with("tuple variant ") => "List",
+        // A type's name (`uuid::Uuid`): its last segment, if it is a name.
+        other => {
+            let name = other.rsplit("::").next().unwrap_or(other);
+            let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            return is_name.then(|| name.to_owned());
+        }
     };
-    named.to_owned()
+    Some(named.to_owned())
 }
 
 /// The type a standard library parse error implies (what a query string's values give:
@@ -684,11 +768,102 @@ mod tests {
 
     #[test]
     fn types_are_named_as_omnia_names_them() {
-        assert_eq!(type_name("u64"), "Integer");
-        assert_eq!(type_name("f64"), "Decimal");
-        assert_eq!(type_name("a string"), "Text");
-        assert_eq!(type_name("struct Address"), "Object");
-        assert_eq!(type_name("uuid::Uuid"), "Uuid");
-        assert_eq!(expected_type("u32 at line 1 column 9"), "Integer");
+        let named = |expected| type_name(expected);
+        assert_eq!(named("u64").as_deref(), Some("Integer"));
+        assert_eq!(named("f64").as_deref(), Some("Decimal"));
+        assert_eq!(named("a string").as_deref(), Some("Text"));
+        assert_eq!(named("struct Address").as_deref(), Some("Object"));
+        assert_eq!(named("uuid::Uuid").as_deref(), Some("Uuid"));
+        assert_eq!(
+            expected_type("u32 at line 1 column 9").as_deref(),
+            Some("Integer")
+        );
+        // An enum, however serde and serde_json say what they expected of one.
+        for expected in [
+            "`Sale` or `Return`",
+            "`Sale`",
+            "one of `A`, `B`, `C`",
+            "variant identifier",
+            "string or map",
+            "map with a single key",
+            "unit variant Kind::Sale",
+        ] {
+            assert_eq!(
+                named(expected).as_deref(),
+                Some("Enumeration"),
+                "{expected}"
+            );
+        }
+        assert_eq!(
+            named("struct variant Kind::Return").as_deref(),
+            Some("Object")
+        );
+        assert_eq!(named("tuple variant Kind::Pair").as_deref(), Some("List"));
+        assert_eq!(named("tuple struct Pair").as_deref(), Some("List"));
+        // A text that names no type gives none, rather than itself as a type.
+        assert_eq!(named("something else entirely"), None);
+    }
+
+    #[test]
+    fn an_enum_of_the_wrong_variant_is_a_type_mismatch_of_an_enumeration() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        enum Kind {
+            Sale,
+            Return { reason: String },
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Body {
+            kind: Kind,
+        }
+        for body in [
+            &br#"{"kind":"Gift"}"#[..],
+            br#"{"kind":5}"#,
+            br#"{"kind":{"Sale":null,"Return":null}}"#,
+        ] {
+            let (error, name) = item(from_json::<Body>(body).unwrap_err());
+            assert_eq!(name.as_deref(), Some("kind"));
+            assert!(
+                matches!(&error, ValidationError::TypeMismatch { expected_type: Some(t), .. } if t == "Enumeration"),
+                "{error:?}"
+            );
+        }
+        let (error, _) = item(from_json::<Body>(br#"{"kind":{"Return":"late"}}"#).unwrap_err());
+        assert!(
+            matches!(&error, ValidationError::TypeMismatch { expected_type: Some(t), .. } if t == "Object"),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn the_type_expected_is_never_read_from_the_value_received() {
+        let body = br#"{"Address":{"ZipCode":"1"},"Lines":[{"Quantity":"1, expected bool"}]}"#;
+        let (error, _) = item(from_json::<Order>(body).unwrap_err());
+        assert_eq!(
+            error,
+            ValidationError::TypeMismatch {
+                value: Some("1, expected bool".into()),
+                expected_type: Some("Integer".into()),
+                path: Some("Lines[0].Quantity".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn a_member_named_twice_is_invalid_input() {
+        // A struct's field, with a wrong value in the first (which the second would hide),
+        // and a map's key.
+        let twice = br#"{"Address":{"ZipCode":"1"},"Lines":[{"Quantity":"x"}],"Lines":[]}"#;
+        assert_eq!(
+            from_json::<Order>(twice).unwrap_err(),
+            Rejection::invalid_input()
+        );
+        let map = br#"{"a":1,"b":2,"a":3}"#;
+        let rejection = from_json::<std::collections::BTreeMap<String, u8>>(map).unwrap_err();
+        assert_eq!(rejection, Rejection::invalid_input());
+        // The same names in different objects are no repetition.
+        let fine = br#"{"Address":{"ZipCode":"1"},"Lines":[{"Quantity":1},{"Quantity":2}]}"#;
+        assert!(from_json::<Order>(fine).is_ok());
     }
 }

@@ -37,8 +37,8 @@
 //! | no JSON `Content-Type` (`application/json`, `application/*+json`), or a body that is not JSON | `InvalidInput` (400) |
 //! | a JSON body, path or query string of the wrong shape | `ValidationFailed` (400), its item naming the attribute (`Address.ZipCode`, `Lines[2].Quantity`) |
 //! | … a required value missing | the item is `RequiredValue`, its `path` the attribute |
-//! | … a value of the wrong type | the item is `TypeMismatch`: `path`, `value` (as received) and `type` (`Integer`, `Decimal`, `Boolean`, `Text`, `List`, `Object`, or the type's own name) |
-//! | an unknown or repeated field (`#[serde(deny_unknown_fields)]`) | `InvalidInput` (400): the request's structure, not a value, is wrong |
+//! | … a value of the wrong type | the item is `TypeMismatch`: `path`, `value` (as received) and `type` (`Integer`, `Decimal`, `Boolean`, `Text`, `List`, `Object`, `Enumeration`, or the type's own name) |
+//! | an unknown field (`#[serde(deny_unknown_fields)]`), or a member named twice in one object (a struct's field or a map's key) | `InvalidInput` (400): the request's structure, not a value, is wrong |
 //! | a body larger than axum's limit ([`DefaultBodyLimit`](axum::extract::DefaultBodyLimit), 2 MB unless set) | 413 without a body, which [`LocalizeErrorsLayer`] answers as an `about:blank` problem |
 //! | a route whose path parameters do not fit the extractor's type (a server bug) | `InternalError` (500) |
 //!
