@@ -114,6 +114,12 @@ pub enum FindingKind {
     UnknownReference(String),
     /// A Fluent construct the message compiler does not take; what it is.
     Unsupported(String),
+    /// A message that is blank (nothing but white space), or has a variant that is: a reader
+    /// would see no message at all.
+    Blank {
+        /// `None` for the value, else the attribute's name.
+        attribute: Option<String>,
+    },
     /// A locale folder that `locales/locales.toml` does not declare.
     NotDeclared,
     /// A reference to a term (`{ -connector }`) this locale does not define: Fluent would
@@ -209,6 +215,11 @@ impl fmt::Display for Finding {
                 f,
                 "uses {what}, which OMNIA messages cannot contain: use text, the code's $variables, terms and plural selectors"
 
+            ),
+            FindingKind::Blank { attribute } => write!(
+                f,
+                "{} is blank (in some variant, at least), which shows the reader no message: write it, or leave the message out",
+                place(attribute)
             ),
             FindingKind::UnknownTerm { term } => write!(
                 f,

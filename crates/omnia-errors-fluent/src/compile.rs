@@ -99,7 +99,7 @@ pub(crate) fn compile_locale(
                     context: None,
                 };
             };
-            let mut compile = |pattern: Option<&ast::Pattern<&str>>| {
+            let mut compile = |pattern: Option<&ast::Pattern<&str>>, attribute: Option<&str>| {
                 let pattern = pattern?;
                 let mut job = Job {
                     params,
@@ -109,7 +109,13 @@ pub(crate) fn compile_locale(
                     pieces: 0,
                     findings: &mut findings,
                 };
+                let before = job.findings.len();
                 let pieces = compiler.pattern(pattern, &mut job, 0);
+                // Blank for want of what a finding already reports is that finding alone.
+                if job.findings.len() == before && can_be_blank(&pieces) {
+                    let attribute = attribute.map(str::to_owned);
+                    job.report(tag, FindingKind::Blank { attribute });
+                }
                 Some(finish(pieces))
             };
             let context = entry
@@ -118,8 +124,8 @@ pub(crate) fn compile_locale(
                 .find(|a| a.id.name == "context")
                 .map(|a| &a.value);
             Message {
-                value: compile(entry.value),
-                context: compile(context),
+                value: compile(entry.value, None),
+                context: compile(context, Some("context")),
             }
         })
         .collect();
@@ -399,6 +405,16 @@ fn number_key(value: &str) -> Key {
     }
 }
 
+/// Whether some choice of variants writes nothing but white space: a message a reader would
+/// see as blank. A parameter always writes something (a number, or the caller's text).
+pub(crate) fn can_be_blank(pieces: &[Piece]) -> bool {
+    pieces.iter().all(|piece| match piece {
+        Piece::Text(text) => text.trim().is_empty(),
+        Piece::Param { .. } => false,
+        Piece::Select(select) => select.variants.iter().any(|v| can_be_blank(&v.pieces)),
+    })
+}
+
 /// Joins adjacent texts, so that a message whose terms are inlined is one text again.
 fn merge(pieces: Vec<Piece>) -> Vec<Piece> {
     let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
@@ -537,6 +553,39 @@ mod tests {
         );
         assert!(kinds.iter().any(|(id, k)| id == "error-FileNotFound"
             && matches!(k, FindingKind::UnknownReference(r) if r == "-missing")));
+    }
+
+    #[test]
+    fn a_message_that_can_be_blank_is_a_finding() {
+        let findings = compile(
+            "-nothing = { \"\" }\n\
+             error-BehaviourFailed = { \"\" }\n\
+             error-InternalError = { -nothing }  { \" \" }\n\
+             error-ConnectorBehaviourFailed = Failed.\n    .context = { $message ->\n        [x] { \"\" }\n       *[other] Failed: { $message }\n    }\n\
+             validation-TextMaxLengthMismatch = { $maxLength ->\n        [0] {\" \"}\n       *[other] { $maxLength }\n    }\n\
+             error-EntityNotFound = { $nope }\n",
+        )
+        .unwrap_err();
+        let mut blank: Vec<_> = findings
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FindingKind::Blank { attribute } => Some((f.id.as_deref(), attribute.as_deref())),
+                _ => None,
+            })
+            .collect();
+        blank.sort_unstable();
+        // Not `error-EntityNotFound`, blank for want of a variable its finding names.
+        assert_eq!(
+            blank,
+            [
+                (Some("error-BehaviourFailed"), None),
+                (Some("error-ConnectorBehaviourFailed"), Some("context")),
+                (Some("error-InternalError"), None),
+                (Some("validation-TextMaxLengthMismatch"), None),
+            ]
+        );
+        // A parameter alone writes something; a message of one is no blank one.
+        assert!(compile("validation-TextMaxLengthMismatch = { $maxLength }\n").is_ok());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //!
 //! Overrides pass the checks the embedded files pass: ids the catalog has, variables among
 //! the code's parameters (the generic message's among its required ones), plural variants for
-//! every category of the locale, known terms. Two things are allowed that the embedded files
+//! every category of the locale, known terms, no blank text. Two things are allowed that the embedded files
 //! may not do: leave a variable unused (an application may drop a number from its wording),
 //! and give a message without its `.context` (then its one text serves both). A bad override is
 //! an [`OverrideError`] naming the file, line and message; nothing of it is used.
@@ -142,7 +142,8 @@ impl Overrides {
     /// # Errors
     ///
     /// [`OverrideError::OmniaFile`] when the JSON is not a language file,
-    /// [`OverrideError::Invalid`] for a placeholder the code does not have (file, line, code).
+    /// [`OverrideError::Invalid`] for a placeholder the code does not have or a blank text
+    /// (file, line, code).
     pub fn omnia_file(mut self, path: &str, json: &str) -> Result<Self, OverrideError> {
         let file = OmniaFile::read(path, json)?;
         let lines = LineIndex::new(json);
@@ -282,6 +283,9 @@ fn omnia_message(code: AnyCode, text: &str) -> Result<Message, FindingKind> {
     }
     pieces.push(Piece::Text(rest.to_owned().into()));
     pieces.retain(|p| !matches!(p, Piece::Text(t) if t.is_empty()));
+    if compile::can_be_blank(&pieces) {
+        return Err(FindingKind::Blank { attribute: None });
+    }
     let pattern = compile::finish(pieces);
     let has_context = params.iter().any(|p: &ParamSpec| !p.required);
     Ok(if optional {

@@ -83,6 +83,20 @@ fn a_typo_in_a_variable_names_file_line_locale_and_id() {
 }
 
 #[test]
+fn a_blank_message_is_a_finding_not_a_blank_error() {
+    let dir = locales_dir("blank", "pl-PL", "errors.ftl", |t| {
+        drop_message(t, "error-EntityNotFound") + "error-EntityNotFound = { \"\" }\n"
+    });
+    let errors = load_errors(&dir);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("[pl-PL] error-EntityNotFound: its value is blank")),
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn a_syntax_error_is_reported_with_line_and_column() {
     let dir = locales_dir("syntax", "de-DE", "errors.ftl", |t| {
         format!("{t}\nbroken-entry = {{ $oops\n")
@@ -343,7 +357,9 @@ fn a_locale_folder_in_another_case_is_refused_with_its_canonical_name() {
 }
 
 #[test]
-fn a_message_that_formats_to_nothing_falls_back_to_en_us() {
+fn a_plural_variant_that_formats_to_nothing_is_refused_at_load() {
+    // Once shown as an en-US fallback at run time (the message formatted to an empty text);
+    // now the file does not load, and the finding names the message.
     let dir = locales_dir("empty-de", "de-DE", "errors.ftl", |t| {
         t.replacen(
             "[one] Die Sammlung muss mindestens { $limit } Element enthalten.",
@@ -351,18 +367,13 @@ fn a_message_that_formats_to_nothing_falls_back_to_en_us() {
             1,
         )
     });
-    let localizer = Localizer::builder().directory(&dir).unwrap().build();
-    let de = localizer.for_accept_language("de-DE");
-    let mut fallbacks = Vec::new();
-    let message = de.message_reporting(
-        &ValidationError::LowerLimitNotRespected { limit: Some(1) },
-        &mut fallbacks,
-    );
-    assert_eq!(message.locale.to_string(), "en-US");
-    assert!(!message.text.is_empty());
+    let errors = load_errors(&dir);
     assert!(
-        matches!(&fallbacks[..], [p] if p.kind == FallbackKind::Format("the message formatted to an empty text".into())),
-        "{fallbacks:?}"
+        errors.iter().any(|e| e.contains("de-DE/errors.ftl:")
+            && e.contains(
+                "[de-DE] validation-LowerLimitNotRespected: its .context attribute is blank"
+            )),
+        "{errors:?}"
     );
 }
 

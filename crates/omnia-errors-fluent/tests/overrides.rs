@@ -254,6 +254,38 @@ fn a_bad_omnia_file_names_file_line_and_text() {
 }
 
 #[test]
+fn a_blank_override_is_refused_not_shown() {
+    // Fluent: an empty literal, or a variant of white space only.
+    for text in [
+        "error-EntityNotFound = { \"\" }\n",
+        "validation-TextMaxLengthMismatch = { $maxLength ->\n    [one] {\"  \"}\n    [few] x\n    [many] x\n   *[other] x\n}\n",
+    ] {
+        let found = findings(
+            Overrides::new()
+                .ftl("pl-PL", "app/pl.ftl", text)
+                .unwrap_err(),
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.kind == FindingKind::Blank { attribute: None }),
+            "{found:?}"
+        );
+    }
+    // An OMNIA text: empty, or white space.
+    for value in ["", " \\t"] {
+        let json = format!(
+            "{{\"culture\": \"pt-PT\",\n \"texts\": [{{\"name\": \"ErrorMessage_EntityNotFound\", \"value\": \"{value}\"}}]}}"
+        );
+        let error = Overrides::new().omnia_file("x.json", &json).unwrap_err();
+        assert!(error.to_string().contains("x.json:2:"), "{error}");
+        let found = findings(error);
+        assert_eq!(found[0].kind, FindingKind::Blank { attribute: None });
+        assert_eq!(found[0].id.as_deref(), Some("ErrorMessage_EntityNotFound"));
+    }
+}
+
+#[test]
 fn overrides_of_a_locale_the_localizer_lacks_are_refused() -> TestResult {
     let overrides = Overrides::new().ftl(
         "it-IT",
