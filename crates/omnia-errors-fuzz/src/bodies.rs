@@ -49,16 +49,8 @@ pub fn error_body_json(data: &[u8]) {
 
 /// Every number in `parameters`, at any depth.
 fn numbers_in<'a>(parameters: &'a Parameters, out: &mut Vec<&'a Number>) {
-    fn walk<'a>(value: &'a ParamValue, out: &mut Vec<&'a Number>) {
-        match value {
-            ParamValue::Number(n) => out.push(n),
-            ParamValue::List(items) => items.iter().for_each(|v| walk(v, out)),
-            ParamValue::Map(map) => numbers_in(map, out),
-            ParamValue::Null | ParamValue::Bool(_) | ParamValue::Text(_) => {}
-        }
-    }
     for (_, value) in parameters {
-        walk(value, out);
+        numbers_in_value(value, out);
     }
 }
 
@@ -153,4 +145,128 @@ pub fn problem_details_json(data: &[u8]) {
         item.detail.clone_from(&original.detail);
     }
     assert_eq!(localized, problem);
+}
+
+/// Any JSON value, as a parameter or extension member reads it: it reads exactly when
+/// `serde_json` reads it (or refuses only a number beyond an `f64`, which is kept), to the same
+/// structure, texts and values, every number as written; it writes back and reads again to
+/// itself. The same text as a number alone is a `Number` exactly when it reads as a value that
+/// is that number, and its accessors agree with the standard library's parsers.
+pub fn json_value(data: &[u8]) {
+    let ours = serde_json::from_slice::<ParamValue>(data);
+    let theirs = serde_json::from_slice::<serde_json::Value>(data);
+    match (&ours, &theirs) {
+        (Ok(ours), Ok(theirs)) => assert_same_value(ours, theirs),
+        (Err(error), Ok(_)) => panic!("serde_json reads it, ParamValue does not: {error}"),
+        (Ok(_), Err(error)) => {
+            // serde_json refuses a number an `f64` cannot hold (kept, unless a later
+            // duplicate name replaced it); nothing else.
+            assert!(
+                error.to_string().starts_with("number out of range"),
+                "ParamValue reads what serde_json refuses ({error})"
+            );
+        }
+        (Err(_), Err(_)) => {}
+    }
+    if let Ok(value) = &ours {
+        let mut held = Vec::new();
+        numbers_in_value(value, &mut held);
+        assert_written_in(data, &held);
+        let json = serde_json::to_vec(value).expect("a value writes");
+        let again: ParamValue = serde_json::from_slice(&json).expect("a written value reads");
+        assert_eq!(&again, value);
+        assert!(json.len() <= data.len(), "written longer than read");
+        // Through serde_json's own value (numbers as it holds them), the same structure.
+        if let Ok(theirs) = &theirs {
+            let through: ParamValue =
+                serde_json::from_value(theirs.clone()).expect("a serde_json value reads");
+            assert_same_value(&through, theirs);
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(data) {
+        number_text(text, ours.ok());
+    }
+}
+
+/// A text as a [`Number`]: one exactly when it is, as a whole JSON value, that number
+/// (`read`: the text read as a value).
+fn number_text(text: &str, read: Option<ParamValue>) {
+    let number = text.parse::<Number>();
+    let as_value = match read {
+        Some(ParamValue::Number(n)) if n.as_str() == text => Some(n),
+        _ => None,
+    };
+    assert_eq!(number.as_ref().ok(), as_value.as_ref(), "{text:?}");
+    let Ok(number) = number else {
+        let error = number.unwrap_err();
+        assert!(!error.to_string().is_empty());
+        return;
+    };
+    assert_eq!(number.to_string(), text);
+    assert_eq!(serde_json::to_string(&number).expect("writes"), text);
+    assert_eq!(number.is_negative(), text.starts_with('-'));
+    assert_eq!(number.is_integer(), !text.contains(['.', 'e', 'E']));
+    let zero = text == "-0";
+    assert_eq!(number.as_u64(), text.parse().ok().or(zero.then_some(0)));
+    assert_eq!(number.as_i64(), text.parse().ok());
+    let float: f64 = text.parse().expect("a JSON number is an f64's text");
+    assert_eq!(number.as_f64().to_bits(), float.to_bits());
+    if float.is_finite() {
+        let shortest = Number::try_from(float).expect("a finite f64 is a number");
+        assert_eq!(shortest.as_f64().to_bits(), float.to_bits());
+    }
+}
+
+/// Panics unless `ours` has the structure, texts and values of `theirs`. Maps compare as
+/// `serde_json`'s do (each name once, its last value), numbers by value (`serde_json` reads
+/// decimals within an ulp or so).
+fn assert_same_value(ours: &ParamValue, theirs: &serde_json::Value) {
+    use serde_json::Value;
+    match (ours, theirs) {
+        (ParamValue::Null, Value::Null) => {}
+        (ParamValue::Bool(a), Value::Bool(b)) => assert_eq!(a, b),
+        (ParamValue::Text(a), Value::String(b)) => assert_eq!(a, b),
+        (ParamValue::Number(a), Value::Number(b)) => {
+            if let Some(b) = b.as_u64() {
+                assert_eq!(a.as_u64(), Some(b), "{a} read as {b}");
+            } else if let Some(b) = b.as_i64() {
+                assert_eq!(a.as_i64(), Some(b), "{a} read as {b}");
+            } else {
+                let (a_f, b_f) = (a.as_f64(), b.as_f64().expect("a float"));
+                let close = a_f.to_bits() == b_f.to_bits()
+                    || (a_f - b_f).abs() <= b_f.abs() * 4.0 * f64::EPSILON;
+                assert!(close, "{a} is {a_f}, serde_json reads {b_f}");
+            }
+        }
+        (ParamValue::List(a), Value::Array(b)) => {
+            assert_eq!(a.len(), b.len());
+            for (a, b) in a.iter().zip(b) {
+                assert_same_value(a, b);
+            }
+        }
+        (ParamValue::Map(a), Value::Object(b)) => {
+            assert_eq!(
+                a.len(),
+                b.len(),
+                "{} names, serde_json {}",
+                a.len(),
+                b.len()
+            );
+            for (name, value) in a {
+                let theirs = b.get(name).expect("serde_json has the name");
+                assert_same_value(value, theirs);
+            }
+        }
+        (ours, theirs) => panic!("{ours:?} read, serde_json reads {theirs:?}"),
+    }
+}
+
+/// Every number in `value`, at any depth.
+fn numbers_in_value<'a>(value: &'a ParamValue, out: &mut Vec<&'a Number>) {
+    match value {
+        ParamValue::Number(n) => out.push(n),
+        ParamValue::List(items) => items.iter().for_each(|v| numbers_in_value(v, out)),
+        ParamValue::Map(map) => numbers_in(map, out),
+        ParamValue::Null | ParamValue::Bool(_) | ParamValue::Text(_) => {}
+    }
 }

@@ -92,3 +92,70 @@ fn check_accept(header: &str) {
         "{omnia:?} {problem:?}"
     );
 }
+
+/// A language tag, as `Localizer::for_tags` and each entry of `Accept-Language` read it: the
+/// language is the one `language-tags` (an independent RFC 5646 parser) finds, put in
+/// canonical form as [`parse_language`] documents, or `None` exactly where that documents a
+/// skip; the reading ignores ASCII case and reads `_` as `-`; the language read is canonical
+/// (written and read again, it is itself) and never longer than the tag.
+pub fn language_tag(data: &[u8]) {
+    let tag = String::from_utf8_lossy(data);
+    let ours = parse_language(&tag);
+    assert_eq!(
+        ours.as_ref().map(ToString::to_string),
+        oracle(&tag),
+        "{tag:?}"
+    );
+    for variant in [
+        tag.to_ascii_uppercase(),
+        tag.to_ascii_lowercase(),
+        tag.replace('_', "-"),
+    ] {
+        assert_eq!(parse_language(&variant), ours, "{tag:?} as {variant:?}");
+    }
+    if let Some(language) = &ours {
+        let written = language.to_string();
+        assert!(written.len() <= tag.len(), "{written:?} from {tag:?}");
+        assert_eq!(parse_language(&written).as_ref(), Some(language));
+    }
+    let language = localizer().for_tags(&[&tag]);
+    assert!(localizer().locales().any(|l| l == language.locale()));
+}
+
+/// The language `language-tags` finds in a tag, in the canonical form [`parse_language`]
+/// documents: the extended language in place of its prefix, then script and region, then
+/// the variants sorted, each once; `None` for what it documents as skipped (tags over 64
+/// bytes, private use, grandfathered tags, primary languages of 4 to 8 letters).
+fn oracle(tag: &str) -> Option<String> {
+    if tag.len() > 64 {
+        return None;
+    }
+    let parsed = language_tags::LanguageTag::parse(&tag.replace('_', "-")).ok()?;
+    let primary = parsed.primary_language();
+    // A grandfathered or private-use tag is one "primary language" with dashes in it.
+    if primary.contains('-') || !(2..=3).contains(&primary.len()) {
+        return None;
+    }
+    let language = parsed.extended_language_subtags().next().unwrap_or(primary);
+    let mut variants: Vec<String> = parsed
+        .variant_subtags()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    variants.sort_unstable();
+    variants.dedup();
+    let mut canonical = language.to_ascii_lowercase();
+    if let Some(script) = parsed.script() {
+        canonical.push('-');
+        canonical.push_str(&script[..1].to_ascii_uppercase());
+        canonical.push_str(&script[1..].to_ascii_lowercase());
+    }
+    if let Some(region) = parsed.region() {
+        canonical.push('-');
+        canonical.push_str(&region.to_ascii_uppercase());
+    }
+    for variant in variants {
+        canonical.push('-');
+        canonical.push_str(&variant);
+    }
+    Some(canonical)
+}

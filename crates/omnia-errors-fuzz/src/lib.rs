@@ -1,5 +1,7 @@
-//! Fuzz harnesses: what a fuzzer may throw at the catalog's inputs from outside (headers,
-//! bodies, codes, parameter values, Fluent files), each asserting what must hold for any input.
+//! Fuzz harnesses: what a fuzzer may throw at the catalog's inputs from outside (headers and
+//! language tags, bodies and JSON values, codes, parameter values, Fluent files and an
+//! application's overrides, requests to the axum extractors, the OMNIA language files our texts
+//! are merged into), each asserting what must hold for any input.
 //!
 //! `fuzz/` runs them under libFuzzer (`cargo fuzz run <target>`); `tests/corpus.rs` replays
 //! every committed corpus and crash input through them in `cargo test`, so a fixed crash stays
@@ -14,13 +16,17 @@ use omnia_errors_fluent::{LocaleFiles, Localizer};
 
 mod bodies;
 mod codes;
+mod extractors;
 mod headers;
+mod language_file;
 mod messages;
 
-pub use bodies::{error_body_json, problem_details_json};
+pub use bodies::{error_body_json, json_value, problem_details_json};
 pub use codes::code_from_str;
-pub use headers::{accept, accept_language};
-pub use messages::{ftl_files, localize_params};
+pub use extractors::axum_extract;
+pub use headers::{accept, accept_language, language_tag};
+pub use language_file::language_file_merge;
+pub use messages::{ftl_files, localize_params, overrides_ftl, overrides_omnia_file};
 
 /// A harness: runs one input, panics if an invariant breaks.
 pub type Harness = fn(&[u8]);
@@ -34,6 +40,12 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("ftl_files", ftl_files),
     ("accept", accept),
     ("problem_details_json", problem_details_json),
+    ("language_tag", language_tag),
+    ("json_value", json_value),
+    ("overrides_ftl", overrides_ftl),
+    ("overrides_omnia_file", overrides_omnia_file),
+    ("axum_extract", axum_extract),
+    ("language_file_merge", language_file_merge),
 ];
 
 /// The repository's `locales/`, read once.

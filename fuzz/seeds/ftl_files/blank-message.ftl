@@ -1,0 +1,3 @@
+error-EntityNotFound = { "" }
+error-FileNotFound = Nie znaleziono pliku.
+    .note = { " " }
