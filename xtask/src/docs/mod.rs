@@ -24,6 +24,31 @@ pub(crate) const NUMBER_DATA_RS: &str = "crates/omnia-errors-fluent/src/number_d
 /// match.
 pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
 
+/// The crates' generated sources beside the OpenAPI components: the compiled messages, the
+/// number data, the JavaScript conformance fixture and the registry of published codes.
+fn crate_sources(
+    workspace: &Workspace,
+    sources: &[omnia_errors_fluent::LocaleFiles],
+    root: &Path,
+) -> Result<Vec<codegen::Generated>, String> {
+    Ok(vec![
+        codegen::Generated {
+            path: PathBuf::from(EMBEDDED_RS),
+            contents: omnia_errors_tooling::embedded_rust(workspace).map_err(|e| e.to_string())?,
+        },
+        codegen::Generated {
+            path: PathBuf::from(NUMBER_DATA_RS),
+            contents: omnia_errors_tooling::number_data_rust(workspace)
+                .map_err(|e| e.to_string())?,
+        },
+        codegen::Generated {
+            path: PathBuf::from(CONFORMANCE_FIXTURE),
+            contents: omnia_errors_tooling::conformance_fixture(sources)?,
+        },
+        crate::codes::generate(root)?,
+    ])
+}
+
 /// Generates (or, with `--check`, verifies) every file of `docs/`, and the other generated
 /// sources (the compiled messages and number data, the utoipa components, the npm package and
 /// its tests' fixtures, the registry of published codes).
@@ -88,19 +113,7 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
         stale = options.check;
         problems.push(e);
     }
-    let embedded = codegen::Generated {
-        path: PathBuf::from(EMBEDDED_RS),
-        contents: omnia_errors_tooling::embedded_rust(&workspace).map_err(|e| e.to_string())?,
-    };
-    let number_data = codegen::Generated {
-        path: PathBuf::from(NUMBER_DATA_RS),
-        contents: omnia_errors_tooling::number_data_rust(&workspace).map_err(|e| e.to_string())?,
-    };
-    let conformance = codegen::Generated {
-        path: PathBuf::from(CONFORMANCE_FIXTURE),
-        contents: omnia_errors_tooling::conformance_fixture(&sources)?,
-    };
-    let lock = crate::codes::generate(&root)?;
+    let generated_sources = crate_sources(&workspace, &sources, &root)?;
     // The npm package (`js/omnia-errors/`) and its negotiation fixture.
     if let Err(e) = npm::generate(
         &workspace,
@@ -112,12 +125,9 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     ) {
         problems.push(e);
     }
-    if let Err(e) = codegen::apply(
-        &crate_root,
-        &[components, embedded, number_data, conformance, lock],
-        options.check,
-        &mut summary,
-    ) {
+    let mut crate_files = vec![components];
+    crate_files.extend(generated_sources);
+    if let Err(e) = codegen::apply(&crate_root, &crate_files, options.check, &mut summary) {
         stale = options.check;
         problems.push(e);
     }
