@@ -57,3 +57,42 @@ fn seeds_pass() {
         }
     }
 }
+
+/// Each harness is a `cargo fuzz` target (a `[[bin]]` of `fuzz/Cargo.toml` whose file calls
+/// it) and is named in the README's fuzzing paragraph; no target runs what `TARGETS` lacks.
+#[test]
+fn every_harness_is_a_fuzz_target_the_readme_names() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+    let manifest = read("fuzz/Cargo.toml");
+    let bins: Vec<&str> = manifest
+        .lines()
+        .filter_map(|line| line.strip_prefix("name = \""))
+        .filter_map(|rest| rest.strip_suffix('"'))
+        .filter(|name| *name != "omnia-errors-fuzz-targets")
+        .collect();
+    let names: Vec<&str> = TARGETS.iter().map(|(name, _)| *name).collect();
+    let (mut sorted_bins, mut sorted_names) = (bins.clone(), names.clone());
+    sorted_bins.sort_unstable();
+    sorted_names.sort_unstable();
+    assert_eq!(
+        sorted_bins, sorted_names,
+        "fuzz/Cargo.toml's [[bin]]s and TARGETS"
+    );
+    let readme = read("README.md");
+    let paragraph = readme
+        .split("\n\n")
+        .find(|p| p.contains("cargo fuzz run"))
+        .expect("the README's fuzzing paragraph");
+    for name in names {
+        let source = read(&format!("fuzz/fuzz_targets/{name}.rs"));
+        assert!(
+            source.contains(&format!("omnia_errors_fuzz::{name}(data)")),
+            "fuzz/fuzz_targets/{name}.rs does not run the harness {name}"
+        );
+        assert!(
+            paragraph.contains(&format!("`{name}`")),
+            "README.md's fuzzing paragraph does not name the target `{name}`"
+        );
+    }
+}
