@@ -84,6 +84,14 @@ fn json_body(data: &[u8]) {
         .body(Body::from(data.to_vec()))
         .expect("a request");
     let extracted = ready(Json::<Order>::from_request(request, &()));
+    if std::str::from_utf8(data).is_err() {
+        // JSON text is UTF-8 (RFC 8259, 8.1): the body is refused whole, where serde_json
+        // reads a struct past an unknown member's bytes without checking them.
+        let error = invalid(extracted.expect_err("a body that is not UTF-8 is refused"));
+        assert_eq!(error, OmniaError::from(ApiError::InvalidInput), "not UTF-8");
+        assert_response(&error, data.len());
+        return;
+    }
     let direct = serde_json::from_slice::<Order>(data);
     let error = match (extracted, direct) {
         (Ok(Json(ours)), Ok(theirs)) => {
