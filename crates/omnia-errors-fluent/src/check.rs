@@ -11,20 +11,58 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::path::Path;
 
 use fluent_syntax::ast;
 use omnia_errors::{AnyCode, ParamKind};
 use unic_langid::LanguageIdentifier;
 
-/// One Fluent file: where it comes from and its text.
-#[derive(Clone, Debug)]
-pub struct SourceFile {
-    /// The path shown in findings, e.g. `locales/pl-PL/errors.ftl`.
-    pub path: String,
-    /// The file's name inside its locale folder, e.g. `errors.ftl`.
-    pub name: String,
-    /// The FTL source.
-    pub text: String,
+use crate::locales::SOURCE_LOCALE;
+use crate::source::{LocaleFiles, SourceFile};
+
+/// Every finding of every locale: syntax, ids, attributes, variables, plural variants.
+///
+/// `require_complete` also reports messages missing from a translation (the source locale must
+/// always be complete). The embedded files pass with it on; a folder loaded at run time may be
+/// a translation in progress, whose gaps fall back to the source.
+pub fn check_locales(locales: &[LocaleFiles], require_complete: bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let parsed: Vec<(&LocaleFiles, ParsedLocale)> = locales
+        .iter()
+        .map(|l| (l, parse_locale(&l.tag, &l.files, &mut findings)))
+        .collect();
+    let source = parsed
+        .iter()
+        .find(|(l, _)| l.tag == SOURCE_LOCALE)
+        .map(|(_, p)| p);
+    if source.is_none() {
+        // Where the source should be: beside the locales that were read.
+        let root = locales
+            .iter()
+            .flat_map(|l| &l.files)
+            .find_map(|f| Path::new(&f.path).parent()?.parent())
+            .unwrap_or(Path::new("locales"));
+        findings.push(Finding::missing_source(root));
+    }
+    for (files, locale) in &parsed {
+        match files.tag.parse::<LanguageIdentifier>() {
+            Err(_) => findings.push(Finding::bad_locale_tag(files, None)),
+            // `en-us` beside `en-US` would be the same locale twice.
+            Ok(id) if id.to_string() != files.tag => {
+                findings.push(Finding::bad_locale_tag(files, Some(id.to_string())));
+            }
+            Ok(_) => {}
+        }
+        let is_source = files.tag == SOURCE_LOCALE;
+        let against = if is_source { None } else { source };
+        check_locale(
+            locale,
+            against,
+            require_complete || is_source,
+            &mut findings,
+        );
+    }
+    findings
 }
 
 /// Where a finding is: 1-based line and column.
@@ -293,7 +331,7 @@ impl Finding {
         }
     }
 
-    pub(crate) fn bad_locale_tag(locale: &crate::LocaleFiles, canonical: Option<String>) -> Self {
+    pub(crate) fn bad_locale_tag(locale: &LocaleFiles, canonical: Option<String>) -> Self {
         Self {
             file: locale
                 .files
@@ -310,11 +348,11 @@ impl Finding {
     }
 
     /// en-US is missing from the locales under `root`.
-    pub(crate) fn missing_source(root: &std::path::Path) -> Self {
+    pub(crate) fn missing_source(root: &Path) -> Self {
         Self {
-            file: root.join(crate::SOURCE_LOCALE).display().to_string(),
+            file: root.join(SOURCE_LOCALE).display().to_string(),
             position: None,
-            locale: crate::SOURCE_LOCALE.to_owned(),
+            locale: SOURCE_LOCALE.to_owned(),
             id: None,
             kind: FindingKind::Missing,
         }
@@ -1005,8 +1043,9 @@ impl<'t> LineIndex<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Finding, FindingKind, Position, SourceFile, parse_locale};
+    use super::{Finding, FindingKind, Position, parse_locale};
     use crate::probe;
+    use crate::source::{LocaleFiles, SourceFile};
 
     /// `n` messages, every tenth one broken (a syntax error), and the first one defined again
     /// on the last line.
@@ -1049,11 +1088,11 @@ mod tests {
                    validation-UpperLimitNotRespected = x\n    .context = { NUMBER($limit) }\n"
                     .into(),
         };
-        let locales = [crate::LocaleFiles {
+        let locales = [LocaleFiles {
             tag: "xx-YY".into(),
             files: vec![file],
         }];
-        let unused: Vec<_> = crate::check_locales(&locales, false)
+        let unused: Vec<_> = super::check_locales(&locales, false)
             .into_iter()
             .filter(|f| matches!(f.kind, FindingKind::UnusedVariable { .. }))
             .collect();

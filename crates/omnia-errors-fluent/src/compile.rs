@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use fluent_syntax::ast;
 use omnia_errors::AnyCode;
 
-use crate::check::{Finding, FindingKind, LineIndex, SourceFile, offset_in};
+use crate::check::{Finding, FindingKind, LineIndex, offset_in};
 use crate::pattern::{Key, Message, Pattern, Piece, Select, Seq, Variant};
+use crate::source::SourceFile;
 
 /// A text transform applied to literal text (the pseudo-locales'), as fluent-bundle applies
 /// its transform to text elements.

@@ -29,7 +29,11 @@
 //!
 //! # Features
 //!
-//! None is on by default: an application that formats the embedded messages needs none.
+//! - `embedded` (default): the messages of `locales/`, compiled into the crate
+//!   ([`Localizer::embedded`], [`LOCALES`]). As ICU4X's `compiled_data`: the zero-setup path;
+//!   without it, a localizer formats the files it loads (`files`), and the crate holds no
+//!   messages at all (what the workspace's own generator builds on, so that it never links
+//!   the messages it rewrites).
 //! - `pseudo`: the pseudo-locales `en-XA` (accented, longer) and `ar-XB` (mirrored), compiled
 //!   in, for testing UIs ([`LocalizerBuilder::pseudo_locales`]).
 //! - `files`: load `.ftl` files at run time instead ([`LocalizerBuilder::directory`],
@@ -42,10 +46,15 @@
 
 #[cfg(feature = "files")]
 mod check;
+#[cfg(feature = "codegen")]
+mod codegen;
 #[cfg(feature = "files")]
 mod compile;
+#[cfg(feature = "embedded")]
 #[rustfmt::skip] // Generated, one line per message.
 mod embedded;
+#[cfg(feature = "files")]
+mod load;
 mod locales;
 mod localizer;
 mod negotiate;
@@ -55,7 +64,12 @@ mod probe;
 #[cfg(feature = "files")]
 mod source;
 
-pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
+pub use locales::{LocaleInfo, SOURCE_LOCALE};
+
+/// Every language of the embedded messages, in negotiation preference order: when a request
+/// matches several equally (a bare `pt`, or `pt-AO`), the earlier wins. The first is the source.
+#[cfg(feature = "embedded")]
+pub const LOCALES: &[LocaleInfo<'static>] = &embedded::LOCALES;
 pub use localizer::{
     Fallback, FallbackKind, Isolation, Language, Localized, LocalizedBody, LocalizedProblem,
     Localizer, LocalizerBuilder, Message,
@@ -65,10 +79,13 @@ pub use number::PLURAL_CATEGORIES;
 
 #[cfg(feature = "files")]
 pub use check::{
-    Finding, FindingKind, FindingList, PluralCategories, Position, SourceFile,
+    Finding, FindingKind, FindingList, PluralCategories, Position, check_locales,
     integer_plural_categories, integer_plural_category,
 };
+#[cfg(feature = "codegen")]
+#[doc(hidden)]
+pub use codegen::generate_embedded;
 #[cfg(feature = "files")]
-pub use source::{
-    LoadError, LocaleFiles, MAX_FILE_BYTES, check_locales, generate_embedded, read_locales,
-};
+pub use load::{LoadError, MAX_FILE_BYTES, read_locales};
+#[cfg(feature = "files")]
+pub use source::{LocaleFiles, SourceFile};

@@ -10,11 +10,10 @@ use omnia_errors::{
 };
 use unic_langid::LanguageIdentifier;
 
-use crate::embedded;
-use crate::locales::LOCALES;
+use crate::locales::SOURCE_LOCALE;
 use crate::negotiate::Negotiator;
 use crate::number::Numbers;
-use crate::pattern::{self, FormatError, Seq};
+use crate::pattern::{self, FormatError, LocaleMessages, Seq};
 
 /// No code declares more parameters than this (a test checks it); kept on the stack.
 pub(crate) const MAX_PARAMS: usize = 4;
@@ -65,14 +64,6 @@ pub enum Isolation {
     On,
 }
 
-/// The compiled messages of one locale, as the builder collects them.
-pub(crate) struct LocaleMessages {
-    /// The locale's tag.
-    pub(crate) tag: String,
-    /// By [`AnyCode::index`].
-    pub(crate) messages: Seq<pattern::Message>,
-}
-
 /// Builds a [`Localizer`].
 ///
 /// ```
@@ -88,7 +79,7 @@ pub struct LocalizerBuilder {
     pseudo_locales: bool,
     /// Messages loaded from files, replacing the embedded ones.
     #[cfg(feature = "files")]
-    loaded: Option<crate::source::Loaded>,
+    loaded: Option<crate::load::Loaded>,
 }
 
 impl Default for LocalizerBuilder {
@@ -138,7 +129,7 @@ impl LocalizerBuilder {
     /// found in the files; nothing of a failed load is used.
     #[cfg(feature = "files")]
     pub fn directory(self, dir: impl AsRef<std::path::Path>) -> Result<Self, crate::LoadError> {
-        let locales = crate::source::read_locales(dir.as_ref())?;
+        let locales = crate::load::read_locales(dir.as_ref())?;
         self.files(&locales)
     }
 
@@ -150,30 +141,16 @@ impl LocalizerBuilder {
     /// [`LoadError::Invalid`](crate::LoadError::Invalid) with every problem found.
     #[cfg(feature = "files")]
     pub fn files(mut self, locales: &[crate::LocaleFiles]) -> Result<Self, crate::LoadError> {
-        self.loaded = Some(crate::source::Loaded::compile(locales)?);
+        self.loaded = Some(crate::load::Loaded::compile(locales)?);
         Ok(self)
     }
 
     /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and each
     /// locale's number formatter is made the first time it formats a number.
     pub fn build(self) -> Localizer {
-        #[cfg(feature = "files")]
-        let (mut real, source_messages) = match self.loaded {
-            Some(loaded) => (loaded.locales, Some(loaded.pseudo)),
-            None => (embedded_locales(), None),
-        };
-        #[cfg(not(feature = "files"))]
-        let mut real = embedded_locales();
-        // Declared locales first, in their declared order; others after them, in the order
-        // given (a folder's are sorted by tag). Stable, so ties keep that order.
-        real.sort_by_key(|l| {
-            LOCALES
-                .iter()
-                .position(|d| d.tag == l.tag)
-                .unwrap_or(LOCALES.len())
-        });
-
-        let mut locales = Vec::with_capacity(real.len());
+        let isolation = self.isolation;
+        let (real, pseudo) = self.messages();
+        let mut locales = Vec::with_capacity(real.len() + pseudo.len());
         for locale in real {
             // Tags were validated when the files were read; embedded ones by the generator.
             let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
@@ -181,64 +158,113 @@ impl LocalizerBuilder {
             };
             locales.push(LocaleData::new(id, locale.tag, locale.messages));
         }
+        if locales.is_empty() {
+            // No messages at all (a build without `embedded` that loaded no files): one locale
+            // without messages, so that every message is the code's name, never a panic.
+            locales.push(LocaleData::new(
+                LanguageIdentifier::default(),
+                String::new(),
+                Seq::Owned(Box::default()),
+            ));
+        }
         let available = locales
             .iter()
             .enumerate()
             .map(|(i, l)| (l.id.clone(), i))
             .collect();
-        #[allow(unused_mut)]
-        let mut pseudo = Vec::new();
-        #[cfg(feature = "pseudo")]
-        if self.pseudo_locales {
-            #[cfg(feature = "files")]
-            let sources = source_messages.unwrap_or_else(embedded_pseudo);
-            #[cfg(not(feature = "files"))]
-            let sources = embedded_pseudo();
-            for locale in sources {
-                let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
-                    continue;
-                };
-                pseudo.push((id.clone(), locales.len()));
-                // Numbers and plural rules of the source: the text is English underneath.
-                locales.push(LocaleData::new(
-                    id,
-                    crate::SOURCE_LOCALE.to_owned(),
-                    locale.messages,
-                ));
-            }
+        let mut pseudo_ids = Vec::with_capacity(pseudo.len());
+        for locale in pseudo {
+            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+                continue;
+            };
+            pseudo_ids.push((id.clone(), locales.len()));
+            // Numbers and plural rules of the source: the text is English underneath.
+            let numbers = locales[SOURCE].numbers_tag.clone();
+            locales.push(LocaleData::new(id, numbers, locale.messages));
         }
-        #[cfg(all(feature = "files", not(feature = "pseudo")))]
-        drop(source_messages);
         Localizer {
             shared: Arc::new(Shared {
-                negotiator: Negotiator::new(available, pseudo, SOURCE),
+                negotiator: Negotiator::new(available, pseudo_ids, SOURCE),
                 locales,
-                isolation: self.isolation,
+                isolation,
             }),
         }
     }
+
+    /// The messages to build from: the locales' (loaded, else embedded), the source first, then
+    /// the declared ones in their declared order, then others in the order given (a folder's
+    /// are sorted by tag); and the pseudo-locales' when they are asked for (loaded with the
+    /// files, else embedded).
+    fn messages(self) -> (Vec<LocaleMessages>, Vec<LocaleMessages>) {
+        #[cfg(feature = "files")]
+        let (mut real, loaded_pseudo) = match self.loaded {
+            Some(loaded) => (loaded.locales, Some(loaded.pseudo)),
+            None => (embedded_locales(), None),
+        };
+        #[cfg(not(feature = "files"))]
+        let mut real = embedded_locales();
+        // Stable, so ties keep the order given.
+        real.sort_by_key(|l| (l.tag != SOURCE_LOCALE, declared_position(&l.tag)));
+        #[cfg(feature = "pseudo")]
+        let pseudo = if self.pseudo_locales {
+            #[cfg(feature = "files")]
+            let pseudo = loaded_pseudo.unwrap_or_else(embedded_pseudo);
+            #[cfg(not(feature = "files"))]
+            let pseudo = embedded_pseudo();
+            pseudo
+        } else {
+            Vec::new()
+        };
+        #[cfg(not(feature = "pseudo"))]
+        let pseudo = Vec::new();
+        #[cfg(all(feature = "files", not(feature = "pseudo")))]
+        drop(loaded_pseudo);
+        (real, pseudo)
+    }
 }
 
-fn embedded_locales() -> Vec<LocaleMessages> {
-    LOCALES
+/// Where the embedded locale set declares `tag` (after every declared one when it does not).
+fn declared_position(tag: &str) -> usize {
+    #[cfg(feature = "embedded")]
+    let declared = crate::LOCALES;
+    #[cfg(not(feature = "embedded"))]
+    let declared: &[crate::LocaleInfo<'_>] = &[];
+    declared
         .iter()
-        .zip(embedded::MESSAGES)
+        .position(|d| d.tag == tag)
+        .unwrap_or(declared.len())
+}
+
+/// The embedded messages of every declared locale (none in a build without `embedded`).
+fn embedded_locales() -> Vec<LocaleMessages> {
+    #[cfg(feature = "embedded")]
+    let locales = crate::LOCALES
+        .iter()
+        .zip(crate::embedded::MESSAGES)
         .map(|(info, messages)| LocaleMessages {
             tag: info.tag.to_owned(),
             messages: Seq::Static(messages),
         })
-        .collect()
+        .collect();
+    #[cfg(not(feature = "embedded"))]
+    let locales = Vec::new();
+    locales
 }
 
+/// The embedded pseudo-locales' messages (none in a build without `embedded`).
 #[cfg(feature = "pseudo")]
 fn embedded_pseudo() -> Vec<LocaleMessages> {
-    embedded::PSEUDO
+    #[cfg(feature = "embedded")]
+    let pseudo = crate::embedded::PSEUDO
         .iter()
         .map(|(tag, messages)| LocaleMessages {
             tag: (*tag).to_owned(),
             messages: Seq::Static(messages),
         })
-        .collect()
+        .collect();
+    #[cfg(not(feature = "embedded"))]
+    let pseudo = Vec::new();
+    pseudo
 }
 
 /// Formats OMNIA error messages in the user's language.
@@ -301,6 +327,7 @@ const SOURCE: usize = 0;
 impl Localizer {
     /// The localizer of the embedded messages, without pseudo-locales, without isolation
     /// marks.
+    #[cfg(feature = "embedded")]
     pub fn embedded() -> Self {
         Self::builder().build()
     }

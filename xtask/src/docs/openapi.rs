@@ -466,7 +466,7 @@ mod tests {
 
     /// The document of a version, from the embedded messages.
     fn document_of(version: Version) -> Value {
-        let localizer = Localizer::embedded();
+        let localizer = crate::docs::test_localizer();
         document(
             &test_texts().language("en-US").unwrap(),
             &localizer.source(),
@@ -494,7 +494,7 @@ mod tests {
 
     #[test]
     fn every_example_validates_against_its_schema() {
-        let localizer = Localizer::embedded();
+        let localizer = crate::docs::test_localizer();
         let document = document(
             &test_texts().language("en-US").unwrap(),
             &localizer.source(),
@@ -518,7 +518,7 @@ mod tests {
 
     #[test]
     fn the_schema_accepts_what_the_core_crate_serializes_and_nothing_else() {
-        let localizer = Localizer::embedded();
+        let localizer = crate::docs::test_localizer();
         let document = document(
             &test_texts().language("en-US").unwrap(),
             &localizer.source(),
@@ -625,7 +625,7 @@ mod tests {
         let document = document_of(Version::V3_1);
         let problem = validator(&document, "ProblemDetails");
         let item = validator(&document, "ValidationProblem");
-        let localizer = Localizer::embedded();
+        let localizer = crate::docs::test_localizer();
         let page = DocsPage::default();
         for language in ["en-US", "pl-PL"].map(|t| localizer.for_accept_language(t)) {
             for &code in ErrorCode::ALL {
@@ -689,7 +689,7 @@ mod tests {
 
     #[test]
     fn enum_descriptions_are_parallel_to_the_enum() {
-        let localizer = Localizer::embedded();
+        let localizer = crate::docs::test_localizer();
         let document = document(
             &test_texts().language("en-US").unwrap(),
             &localizer.source(),
@@ -719,7 +719,7 @@ mod tests {
 
     #[test]
     fn the_3_0_variant_uses_nullable_instead_of_type_arrays() {
-        let localizer = Localizer::embedded();
+        let localizer = crate::docs::test_localizer();
         let document = document(
             &test_texts().language("en-US").unwrap(),
             &localizer.source(),
