@@ -262,12 +262,24 @@ fn walk(dir: &Path, relative: &Path, found: &mut Vec<PathBuf>) {
 
 /// Writes `path` through a temporary file in its folder, synced to disk before the rename so
 /// that a crash leaves the old file or the new one, never a truncated one.
+///
+/// A symbolic link is written through: the file it points to (following a chain of links) is
+/// replaced, in that file's folder, and the link stays as it was. The replaced file keeps its
+/// permissions.
 pub(crate) fn write_atomic(path: &Path, contents: &str) -> Result<(), String> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let path = &link_target(path)?;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let permissions = fs::metadata(path).ok().map(|m| m.permissions());
     let temp = temp_path(path);
     let written = fs::File::create(&temp).and_then(|mut file| {
         file.write_all(contents.as_bytes())?;
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
         file.sync_all()
     });
     if let Err(e) = written {
@@ -284,6 +296,32 @@ pub(crate) fn write_atomic(path: &Path, contents: &str) -> Result<(), String> {
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// The file `path` names once its symbolic links are followed (a dangling link names the file
+/// it would create); `path` itself when it is no link.
+fn link_target(path: &Path) -> Result<PathBuf, String> {
+    // As many links as Linux follows before it gives up with ELOOP.
+    const MAX_LINKS: usize = 40;
+    let mut target = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&target) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let next = fs::read_link(&target)
+                    .map_err(|e| format!("cannot read the link {}: {e}", target.display()))?;
+                // A relative target is relative to the link's folder; `join` keeps an absolute
+                // one as it is.
+                target = target
+                    .parent()
+                    .map_or_else(|| next.clone(), |dir| dir.join(&next));
+            }
+            _ => return Ok(target),
+        }
+    }
+    Err(format!(
+        "cannot write {}: more than {MAX_LINKS} symbolic links in a chain (a loop?)",
+        path.display()
+    ))
 }
 
 /// The differing lines of two texts, as `-`/`+` lines with their line numbers; at most a

@@ -16,6 +16,8 @@ pub(crate) enum Task {
     OmniaMerge {
         file: PathBuf,
         out: Option<PathBuf>,
+        /// Replace `out` when it exists.
+        force: bool,
     },
     WasmSize,
 }
@@ -89,6 +91,7 @@ pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
 fn parse_merge(args: &[String]) -> Result<Task, String> {
     let mut file = None;
     let mut out = None;
+    let mut force = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -96,9 +99,10 @@ fn parse_merge(args: &[String]) -> Result<Task, String> {
                 let value = args.next().ok_or("--out FILE needs a value")?;
                 out = Some(PathBuf::from(value));
             }
+            "--force" => force = true,
             other if other.starts_with("--") => {
                 return Err(format!(
-                    "unknown option {other:?} for omnia-merge; expected --out FILE"
+                    "unknown option {other:?} for omnia-merge; expected --out FILE or --force"
                 ));
             }
             path if file.is_none() => file = Some(PathBuf::from(path)),
@@ -112,7 +116,10 @@ fn parse_merge(args: &[String]) -> Result<Task, String> {
     let file = file.ok_or(
         "omnia-merge takes one file, e.g. `cargo xtask omnia-merge PTPT.json [--out merged.json]`",
     )?;
-    Ok(Task::OmniaMerge { file, out })
+    if force && out.is_none() {
+        return Err("--force only applies to --out FILE (a merge in place always writes)".into());
+    }
+    Ok(Task::OmniaMerge { file, out, force })
 }
 
 fn parse_docs(args: &[String]) -> Result<DocsOptions, String> {
@@ -205,14 +212,24 @@ mod tests {
             parse(&args("omnia-merge PTPT.json --out merged.json")),
             Ok(Task::OmniaMerge {
                 file: "PTPT.json".into(),
-                out: Some("merged.json".into())
+                out: Some("merged.json".into()),
+                force: false,
+            })
+        );
+        assert_eq!(
+            parse(&args("omnia-merge PTPT.json --force --out merged.json")),
+            Ok(Task::OmniaMerge {
+                file: "PTPT.json".into(),
+                out: Some("merged.json".into()),
+                force: true,
             })
         );
         assert_eq!(
             parse(&args("omnia-merge PTPT.json")),
             Ok(Task::OmniaMerge {
                 file: "PTPT.json".into(),
-                out: None
+                out: None,
+                force: false,
             })
         );
         assert!(
@@ -231,9 +248,14 @@ mod tests {
                 .contains("needs a value")
         );
         assert!(
+            parse(&args("omnia-merge a --forced"))
+                .unwrap_err()
+                .contains("expected --out FILE or --force")
+        );
+        assert!(
             parse(&args("omnia-merge a --force"))
                 .unwrap_err()
-                .contains("expected --out")
+                .contains("only applies to --out")
         );
     }
 

@@ -48,11 +48,14 @@ const TASK_USAGE: [(&str, &str); 5] = [
     ),
     (
         "omnia-merge",
-        "  omnia-merge <file.json> [--out FILE]
+        "  omnia-merge <file.json> [--out FILE [--force]]
         Write our error messages (ErrorMessage_<Code>) into an OMNIA language file of the same
-        culture, in place (atomically) or to FILE, keeping its other texts, their order and its
-        other fields; report what was added and changed.
-        --out FILE     write the merged file to FILE, leaving <file.json> as it is
+        culture, in place (atomically; through a symbolic link, to its target) or to FILE;
+        only the texts added or changed are written, every other byte of the file (its other
+        texts and fields, their order, layout, line ends, escapes, numbers) stays as it was;
+        report what was added and changed.
+        --out FILE     write the merged file to FILE, leaving <file.json> as it is; refused
+                       when FILE exists, unless --force
 ",
     ),
     (
@@ -106,8 +109,8 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("{}", omnia::compare(&file, check)?);
             Ok(())
         }
-        flags::Task::OmniaMerge { file, out } => {
-            println!("{}", omnia::merge(&file, out.as_deref())?);
+        flags::Task::OmniaMerge { file, out, force } => {
+            println!("{}", omnia::merge(&file, out.as_deref(), force)?);
             Ok(())
         }
         flags::Task::WasmSize => {

@@ -5,40 +5,39 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use omnia_errors_fluent::LocaleFiles;
-use omnia_errors_tooling::{LanguageFile, Workspace, compare_language_file, export_language_file};
+use omnia_errors_tooling::{
+    LanguageFile, Workspace, compare_language_file, export_language_file, merge_into_text,
+};
 
 /// What a merge did, for the report.
 #[derive(Debug)]
 pub(crate) struct Merged {
-    /// The merged file, in OMNIA's layout (ending with a newline only if the input did).
+    /// The merged file: the input with only the added and changed texts written into it.
     pub(crate) json: String,
     /// The file's culture and the report: added and changed names, texts kept.
     pub(crate) report: String,
 }
 
-/// Merges our texts of the file's culture into `json` (an OMNIA language file).
+/// Merges our texts of the file's culture into `json` (an OMNIA language file), writing only
+/// what changes ([`merge_into_text`]).
 pub(crate) fn merge_json(locales: &[LocaleFiles], json: &str) -> Result<Merged, String> {
-    let mut file = LanguageFile::from_json(json).map_err(|e| e.to_string())?;
-    let ours = export_language_file(locales, &file.culture).map_err(|e| e.to_string())?;
-    let before = file.texts.len();
-    let (added, changed) = file.merge_texts(&ours.file);
-    let mut merged = file.to_json();
-    // Keep the file's own ending: OMNIA writes none, an editor may have added one.
-    if json.ends_with('\n') {
-        merged.push('\n');
-    }
+    let culture = LanguageFile::from_json(json)
+        .map_err(|e| e.to_string())?
+        .culture;
+    let ours = export_language_file(locales, &culture).map_err(|e| e.to_string())?;
+    let merged = merge_into_text(json, &ours.file).map_err(|e| e.to_string())?;
     let mut report = format!(
         "{}: {} of our {} error messages added, {} changed; the file's other {} text(s) kept as they were",
         ours.file.culture,
-        added.len(),
+        merged.added.len(),
         ours.file.texts.len(),
-        changed.len(),
-        before - (ours.file.texts.len() - added.len()),
+        merged.changed.len(),
+        merged.file.texts.len() - ours.file.texts.len(),
     );
-    for name in &added {
+    for name in &merged.added {
         let _ = write!(report, "\n  added {name}");
     }
-    for difference in &changed {
+    for difference in &merged.changed {
         let _ = write!(
             report,
             "\n  changed {}: {:?} -> {:?}",
@@ -46,13 +45,26 @@ pub(crate) fn merge_json(locales: &[LocaleFiles], json: &str) -> Result<Merged, 
         );
     }
     Ok(Merged {
-        json: merged,
+        json: merged.json,
         report,
     })
 }
 
-/// `cargo xtask omnia-merge <file> [--out <file>]`.
-pub(crate) fn merge(file: &Path, out: Option<&Path>) -> Result<String, String> {
+/// `cargo xtask omnia-merge <file> [--out <file> [--force]]`.
+///
+/// In place, a symbolic link is written through: its target gets the merged text (atomically,
+/// in the target's folder) and the link stays a link. `--out` refuses an existing file unless
+/// `force`.
+pub(crate) fn merge(file: &Path, out: Option<&Path>, force: bool) -> Result<String, String> {
+    if let Some(out) = out.filter(|_| !force) {
+        // `symlink_metadata`: a dangling link is something that exists too.
+        if out.symlink_metadata().is_ok() {
+            return Err(format!(
+                "{} exists; merge into another file, or add --force to replace it",
+                out.display()
+            ));
+        }
+    }
     let json = read(file)?;
     let merged = merge_json(&locales()?, &json).map_err(|e| format!("{}: {e}", file.display()))?;
     let target = out.unwrap_or(file);
@@ -118,7 +130,7 @@ mod tests {
             "{error}"
         );
 
-        let report = merge(&copy, None).unwrap();
+        let report = merge(&copy, None, false).unwrap();
         assert!(report.contains("pt-PT: 19 of our 38 error messages added, 18 changed; the file's other 122 text(s) kept"), "{report}");
         assert!(
             report.contains("changed ErrorMessage_TypeMismatch"),
@@ -143,7 +155,7 @@ mod tests {
         let dir = scratch("out");
         let out = dir.join("merged.json");
         let original = std::fs::read_to_string(fixture("ESES.json")).unwrap();
-        let report = merge(&fixture("ESES.json"), Some(&out)).unwrap();
+        let report = merge(&fixture("ESES.json"), Some(&out), false).unwrap();
         assert!(report.contains("es-ES:"), "{report}");
         assert_eq!(
             std::fs::read_to_string(fixture("ESES.json")).unwrap(),
@@ -166,14 +178,87 @@ mod tests {
         let file = dir.join("JAJP.json");
         let json = "{\"name\": \"JAJP\", \"culture\": \"ja-JP\", \"texts\": []}";
         std::fs::write(&file, json).unwrap();
-        let error = merge(&file, None).unwrap_err();
+        let error = merge(&file, None, false).unwrap_err();
         assert!(
             error.contains("\"ja-JP\"") && error.contains("pt-PT"),
             "{error}"
         );
         assert_eq!(std::fs::read_to_string(&file).unwrap(), json);
-        let error = merge(&dir.join("missing.json"), None).unwrap_err();
+        let error = merge(&dir.join("missing.json"), None, false).unwrap_err();
         assert!(error.starts_with("cannot read"), "{error}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn merging_through_a_link_writes_its_target_and_keeps_the_link() {
+        use std::os::unix::fs::{PermissionsExt as _, symlink};
+        let dir = scratch("link");
+        let real_dir = dir.join("app/languages");
+        std::fs::create_dir_all(&real_dir).unwrap();
+        let real = real_dir.join("PTPT.json");
+        std::fs::copy(fixture("PTPT.json"), &real).unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        // A chain: link.json -> languages -> the real file, both relative.
+        symlink("app/languages/PTPT.json", dir.join("languages.json")).unwrap();
+        symlink("languages.json", dir.join("link.json")).unwrap();
+
+        let report = merge(&dir.join("link.json"), None, false).unwrap();
+        assert!(report.contains("pt-PT:"), "{report}");
+        for link in ["link.json", "languages.json"] {
+            let metadata = std::fs::symlink_metadata(dir.join(link)).unwrap();
+            assert!(metadata.file_type().is_symlink(), "{link} is still a link");
+        }
+        assert_eq!(
+            std::fs::read_link(dir.join("link.json")).unwrap(),
+            PathBuf::from("languages.json")
+        );
+        // The real file got the merge, kept its permissions, and left no temporary file.
+        assert!(compare(&real, true).is_ok());
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        let names: Vec<_> = std::fs::read_dir(&real_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["PTPT.json"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loop_of_links_is_an_error_and_nothing_is_written() {
+        use std::os::unix::fs::symlink;
+        let dir = scratch("loop");
+        symlink("b.json", dir.join("a.json")).unwrap();
+        symlink("a.json", dir.join("b.json")).unwrap();
+        let error = crate::codegen::write_atomic(&dir.join("a.json"), "{}").unwrap_err();
+        assert!(error.contains("symbolic links"), "{error}");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn out_refuses_an_existing_file_unless_forced() {
+        let dir = scratch("exists");
+        let out = dir.join("unrelated.json");
+        std::fs::write(&out, "not ours").unwrap();
+        let error = merge(&fixture("ESES.json"), Some(&out), false).unwrap_err();
+        assert!(
+            error.contains("exists") && error.contains("--force"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "not ours");
+        // A dangling link is something that exists, too.
+        #[cfg(unix)]
+        {
+            let dangling = dir.join("dangling.json");
+            std::os::unix::fs::symlink("nowhere.json", &dangling).unwrap();
+            assert!(merge(&fixture("ESES.json"), Some(&dangling), false).is_err());
+        }
+        let report = merge(&fixture("ESES.json"), Some(&out), true).unwrap();
+        assert!(report.starts_with("wrote "), "{report}");
+        assert!(compare(&out, true).is_ok());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

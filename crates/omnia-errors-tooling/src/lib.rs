@@ -9,8 +9,9 @@
 //! - [`DocTexts`]: the documentation-only texts (page texts, notes, generic messages with
 //!   placeholders) that the error page needs and applications never do;
 //! - exporters for consumers that do not run Fluent: [`export_language_file`] (OMNIA's
-//!   language files, compared back with [`compare_language_file`]) and [`json_messages`]
-//!   (JSON with `{placeholder}` parameters and plural objects).
+//!   language files, compared back with [`compare_language_file`] and merged into a user's
+//!   own file with [`merge_into_text`], which writes only what it changes) and
+//!   [`json_messages`] (JSON with `{placeholder}` parameters and plural objects).
 
 #![forbid(unsafe_code)]
 
@@ -21,6 +22,7 @@ struct ReadmeExample;
 
 mod conformance;
 mod doc_texts;
+mod in_place;
 mod json_messages;
 mod omnia_file;
 mod workspace;
@@ -28,6 +30,7 @@ mod workspace;
 pub use conformance::conformance_fixture;
 pub use doc_texts::DocLanguage;
 pub use doc_texts::DocTexts;
+pub use in_place::{MergedText, merge_into_text};
 pub use json_messages::{
     JsonMessage, JsonMessages, JsonMessagesError, MessageText, PluralText, json_messages,
 };
