@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, Parameters,
-    ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
+    ProblemDetails, ValidationError, ValidationErrorItem, WireCode,
 };
 use unic_langid::LanguageIdentifier;
 
@@ -411,24 +411,35 @@ impl fmt::Debug for Localizer {
     }
 }
 
-/// A formatted message and the locale it is actually in (for `Content-Language`), which is
-/// en-US when the requested locale could not format it.
+/// A formatted message, the locale it is actually in (for `Content-Language`), which is
+/// en-US when the requested locale could not format it, and why it fell back, if it did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message<'a> {
     /// The text; never empty.
     pub text: Cow<'a, str>,
     /// The locale of the text.
     pub locale: &'a LanguageIdentifier,
+    /// Every fallback that made it (none for a message in the locale asked for); they are
+    /// logged too (`log` target `omnia_errors_fluent`).
+    pub fallbacks: Vec<Fallback>,
 }
 
-/// A body and the locales its messages are in: the negotiated one, and en-US when a
-/// message had to fall back to it (what a `Content-Language` header lists).
+/// A body, the locales its messages are in (the negotiated one, and en-US when a message had
+/// to fall back to it: what a `Content-Language` header lists) and its messages' fallbacks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Localized<B> {
     /// The body.
     pub body: B,
     /// The distinct locales of its messages, in the order first used.
     pub locales: Vec<LanguageIdentifier>,
+    /// Every fallback of its messages, in the order they were made (logged too).
+    pub fallbacks: Vec<Fallback>,
+}
+
+/// A message's text, its fallbacks added to `fallbacks`.
+fn note(message: Message<'_>, fallbacks: &mut Vec<Fallback>) -> String {
+    fallbacks.extend(message.fallbacks);
+    message.text.into_owned()
 }
 
 /// An OMNIA error body, localized ([`Language::error_body`]).
@@ -437,16 +448,22 @@ pub type LocalizedBody = Localized<ErrorBody>;
 /// An RFC 9457 problem, localized ([`Language::problem_details`]).
 pub type LocalizedProblem = Localized<ProblemDetails>;
 
-/// Collects the distinct locales of the messages that make up a body.
-#[derive(Default)]
-struct Locales(Vec<LanguageIdentifier>);
-
-impl Locales {
-    /// The message's text, its locale noted.
-    fn text(&mut self, message: Message<'_>) -> String {
-        if !self.0.contains(message.locale) {
-            self.0.push(message.locale.clone());
+impl<B> Localized<B> {
+    /// A body with no messages yet.
+    fn start(body: B) -> Self {
+        Self {
+            body,
+            locales: Vec::new(),
+            fallbacks: Vec::new(),
         }
+    }
+
+    /// The message's text, its locale and fallbacks noted.
+    fn text(&mut self, message: Message<'_>) -> String {
+        if !self.locales.contains(message.locale) {
+            self.locales.push(message.locale.clone());
+        }
+        self.fallbacks.extend(message.fallbacks);
         message.text.into_owned()
     }
 }
@@ -542,56 +559,54 @@ impl Language {
     }
 
     /// The message of an error: the contextual variant when all of the code's optional
-    /// parameters are known, else the generic message. Never empty, never panics; a fallback
-    /// falls back to en-US and is logged (`log` target `omnia_errors_fluent`).
+    /// parameters are known, else the generic message. Never empty, never panics; a message
+    /// this locale cannot format falls back to en-US, and says so ([`Message::fallbacks`],
+    /// also logged with `log` target `omnia_errors_fluent`).
     #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
-        // Most messages: static text, returned before any other work.
-        if let Some(text) = self.static_text(error.code().into()) {
-            return Message {
-                text: Cow::Borrowed(text),
-                locale: self.locale(),
-            };
-        }
-        Self::logging(|fallbacks| self.message_reporting(error, fallbacks))
+        self.variant(error, error.has_context())
     }
 
-    /// Like [`message`](Self::message), but hands the fallbacks to the caller instead of
-    /// logging them (for tests and for callers with their own reporting).
-    pub fn message_reporting(
-        &self,
-        error: &impl CatalogError,
-        fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
-        self.variant(error, error.has_context(), fallbacks)
+    /// The generic message of an error's code, the same for every occurrence (the page's
+    /// text, an RFC 9457 `title`): the message without its contextual variant, so optional
+    /// parameters are left out. Falls back as [`message`](Self::message) does.
+    ///
+    /// ```
+    /// use omnia_errors::ApiError;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let en = Localizer::embedded().source();
+    /// let error = ApiError::ConnectorBehaviourFailed { message: Some("Disk full".into()) };
+    /// assert_eq!(en.generic_message(&error).text, "Behaviour execution failed while running in Connector.");
+    /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
+    /// ```
+    pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
+        self.variant(error, false)
     }
 
     /// The message's value, or with `context` its `.context` variant, of an error.
-    fn variant(
-        &self,
-        error: &impl CatalogError,
-        context: bool,
-        fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
+    #[inline]
+    fn variant(&self, error: &impl CatalogError, context: bool) -> Message<'_> {
         let code: AnyCode = error.code().into();
+        // Most messages: static text, returned before any other work.
         if let Some(text) = self.static_text(code) {
             return Message {
                 text: Cow::Borrowed(text),
                 locale: self.locale(),
+                fallbacks: Vec::new(),
             };
         }
         let args = Arguments::of(error);
-        self.resolve(code, context, args.as_slice(), fallbacks)
-    }
-
-    /// What `format` gives, its fallbacks logged (`log` target `omnia_errors_fluent`).
-    fn logging<'a>(format: impl FnOnce(&mut Vec<Fallback>) -> Message<'a>) -> Message<'a> {
         let mut fallbacks = Vec::new();
-        let message = format(&mut fallbacks);
+        let (text, locale) = self.resolve(code, context, args.as_slice(), &mut fallbacks);
         for fallback in &fallbacks {
             log::warn!("{fallback}");
         }
-        message
+        Message {
+            text,
+            locale,
+            fallbacks,
+        }
     }
 
     /// The message of a code without parameters, when this locale has it as plain text: most
@@ -617,7 +632,7 @@ impl Language {
         context: bool,
         args: &[Option<ParamRef<'_>>],
         fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
+    ) -> (Cow<'_, str>, &LanguageIdentifier) {
         if let Some(message) = self.format(self.index, code, context, args, fallbacks) {
             return message;
         }
@@ -627,10 +642,10 @@ impl Language {
             return message;
         }
         // Not even en-US could: the code's name is better than nothing, and never empty.
-        Message {
-            text: Cow::Borrowed(code.as_str()),
-            locale: &self.localizer.shared.locales[SOURCE].id,
-        }
+        (
+            Cow::Borrowed(code.as_str()),
+            &self.localizer.shared.locales[SOURCE].id,
+        )
     }
 
     /// The message of a code with parameters as they come from the wire (a body's
@@ -667,6 +682,7 @@ impl Language {
     /// assert_eq!(localized.body.errors()[0].name.as_deref(), Some("Description"));
     /// assert!(localized.body.errors()[0].message.ends_with("50 znaków."));
     /// assert_eq!(localized.locales, ["pl-PL".parse::<unic_langid::LanguageIdentifier>()?]);
+    /// assert!(localized.fallbacks.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn error_body<'e>(
@@ -674,24 +690,21 @@ impl Language {
         error: &ApiError,
         items: impl IntoIterator<Item = (&'e ValidationError, Option<&'e str>)>,
     ) -> LocalizedBody {
-        let mut locales = Locales::default();
-        let mut body = ErrorBody::from_error(error, locales.text(self.message(error)));
+        let mut localized = Localized::start(ErrorBody::from_error(error, ""));
+        localized.body.message = localized.text(self.message(error));
         for (item, name) in items {
-            let mut localized = ValidationErrorItem::new(item, locales.text(self.message(item)));
-            localized.name = name.map(str::to_owned);
-            body = body.with_error(localized);
+            let mut body_item = ValidationErrorItem::new(item, localized.text(self.message(item)));
+            body_item.name = name.map(str::to_owned);
+            localized.body = localized.body.with_error(body_item);
         }
-        Localized {
-            body,
-            locales: locales.0,
-        }
+        localized
     }
 
-    /// The same error as [`error_body`](Self::error_body), as RFC 9457 Problem Details: `type`
-    /// is the code's documentation on `page`, `title` its generic message and `detail` its
-    /// message (both in this locale, each falling back to en-US on its own), `status` its
-    /// HTTP status; `code`, `parameters` and `errors` as in the OMNIA body, each item's
-    /// message called `detail`.
+    /// The same error as [`error_body`](Self::error_body), as RFC 9457 Problem Details
+    /// ([`ProblemDetails::from_body`]): `type` is the code's documentation on `page`, `title`
+    /// its generic message and `detail` its message (both in this locale, each falling back to
+    /// en-US on its own), `status` its HTTP status; `code`, `parameters` and `errors` as in
+    /// the OMNIA body.
     ///
     /// ```
     /// use omnia_errors::{ApiError, DocsPage};
@@ -711,61 +724,31 @@ impl Language {
         items: impl IntoIterator<Item = (&'e ValidationError, Option<&'e str>)>,
         page: &DocsPage,
     ) -> LocalizedProblem {
-        let mut locales = Locales::default();
-        let detail = locales.text(self.message(error));
-        let mut problem = ProblemDetails::new(error, page)
-            .with_title(locales.text(self.generic_message(error)))
-            .with_detail(detail);
-        for (item, name) in items {
-            let mut localized = ValidationProblem::new(item, locales.text(self.message(item)));
-            localized.name = name.map(str::to_owned);
-            problem = problem.with_error(localized);
-        }
-        Localized {
-            body: problem,
-            locales: locales.0,
-        }
-    }
-
-    /// The generic message of an error's code, the same for every occurrence (the page's
-    /// text, an RFC 9457 `title`): the message without its contextual variant, so optional
-    /// parameters are left out. Falls back as [`message`](Self::message) does.
-    ///
-    /// ```
-    /// use omnia_errors::ApiError;
-    /// use omnia_errors_fluent::Localizer;
-    ///
-    /// let en = Localizer::embedded().source();
-    /// let error = ApiError::ConnectorBehaviourFailed { message: Some("Disk full".into()) };
-    /// assert_eq!(en.generic_message(&error).text, "Behaviour execution failed while running in Connector.");
-    /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
-    /// ```
-    pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
-        Self::logging(|fallbacks| self.generic_message_reporting(error, fallbacks))
-    }
-
-    /// Like [`generic_message`](Self::generic_message), but hands the fallbacks to the
-    /// caller instead of logging them.
-    pub fn generic_message_reporting(
-        &self,
-        error: &impl CatalogError,
-        fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
-        self.variant(error, false, fallbacks)
+        let Localized {
+            body,
+            locales,
+            fallbacks,
+        } = self.error_body(error, items);
+        let mut localized = Localized {
+            body: ProblemDetails::from_body(body, page),
+            locales,
+            fallbacks,
+        };
+        localized.body.title = Some(localized.text(self.generic_message(error)));
+        localized
     }
 
     /// Localizes a body received from the wire (or built elsewhere) in place: its message and
     /// every item's, from their codes and parameters. What cannot be localized (a code from a
-    /// newer server, unreadable parameters) keeps the message it has, and is reported.
-    pub fn localize_body(&self, body: &mut ErrorBody, fallbacks: &mut Vec<Fallback>) {
-        if let Some(error) = self.read_wire(&body.code, body.error(), fallbacks) {
-            body.message = self.message_reporting(&error, fallbacks).text.into_owned();
+    /// newer server, unreadable parameters) keeps the message it has; every fallback is
+    /// returned (and logged).
+    pub fn localize_body(&self, body: &mut ErrorBody) -> Vec<Fallback> {
+        let mut fallbacks = Vec::new();
+        if let Some(error) = self.read_wire(&body.code, body.error(), &mut fallbacks) {
+            body.message = note(self.message(&error), &mut fallbacks);
         }
-        for item in body.errors.iter_mut().flatten() {
-            if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {
-                item.message = self.message_reporting(&error, fallbacks).text.into_owned();
-            }
-        }
+        self.localize_items(body.errors.as_deref_mut(), &mut fallbacks);
+        fallbacks
     }
 
     /// Localizes a received RFC 9457 problem in place, as [`localize_body`](Self::localize_body)
@@ -779,27 +762,36 @@ impl Language {
     /// let mut problem: ProblemDetails = serde_json::from_str(
     ///     r#"{"type":"about:blank","title":"Not found","detail":"Not found","code":"EntityNotFound"}"#,
     /// )?;
-    /// let mut fallbacks = Vec::new();
-    /// Localizer::embedded().for_tags(&["de-DE"]).localize_problem(&mut problem, &mut fallbacks);
+    /// let fallbacks = Localizer::embedded().for_tags(&["de-DE"]).localize_problem(&mut problem);
     /// assert_eq!(problem.detail.as_deref(), Some("Die Entität wurde nicht gefunden."));
     /// assert!(fallbacks.is_empty());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn localize_problem(&self, problem: &mut ProblemDetails, fallbacks: &mut Vec<Fallback>) {
-        if let Some(error) = self.read_wire(&problem.code, problem.error(), fallbacks) {
-            let title = self.generic_message_reporting(&error, fallbacks).text;
-            problem.title = Some(title.into_owned());
-            problem.detail = Some(self.message_reporting(&error, fallbacks).text.into_owned());
+    pub fn localize_problem(&self, problem: &mut ProblemDetails) -> Vec<Fallback> {
+        let mut fallbacks = Vec::new();
+        if let Some(error) = self.read_wire(&problem.code, problem.error(), &mut fallbacks) {
+            problem.title = Some(note(self.generic_message(&error), &mut fallbacks));
+            problem.detail = Some(note(self.message(&error), &mut fallbacks));
         }
-        for item in problem.errors.iter_mut().flatten() {
+        self.localize_items(problem.errors.as_deref_mut(), &mut fallbacks);
+        fallbacks
+    }
+
+    /// Localizes the items of either body, each from its code and parameters.
+    fn localize_items(
+        &self,
+        items: Option<&mut [ValidationErrorItem]>,
+        fallbacks: &mut Vec<Fallback>,
+    ) {
+        for item in items.into_iter().flatten() {
             if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {
-                item.detail = self.message_reporting(&error, fallbacks).text.into_owned();
+                item.message = note(self.message(&error), fallbacks);
             }
         }
     }
 
-    /// The typed error of a received code, or `None` with the reason noted as a fallback (the
-    /// received text is then kept).
+    /// The typed error of a received code, or `None` with the reason noted (and logged) as a
+    /// fallback (the received text is then kept).
     fn read_wire<C: omnia_errors::CatalogCode, E>(
         &self,
         code: &WireCode<C>,
@@ -808,11 +800,10 @@ impl Language {
     ) -> Option<E> {
         typed
             .map_err(|error| {
-                fallbacks.push(self.wire_fallback(
-                    code.as_str(),
-                    matches!(code, WireCode::Unknown(_)),
-                    &error,
-                ));
+                let fallback =
+                    self.wire_fallback(code.as_str(), matches!(code, WireCode::Unknown(_)), &error);
+                log::warn!("{fallback}");
+                fallbacks.push(fallback);
             })
             .ok()
     }
@@ -836,7 +827,7 @@ impl Language {
         context: bool,
         args: &[Option<ParamRef<'_>>],
         fallbacks: &mut Vec<Fallback>,
-    ) -> Option<Message<'_>> {
+    ) -> Option<(Cow<'_, str>, &LanguageIdentifier)> {
         let shared = &self.localizer.shared;
         let locale = &shared.locales[index];
         let fallback = |kind| Fallback {
@@ -860,10 +851,7 @@ impl Language {
             return None;
         };
         if let Some(text) = pattern.as_text() {
-            return Some(Message {
-                text: Cow::Borrowed(text),
-                locale: &locale.id,
-            });
+            return Some((Cow::Borrowed(text), &locale.id));
         }
         let cx = pattern::Context {
             args,
@@ -871,10 +859,7 @@ impl Language {
             isolating: shared.isolation == Isolation::On,
         };
         match pattern.format(&cx) {
-            Ok(text) if !text.is_empty() => Some(Message {
-                text: Cow::Owned(text),
-                locale: &locale.id,
-            }),
+            Ok(text) if !text.is_empty() => Some((Cow::Owned(text), &locale.id)),
             Ok(_) => {
                 fallbacks.push(fallback(FallbackKind::Format(
                     "the message formatted to an empty text".into(),

@@ -172,8 +172,8 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
 
     let localizer = Localizer::builder().directory(&dir).unwrap().build();
     let pt = localizer.for_accept_language("pt-PT");
-    let mut fallbacks = Vec::new();
-    let message = pt.message_reporting(&ApiError::EntityNotFound, &mut fallbacks);
+    let message = pt.message(&ApiError::EntityNotFound);
+    let fallbacks = &message.fallbacks;
     assert_eq!(message.text, "Entity can't be found.");
     assert_eq!(message.locale.to_string(), "en-US");
     assert!(
@@ -187,16 +187,12 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
         "{fallbacks:?}"
     );
 
-    fallbacks.clear();
-    let message = pt.message_reporting(
-        &ValidationError::TextMaxLengthMismatch { max_length: 3 },
-        &mut fallbacks,
-    );
+    let message = pt.message(&ValidationError::TextMaxLengthMismatch { max_length: 3 });
     assert_eq!(
         message.text,
         "Value is too long to the defined length of 3."
     );
-    assert_eq!(fallbacks.len(), 1);
+    assert_eq!(message.fallbacks.len(), 1);
     // Messages present in the translation are still translated.
     assert_eq!(
         pt.message(&ApiError::InternalError).locale.to_string(),
@@ -353,11 +349,8 @@ fn a_message_that_formats_to_nothing_falls_back_to_en_us() {
     });
     let localizer = Localizer::builder().directory(&dir).unwrap().build();
     let de = localizer.for_accept_language("de-DE");
-    let mut fallbacks = Vec::new();
-    let message = de.message_reporting(
-        &ValidationError::LowerLimitNotRespected { limit: Some(1) },
-        &mut fallbacks,
-    );
+    let message = de.message(&ValidationError::LowerLimitNotRespected { limit: Some(1) });
+    let fallbacks = &message.fallbacks;
     assert_eq!(message.locale.to_string(), "en-US");
     assert!(!message.text.is_empty());
     assert!(

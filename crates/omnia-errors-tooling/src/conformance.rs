@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ValidationError,
 };
-use omnia_errors_fluent::{Fallback, Language, Localizer};
+use omnia_errors_fluent::{Fallback, Language, Localizer, Message};
 use unic_langid::LanguageIdentifier;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
@@ -105,39 +105,31 @@ impl Case {
     }
 }
 
-/// Formats `code` with `args` through the public API, as a server or a Rust UI would.
+/// Formats `code` with `args` through the public API, as a server or a Rust UI would: the
+/// text, whether the contextual variant was chosen, and the fallbacks.
 fn format(
     language: &Language,
     code: AnyCode,
     args: &Args,
 ) -> Result<(String, bool, Vec<Fallback>), String> {
-    let parameters: Parameters = args.iter().cloned().collect();
-    let mut fallbacks = Vec::new();
-    let (text, locale, has_context) = match code {
-        AnyCode::Api(code) => {
-            let error = ApiError::from_parameters(code, &parameters).map_err(|e| e.to_string())?;
-            let message = language.message_reporting(&error, &mut fallbacks);
-            (
-                message.text.into_owned(),
-                message.locale,
-                error.has_context(),
-            )
-        }
-        AnyCode::Validation(code) => {
-            let error =
-                ValidationError::from_parameters(code, &parameters).map_err(|e| e.to_string())?;
-            let message = language.message_reporting(&error, &mut fallbacks);
-            (
-                message.text.into_owned(),
-                message.locale,
-                error.has_context(),
-            )
-        }
-    };
-    if locale != language.locale() {
-        return Err(format!("{code}: fell back to {locale}"));
+    fn typed<'l>(language: &'l Language, error: &impl CatalogError) -> (Message<'l>, bool) {
+        (language.message(error), error.has_context())
     }
-    Ok((text, has_context, fallbacks))
+    let parameters: Parameters = args.iter().cloned().collect();
+    let (message, has_context) = match code {
+        AnyCode::Api(code) => typed(
+            language,
+            &ApiError::from_parameters(code, &parameters).map_err(|e| e.to_string())?,
+        ),
+        AnyCode::Validation(code) => typed(
+            language,
+            &ValidationError::from_parameters(code, &parameters).map_err(|e| e.to_string())?,
+        ),
+    };
+    if message.locale != language.locale() {
+        return Err(format!("{code}: fell back to {}", message.locale));
+    }
+    Ok((message.text.into_owned(), has_context, message.fallbacks))
 }
 
 /// Every case, in a deterministic order: locale (the localizer's order), code (page order),

@@ -103,29 +103,34 @@ impl ErrorBody {
     }
 }
 
-/// One item of a `ValidationFailed` body's `errors`.
+/// One item of a `ValidationFailed` error's `errors`, in either body: OMNIA's
+/// ([`ErrorBody`], where its text is called `message`) or RFC 9457's
+/// ([`ProblemDetails`](crate::ProblemDetails), where the same text is called `detail`, as the
+/// problem's own). One type for both, so an item read from either body is the same value.
+///
+/// ```
+/// use omnia_errors::{ValidationError, ValidationErrorItem};
+///
+/// let item = ValidationErrorItem::new(&ValidationError::Duplicated, "Duplicated element.")
+///     .with_name("Code");
+/// assert_eq!(
+///     serde_json::to_string(&item)?,
+///     r#"{"code":"Duplicated","name":"Code","message":"Duplicated element."}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ValidationErrorItem {
     /// The validation error code; a code from a newer server is kept as received.
     pub code: WireCode<ValidationErrorCode>,
     /// The path of the attribute the error concerns, when it concerns one.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub name: Option<String>,
-    /// The human-readable message.
+    /// The human-readable message (`message` in OMNIA's body, `detail` in a problem).
     pub message: String,
     /// The values of the message's parameters (the defined length, a limit, the offending value,
-    /// the expected type), so a UI can localize the message again.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
+    /// the expected type), so a UI can localize the message again; omitted when empty.
     pub parameters: Parameters,
     /// Properties this version does not know, kept so that nothing a server sends is lost.
-    #[cfg_attr(feature = "serde", serde(flatten))]
     pub extensions: Parameters,
 }
 
@@ -156,5 +161,141 @@ impl ValidationErrorItem {
     /// the wrong type.
     pub fn error(&self) -> Result<ValidationError, ParamError> {
         ValidationError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
+    }
+}
+
+/// An item's JSON, written once for both bodies: the members in this order, `code`, `name`
+/// (when there is one), the text under the body's key, `parameters` (when there are any), then
+/// the members this version does not know; read back with unknown members kept, and `name` and
+/// `parameters` optional (`null` as absent).
+#[cfg(feature = "serde")]
+pub(crate) mod item_json {
+    use core::fmt;
+
+    use serde::de::{self, MapAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::ValidationErrorItem;
+    use crate::{ParamValue, Parameters};
+
+    /// The text's key in OMNIA's body.
+    const MESSAGE: &str = "message";
+    /// The text's key in a problem.
+    const DETAIL: &str = "detail";
+
+    /// An item serialized with its text under `key`.
+    struct Keyed<'a>(&'a ValidationErrorItem, &'static str);
+
+    impl Serialize for Keyed<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let Self(item, key) = *self;
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("code", &item.code)?;
+            if let Some(name) = &item.name {
+                map.serialize_entry("name", name)?;
+            }
+            map.serialize_entry(key, &item.message)?;
+            if !item.parameters.is_empty() {
+                map.serialize_entry("parameters", &item.parameters)?;
+            }
+            for (name, value) in &item.extensions {
+                map.serialize_entry(name, value)?;
+            }
+            map.end()
+        }
+    }
+
+    /// Reads an item whose text is under the key it holds.
+    struct ItemVisitor(&'static str);
+
+    impl<'de> Visitor<'de> for ItemVisitor {
+        type Value = ValidationErrorItem;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(
+                f,
+                "a validation error (an object with \"code\" and \"{}\")",
+                self.0
+            )
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let (mut code, mut name, mut text, mut parameters) = (None, None, None, None);
+            let mut extensions = Parameters::new();
+            while let Some(key) = map.next_key::<String>()? {
+                match key.as_str() {
+                    "code" => once(&mut code, "code", map.next_value()?)?,
+                    "name" => once(&mut name, "name", map.next_value::<Option<String>>()?)?,
+                    "parameters" => once(&mut parameters, "parameters", map.next_value()?)?,
+                    other if other == self.0 => once(&mut text, self.0, map.next_value()?)?,
+                    _ => {
+                        let value: ParamValue = map.next_value()?;
+                        extensions.insert(key, value);
+                    }
+                }
+            }
+            Ok(ValidationErrorItem {
+                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
+                name: name.flatten(),
+                message: text.ok_or_else(|| de::Error::missing_field(self.0))?,
+                parameters: parameters.unwrap_or_default(),
+                extensions,
+            })
+        }
+    }
+
+    fn once<T, E: de::Error>(slot: &mut Option<T>, field: &'static str, value: T) -> Result<(), E> {
+        if slot.replace(value).is_some() {
+            return Err(E::duplicate_field(field));
+        }
+        Ok(())
+    }
+
+    impl Serialize for ValidationErrorItem {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Keyed(self, MESSAGE).serialize(serializer)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for ValidationErrorItem {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_map(ItemVisitor(MESSAGE))
+        }
+    }
+
+    /// An item as a problem holds it: its text under `detail`.
+    struct InProblem(ValidationErrorItem);
+
+    impl<'de> Deserialize<'de> for InProblem {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_map(ItemVisitor(DETAIL)).map(Self)
+        }
+    }
+
+    /// `#[serde(with)]` of a problem's `errors`: the items with their text under `detail`.
+    pub(crate) mod in_problem {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use super::{DETAIL, InProblem, Keyed};
+        use crate::ValidationErrorItem;
+
+        #[allow(clippy::ref_option)] // The signature `#[serde(with)]` calls.
+        pub(crate) fn serialize<S: Serializer>(
+            items: &Option<Vec<ValidationErrorItem>>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match items {
+                Some(items) => serializer.collect_seq(items.iter().map(|i| Keyed(i, DETAIL))),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Vec<ValidationErrorItem>>, D::Error> {
+            let items = Option::<Vec<InProblem>>::deserialize(deserializer)?;
+            Ok(items.map(|items| items.into_iter().map(|InProblem(item)| item).collect()))
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! The RFC 9457 Problem Details body (`application/problem+json`), beside OMNIA's own.
 
 use crate::{
-    ApiError, DocsPage, ErrorCode, ParamError, Parameters, ValidationError, ValidationErrorCode,
-    WireCode,
+    ApiError, DocsPage, ErrorBody, ErrorCode, ParamError, Parameters, ValidationErrorItem, WireCode,
 };
 
 /// The media type of a [`ProblemDetails`] body.
@@ -23,20 +22,20 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// | `detail` | the message of this occurrence, localized (with its context when known) |
 /// | `instance` | optional: a URI of this occurrence |
 /// | `code`, `parameters` | extension members: the OMNIA code and its message's parameters |
-/// | `errors` | extension member: the validation errors of a `ValidationFailed` problem |
+/// | `errors` | extension member: the validation errors of a `ValidationFailed` problem, each a [`ValidationErrorItem`] whose text is called `detail` |
 ///
 /// Reading follows RFC 9457: `type` defaults to `about:blank`, the other standard members may
 /// be absent; `code` is required, since it is what makes the body an OMNIA problem. Members
 /// this version does not know are kept in [`extensions`](Self::extensions) and written back.
 ///
 /// ```
-/// use omnia_errors::{ApiError, DocsPage, ProblemDetails, ValidationError, ValidationProblem};
+/// use omnia_errors::{ApiError, DocsPage, ProblemDetails, ValidationError, ValidationErrorItem};
 ///
 /// let problem = ProblemDetails::new(&ApiError::ValidationFailed, &DocsPage::default())
 ///     .with_title("Request validation failed.")
 ///     .with_detail("Request validation failed.")
 ///     .with_error(
-///         ValidationProblem::new(
+///         ValidationErrorItem::new(
 ///             &ValidationError::TextMaxLengthMismatch { max_length: 50 },
 ///             "Value is too long to the defined length of 50.",
 ///         )
@@ -87,13 +86,18 @@ pub struct ProblemDetails {
     /// The OMNIA error code (an extension member); a code from a newer server is kept as
     /// received.
     pub code: WireCode<ErrorCode>,
-    /// The validation errors of a `ValidationFailed` problem (an extension member). `None`
-    /// when absent or `null` (then omitted); `Some` of an empty list is written as `[]`.
+    /// The validation errors of a `ValidationFailed` problem (an extension member), each
+    /// item's text called `detail` there. `None` when absent or `null` (then omitted); `Some`
+    /// of an empty list is written as `[]`.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::body::item_json::in_problem"
+        )
     )]
-    pub errors: Option<Vec<ValidationProblem>>,
+    pub errors: Option<Vec<ValidationErrorItem>>,
     /// The parameters of the error's message (an extension member), omitted when empty.
     #[cfg_attr(
         feature = "serde",
@@ -129,6 +133,36 @@ impl ProblemDetails {
         }
     }
 
+    /// The same error as an OMNIA body: its message becomes the `detail` and each item's the
+    /// item's `detail`; `code`, `parameters`, `errors` and unknown members are kept as they
+    /// are. `type` is the code's documentation on `page` and `status` its HTTP status; for a
+    /// code this version does not know, `about:blank` and none. The `title` (the code's
+    /// generic message, which a body does not carry) is left to set.
+    ///
+    /// ```
+    /// use omnia_errors::{DocsPage, ErrorBody, ErrorCode, ProblemDetails};
+    ///
+    /// let body = ErrorBody::new(ErrorCode::EntityNotFound, "Entity can't be found.");
+    /// let problem = ProblemDetails::from_body(body, &DocsPage::default());
+    /// assert_eq!(problem.detail.as_deref(), Some("Entity can't be found."));
+    /// assert_eq!(problem.status, Some(404));
+    /// assert!(problem.r#type.ends_with("#EntityNotFound"));
+    /// ```
+    pub fn from_body(body: ErrorBody, page: &DocsPage) -> Self {
+        let known = body.code.known();
+        Self {
+            r#type: known.map_or_else(|| ABOUT_BLANK.to_owned(), |code| page.url_of(code)),
+            title: None,
+            status: known.map(ErrorCode::http_status),
+            detail: Some(body.message),
+            instance: None,
+            code: body.code,
+            errors: body.errors,
+            parameters: body.parameters,
+            extensions: body.extensions,
+        }
+    }
+
     /// Sets the `title`: the code's generic message.
     #[must_use]
     pub fn with_title(mut self, title: impl Into<String>) -> Self {
@@ -152,13 +186,13 @@ impl ProblemDetails {
 
     /// Appends a validation error.
     #[must_use]
-    pub fn with_error(mut self, item: ValidationProblem) -> Self {
+    pub fn with_error(mut self, item: ValidationErrorItem) -> Self {
         self.errors.get_or_insert_with(Vec::new).push(item);
         self
     }
 
     /// The validation errors (none when the member was absent).
-    pub fn errors(&self) -> &[ValidationProblem] {
+    pub fn errors(&self) -> &[ValidationErrorItem] {
         self.errors.as_deref().unwrap_or_default()
     }
 
@@ -170,62 +204,5 @@ impl ProblemDetails {
     /// the wrong type.
     pub fn error(&self) -> Result<ApiError, ParamError> {
         ApiError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
-    }
-}
-
-/// One item of a `ValidationFailed` problem's `errors`: an
-/// [`ValidationErrorItem`](crate::ValidationErrorItem) whose message is called `detail`, as
-/// in the problem around it.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct ValidationProblem {
-    /// The validation error code; a code from a newer server is kept as received.
-    pub code: WireCode<ValidationErrorCode>,
-    /// The path of the attribute the error concerns, when it concerns one.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub name: Option<String>,
-    /// The human-readable message.
-    pub detail: String,
-    /// The values of the message's parameters, so a UI can localize the message again.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
-    pub parameters: Parameters,
-    /// Members this version does not know, kept so that nothing a server sends is lost.
-    #[cfg_attr(feature = "serde", serde(flatten))]
-    pub extensions: Parameters,
-}
-
-impl ValidationProblem {
-    /// An item for a typed validation error, with its parameters and no attribute name.
-    pub fn new(error: &ValidationError, detail: impl Into<String>) -> Self {
-        Self {
-            code: error.code().into(),
-            name: None,
-            detail: detail.into(),
-            parameters: error.parameters(),
-            extensions: Parameters::new(),
-        }
-    }
-
-    /// Sets the attribute path the error concerns.
-    #[must_use]
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// The typed error, with its parameters.
-    ///
-    /// # Errors
-    ///
-    /// [`ParamError`] when the code is unknown to this version, or a parameter is missing or of
-    /// the wrong type.
-    pub fn error(&self) -> Result<ValidationError, ParamError> {
-        ValidationError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
     }
 }

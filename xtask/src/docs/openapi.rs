@@ -171,8 +171,8 @@ fn body_schemas(version: Version) -> Map<String, Value> {
 const MESSAGE: &str = "The error's message, in the response's `Content-Language`.";
 
 /// One validation error, the same in both bodies but for the name of its message: `message`
-/// in OMNIA's, `detail` in a problem's (as the Rust items `ValidationErrorItem` and
-/// `ValidationProblem` are).
+/// in OMNIA's, `detail` in a problem's (one Rust type, `ValidationErrorItem`, written either
+/// way by the body around it).
 fn validation_item(version: Version, description: &str, message: &str) -> Value {
     let mut properties = Map::new();
     properties.insert(
@@ -204,7 +204,7 @@ fn validation_item(version: Version, description: &str, message: &str) -> Value 
 }
 
 /// The same error as RFC 9457 Problem Details (`application/problem+json`): `ProblemDetails`
-/// and its items, `ValidationProblem`, named as the Rust types are. Like `ErrorResponse`, they
+/// and its items, `ValidationProblem` (a `ValidationErrorItem` in Rust). Like `ErrorResponse`, they
 /// leave `additionalProperties` open: RFC 9457 lets a problem carry extension members, and
 /// clients must ignore those they do not know.
 fn problem_schemas(version: Version) -> Map<String, Value> {
@@ -648,11 +648,12 @@ mod tests {
                     [(&error, Some("A.B"))],
                     &page,
                 );
-                let value = serde_json::to_value(&body.body.errors()[0]).unwrap();
-                let problems = errors(&item, &value);
+                // The item as the problem writes it (its text under `detail`).
+                let whole = serde_json::to_value(&body.body).unwrap();
+                let problems = errors(&item, &whole["errors"][0]);
                 assert!(problems.is_empty(), "{code}: {problems:?}");
-                let back: omnia_errors::ValidationProblem = serde_json::from_value(value).unwrap();
-                assert_eq!(back.error(), Ok(error), "{code}");
+                let back: ProblemDetails = serde_json::from_value(whole).unwrap();
+                assert_eq!(back.errors()[0].error(), Ok(error), "{code}");
             }
         }
         let valid = json!({

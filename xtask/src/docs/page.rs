@@ -168,7 +168,7 @@ fn row(language: &DocLanguage<'_>, tag: &str, code: AnyCode) -> Result<Row, Stri
     }
     Ok(Row {
         code: code.as_str(),
-        anchor: code.anchor(),
+        anchor: code.as_str(),
         status: code.http_status(),
         message,
     })
