@@ -37,6 +37,8 @@ pub(crate) struct DocsOptions {
     pub(crate) check: bool,
     pub(crate) out: Option<PathBuf>,
     pub(crate) locales: Vec<String>,
+    /// The artifacts of `--only NAME`; empty: all of them.
+    pub(crate) only: Vec<String>,
 }
 
 pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
@@ -135,9 +137,10 @@ fn parse_docs(args: &[String]) -> Result<DocsOptions, String> {
             "--check" => options.check = true,
             "--out" => options.out = Some(PathBuf::from(value("--out DIR")?)),
             "--locale" => options.locales.push(value("--locale TAG")?),
+            "--only" => options.only.push(value("--only NAME")?),
             other => {
                 return Err(format!(
-                    "unknown option {other:?} for docs; expected --check, --out DIR or --locale TAG"
+                    "unknown option {other:?} for docs; expected --check, --out DIR, --locale TAG or --only NAME"
                 ));
             }
         }
@@ -158,12 +161,13 @@ mod tests {
         assert_eq!(parse(&[]), Ok(Task::Help(None)));
         assert_eq!(
             parse(&args(
-                "docs --check --locale pt-PT --locale de-DE --out /tmp/x"
+                "docs --check --locale pt-PT --locale de-DE --out /tmp/x --only pages"
             )),
             Ok(Task::Docs(DocsOptions {
                 check: true,
                 out: Some("/tmp/x".into()),
                 locales: vec!["pt-PT".into(), "de-DE".into()],
+                only: vec!["pages".into()],
             }))
         );
     }

@@ -60,9 +60,11 @@ pub(crate) fn run(root: &Path, tag_arg: &str) -> Result<String, String> {
     let files: Vec<Generated> = source
         .files
         .iter()
-        .map(|file| Generated {
-            path: Path::new(&tag).join(&file.name),
-            contents: scaffold(&tag, &file.name, &file.text),
+        .map(|file| {
+            Generated::new(
+                Path::new(&tag).join(&file.name),
+                scaffold(&tag, &file.name, &file.text),
+            )
         })
         .collect();
     let mut summary = Summary::default();

@@ -1,121 +1,260 @@
-//! `cargo xtask docs`: everything under `docs/`, from the catalog and the Fluent files.
+//! `cargo xtask docs`: every generated file of the workspace, from the catalog, `locales/` and
+//! `templates/`.
+//!
+//! Each artifact is registered once, in [`ARTIFACTS`] (rust-analyzer's codegen pattern): its
+//! name (`--only NAME`), the folder its files are relative to and its generator. Writing,
+//! `--check`, `--only`, `--locale` and the sweep for files no generator wrote all work from
+//! that list and from what the generators return, so adding an artifact is its generator and
+//! one line there (README: "How to add a generated file").
 
 mod omnia;
 mod openapi;
 mod page;
 mod tables;
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
-use omnia_errors_fluent::{Localizer, SOURCE_LOCALE};
+use omnia_errors_fluent::{LocaleFiles, Localizer, SOURCE_LOCALE};
 use omnia_errors_tooling::{DocTexts, Workspace};
 
-use crate::codegen::{self, Summary};
+use crate::codegen::{self, Generated, Summary};
 use crate::flags::DocsOptions;
 
-/// The runtime crate's compiled messages, generated from `locales/`.
-pub(crate) const EMBEDDED_RS: &str = "crates/omnia-errors-fluent/src/embedded.rs";
+/// One generated artifact.
+pub(crate) struct Artifact {
+    /// Its name, for `--only NAME`.
+    pub(crate) name: &'static str,
+    /// What it is, for `cargo xtask docs --help`.
+    pub(crate) what: &'static str,
+    /// The folder its files' paths are relative to.
+    pub(crate) root: Root,
+    /// Its files, every locale's (`--locale` chooses which are written or checked).
+    pub(crate) generate: fn(&Inputs) -> Result<Vec<Generated>, String>,
+}
+
+/// Where an artifact's files go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Root {
+    /// `docs/` (or `--out DIR`): what is published.
+    Docs,
+    /// The workspace (or `--out DIR` too): the crates' generated sources and fixtures.
+    Workspace,
+}
+
+/// Every generated file of the workspace, registered once, in the order they are generated.
+pub(crate) const ARTIFACTS: &[Artifact] = &[
+    Artifact {
+        name: "pages",
+        what: "docs/<tag>/omnia3_api_errors.md and docs/preview/<tag>.html",
+        root: Root::Docs,
+        generate: page::generate,
+    },
+    Artifact {
+        name: "openapi",
+        what: "docs/openapi/ (3.1, and 3.0.3 in docs/openapi/3.0/)",
+        root: Root::Docs,
+        generate: openapi::generate,
+    },
+    Artifact {
+        name: "utoipa-components",
+        what: "crates/omnia-errors/openapi/components.json",
+        root: Root::Workspace,
+        generate: openapi::components,
+    },
+    Artifact {
+        name: "omnia",
+        what: "docs/omnia/<tag>.json and docs/omnia/README.md",
+        root: Root::Docs,
+        generate: omnia::generate,
+    },
+    Artifact {
+        name: "messages",
+        what: "docs/messages/<tag>.json",
+        root: Root::Docs,
+        generate: omnia::catalogs,
+    },
+    Artifact {
+        name: "embedded",
+        what: "crates/omnia-errors-fluent/src/embedded.rs",
+        root: Root::Workspace,
+        generate: embedded,
+    },
+    Artifact {
+        name: "conformance",
+        what: "js/test/formatted.json",
+        root: Root::Workspace,
+        generate: conformance,
+    },
+    Artifact {
+        name: "codes-lock",
+        what: "crates/omnia-errors/codes.lock",
+        root: Root::Workspace,
+        generate: crate::codes::generate,
+    },
+];
+
+/// What the generators read, each part loaded the first time one asks for it (so that
+/// `--only codes-lock` reads no Fluent file, and `--only embedded` no template).
+pub(crate) struct Inputs {
+    root: PathBuf,
+    workspace: Workspace,
+    sources: OnceCell<Result<Vec<LocaleFiles>, String>>,
+    texts: OnceCell<Result<DocTexts, String>>,
+    localizer: OnceCell<Result<Localizer, String>>,
+    templates: OnceCell<Result<page::Templates, String>>,
+}
+
+/// A lazily loaded input, or the error loading it gave.
+fn loaded<T>(
+    cell: &OnceCell<Result<T, String>>,
+    load: impl FnOnce() -> Result<T, String>,
+) -> Result<&T, String> {
+    cell.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+impl Inputs {
+    pub(crate) fn new(root: &Path) -> Self {
+        Self {
+            root: root.to_owned(),
+            workspace: Workspace::at(root),
+            sources: OnceCell::new(),
+            texts: OnceCell::new(),
+            localizer: OnceCell::new(),
+            templates: OnceCell::new(),
+        }
+    }
+
+    /// The workspace root.
+    pub(crate) fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The workspace's `locales/`.
+    pub(crate) fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// Every locale's Fluent files, in the declared order (`locales/locales.toml`).
+    pub(crate) fn sources(&self) -> Result<&[LocaleFiles], String> {
+        loaded(&self.sources, || {
+            let mut sources = self.workspace.locale_files().map_err(|e| e.to_string())?;
+            let declared = self
+                .workspace
+                .declared_locales()
+                .map_err(|e| e.to_string())?;
+            sources.sort_by_key(|l| {
+                declared
+                    .iter()
+                    .position(|d| d.tag == l.tag)
+                    .unwrap_or(declared.len())
+            });
+            Ok(sources)
+        })
+        .map(Vec::as_slice)
+    }
+
+    /// Every locale's tag, in the declared order.
+    pub(crate) fn tags(&self) -> Result<Vec<String>, String> {
+        Ok(self.sources()?.iter().map(|l| l.tag.clone()).collect())
+    }
+
+    /// The documentation texts.
+    pub(crate) fn texts(&self) -> Result<&DocTexts, String> {
+        loaded(&self.texts, || DocTexts::new(self.sources()?))
+    }
+
+    /// A localizer of the files on disk, not of the messages compiled into the runtime: those
+    /// are the `embedded.rs` this very run may be regenerating (xtask builds the runtime
+    /// without them).
+    pub(crate) fn localizer(&self) -> Result<&Localizer, String> {
+        loaded(&self.localizer, || {
+            let localizer = Localizer::builder()
+                .files(self.sources()?)
+                .map_err(|e| e.to_string())?;
+            Ok(localizer.build())
+        })
+    }
+
+    /// The page templates.
+    pub(crate) fn templates(&self) -> Result<&page::Templates, String> {
+        loaded(&self.templates, || {
+            page::Templates::load(&self.root.join("templates"))
+        })
+    }
+}
+
+/// The runtime crate's compiled messages.
+fn embedded(inputs: &Inputs) -> Result<Vec<Generated>, String> {
+    let contents =
+        omnia_errors_tooling::embedded_rust(inputs.workspace()).map_err(|e| e.to_string())?;
+    Ok(vec![Generated::new(
+        "crates/omnia-errors-fluent/src/embedded.rs",
+        contents,
+    )])
+}
 
 /// The messages as the localizer formats them, which the JavaScript conformance test expects.
-pub(crate) const CONFORMANCE_FIXTURE: &str = "js/test/formatted.json";
+fn conformance(inputs: &Inputs) -> Result<Vec<Generated>, String> {
+    let contents = omnia_errors_tooling::conformance_fixture(inputs.localizer()?)?;
+    Ok(vec![Generated::new("js/test/formatted.json", contents)])
+}
 
-/// Generates (or, with `--check`, verifies) every file of `docs/`, and the other generated
-/// sources (the compiled messages, the utoipa components, the JavaScript conformance fixture,
-/// the registry of published codes).
+/// Generates (or, with `--check`, verifies) every registered artifact, or those of `--only`.
 ///
 /// With `--locale`, only those locales' files are written or checked; the files shared by every
 /// locale (the OpenAPI fragment, `omnia/README.md`) are always whole, so a partial run never
-/// truncates them. With `--out DIR`, every file goes under `DIR`, the core crate's
-/// generated sources included (at `DIR/crates/omnia-errors/openapi/components.json`), so that
-/// the source tree is left alone.
+/// truncates them. With `--out DIR`, every file goes under `DIR`, the workspace's generated
+/// sources included (at `DIR/crates/...`), so that the source tree is left alone.
 ///
-/// `--check` also fails on files in the output folder that no generator wrote (those of a
-/// removed locale, say) and on `*.tmp` leftovers; a run that writes lists the former and
-/// removes the temporary files killed runs left.
+/// Without `--only`, `--check` also fails on files in the output folder that no generator
+/// wrote (those of a removed locale, say) and on `*.tmp` leftovers; a run that writes lists the
+/// former and removes the temporary files killed runs left. Every artifact runs even when one
+/// fails, so that one run lists every problem.
 pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     let root = crate::project_root();
-    let out = options.out.clone().unwrap_or_else(|| root.join("docs"));
-    // Crate data normally lives beside the crate; under `--out`, with the rest.
-    let crate_root = options.out.clone().unwrap_or_else(|| root.clone());
-    let workspace = Workspace::at(&root);
-    let mut sources = workspace.locale_files().map_err(|e| e.to_string())?;
-    // In the declared order (`locales/locales.toml`), which the localizer keeps for locales
-    // its compiled-in list does not know yet.
-    let declared = workspace.declared_locales().map_err(|e| e.to_string())?;
-    sources.sort_by_key(|l| {
-        declared
-            .iter()
-            .position(|d| d.tag == l.tag)
-            .unwrap_or(declared.len())
-    });
-    let texts = DocTexts::new(&sources)?;
-    // Compiled from the files on disk, not the messages compiled into this binary: those are
-    // the `embedded.rs` this very run may be regenerating (after an edit of `locales/`, or
-    // while it is a stub because the compiled form changed).
-    let localizer = Localizer::builder()
-        .files(&sources)
-        .map_err(|e| e.to_string())?
-        .build();
-    let all_locales: Vec<String> = localizer.locales().map(ToString::to_string).collect();
-    let locales = selected_locales(&localizer, &options.locales)?;
-    let templates = page::Templates::load(&root.join("templates"))?;
-
-    let mut files = Vec::new();
-    for tag in &locales {
-        files.extend(page::generate(&templates, &texts, tag)?);
-    }
-    let (openapi_files, components) = openapi::generate(&texts, &localizer)?;
-    files.extend(openapi_files);
-    files.extend(omnia::generate(&sources, &all_locales, &locales)?);
-    files.extend(omnia::catalogs(&sources, &locales)?);
-
+    let artifacts = selected_artifacts(&options.only)?;
+    let inputs = Inputs::new(&root);
+    let locales = selected_locales(&inputs.tags()?, &options.locales)?;
+    let docs = options.out.clone().unwrap_or_else(|| root.join("docs"));
+    // The workspace's files normally live in the workspace; under `--out`, with the rest.
+    let workspace = options.out.clone().unwrap_or_else(|| root.clone());
     let mut summary = Summary {
         locales: locales.clone(),
         ..Summary::default()
     };
-    // Every step runs, so that one `--check` lists every problem.
     let mut problems = Vec::new();
-    if let Err(e) = codegen::apply(&out, &files, options.check, &mut summary) {
-        problems.push(e);
+    let mut expected = Vec::new();
+    for artifact in artifacts {
+        let files = match (artifact.generate)(&inputs) {
+            Ok(files) => files,
+            Err(e) => {
+                problems.push(format!("{}: {e}", artifact.name));
+                continue;
+            }
+        };
+        let dir = match artifact.root {
+            Root::Docs => &docs,
+            Root::Workspace => &workspace,
+        };
+        expected.extend(files.iter().map(|f| dir.join(&f.path)));
+        let files: Vec<Generated> = files
+            .into_iter()
+            .filter(|f| f.locale.as_ref().is_none_or(|t| locales.contains(t)))
+            .collect();
+        if let Err(e) = codegen::apply(dir, &files, options.check, &mut summary) {
+            problems.push(e);
+        }
     }
-    let embedded = codegen::Generated {
-        path: PathBuf::from(EMBEDDED_RS),
-        contents: omnia_errors_tooling::embedded_rust(&workspace).map_err(|e| e.to_string())?,
-    };
-    let conformance = codegen::Generated {
-        path: PathBuf::from(CONFORMANCE_FIXTURE),
-        contents: omnia_errors_tooling::conformance_fixture(&localizer)?,
-    };
-    let lock = crate::codes::generate(&root)?;
-    if let Err(e) = codegen::apply(
-        &crate_root,
-        &[components, embedded, conformance, lock],
-        options.check,
-        &mut summary,
-    ) {
-        problems.push(e);
-    }
-    // The files of the locales not selected are not this run's, so not orphans either.
-    let unselected: Vec<&String> = all_locales
-        .iter()
-        .filter(|t| !locales.contains(t))
-        .collect();
-    let foreign = |path: &Path| {
-        let mut names = path
+    // The sweep needs every artifact's files to tell an orphan from a generated file.
+    if options.only.is_empty() {
+        let expected: Vec<&Path> = expected
             .iter()
-            .map(|c| c.to_string_lossy())
-            .chain(path.file_stem().map(|s| s.to_string_lossy()));
-        names.any(|name| unselected.iter().any(|t| **t == name))
-            // The source locale's page is at the top, without its tag in the path.
-            || unselected.iter().any(|t| path == page_dir(t).join(page::PAGE_FILE))
-            || path == Path::new(openapi::CRATE_COMPONENTS)
-            || path == Path::new(EMBEDDED_RS)
-            || path == Path::new(CONFORMANCE_FIXTURE)
-            || path == Path::new(crate::codes::LOCK_PATH)
-    };
-    let expected: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-    if let Err(e) = codegen::sweep(&out, &expected, &foreign, options.check, &mut summary) {
-        problems.push(e);
+            .filter_map(|p| p.strip_prefix(&docs).ok())
+            .collect();
+        if let Err(e) = codegen::sweep(&docs, &expected, options.check, &mut summary) {
+            problems.push(e);
+        }
     }
     if problems.is_empty() {
         Ok(summary)
@@ -124,11 +263,28 @@ pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
     }
 }
 
+/// The artifacts `--only` names, or all of them; an unknown name is an error listing them.
+fn selected_artifacts(only: &[String]) -> Result<Vec<&'static Artifact>, String> {
+    if only.is_empty() {
+        return Ok(ARTIFACTS.iter().collect());
+    }
+    only.iter()
+        .map(|name| {
+            ARTIFACTS.iter().find(|a| a.name == name).ok_or_else(|| {
+                let names: Vec<&str> = ARTIFACTS.iter().map(|a| a.name).collect();
+                format!(
+                    "unknown artifact {name:?}; the artifacts are: {}",
+                    names.join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
 /// The locales asked for, or all of them; an unknown tag is an error listing the known ones.
-fn selected_locales(localizer: &Localizer, requested: &[String]) -> Result<Vec<String>, String> {
-    let available: Vec<String> = localizer.locales().map(ToString::to_string).collect();
+fn selected_locales(available: &[String], requested: &[String]) -> Result<Vec<String>, String> {
     if requested.is_empty() {
-        return Ok(available);
+        return Ok(available.to_vec());
     }
     for tag in requested {
         if !available.contains(tag) {
@@ -141,12 +297,17 @@ fn selected_locales(localizer: &Localizer, requested: &[String]) -> Result<Vec<S
     Ok(requested.to_vec())
 }
 
+/// The inputs of the repository, for tests.
+#[cfg(test)]
+pub(crate) fn test_inputs() -> Inputs {
+    Inputs::new(&crate::project_root())
+}
+
 /// A localizer of the repository's `locales/` as they are on disk, for tests (xtask builds
 /// without the embedded messages, which it regenerates).
 #[cfg(test)]
 pub(crate) fn test_localizer() -> Localizer {
-    let sources = Workspace::at(crate::project_root()).locale_files().unwrap();
-    Localizer::builder().files(&sources).unwrap().build()
+    test_inputs().localizer().unwrap().clone()
 }
 
 /// The documentation texts of the repository's `locales/`, for tests.
@@ -193,6 +354,7 @@ mod tests {
             check,
             out,
             locales: vec!["pt-PT".into()],
+            ..DocsOptions::default()
         };
         if let Err(error) = generate(&one(None, true)) {
             panic!("{error}");
@@ -215,10 +377,14 @@ mod tests {
             check,
             out: Some(out.clone()),
             locales: locales.iter().map(|&t| t.to_owned()).collect(),
+            ..DocsOptions::default()
         };
         let summary = generate(&options(false, &[])).unwrap();
         assert!(summary.written.iter().all(|p| p.starts_with(&out)));
-        assert!(out.join(openapi::CRATE_COMPONENTS).is_file());
+        assert!(
+            out.join("crates/omnia-errors/openapi/components.json")
+                .is_file()
+        );
         generate(&options(true, &[])).unwrap();
 
         // A locale that no longer exists.
@@ -254,21 +420,75 @@ mod tests {
     }
 
     #[test]
-    fn unknown_locales_are_refused_with_the_list() {
-        let localizer = test_localizer();
-        let error = selected_locales(&localizer, &["pt-AO".into()]).unwrap_err();
+    fn unknown_locales_and_artifacts_are_refused_with_the_list() {
+        let tags = test_inputs().tags().unwrap();
+        let error = selected_locales(&tags, &["pt-AO".into()]).unwrap_err();
         assert!(
             error.contains("\"pt-AO\"") && error.contains("pt-PT"),
+            "{error}"
+        );
+        let error = generate(&DocsOptions {
+            only: vec!["page".into()],
+            ..DocsOptions::default()
+        })
+        .err()
+        .unwrap_or_default();
+        assert!(
+            error.contains("unknown artifact \"page\"") && error.contains("pages, openapi"),
             "{error}"
         );
     }
 
     #[test]
-    fn generated_text_is_deterministic() {
-        let texts = test_texts();
-        let (a, a_components) = openapi::generate(&texts, &test_localizer()).unwrap();
-        let (b, b_components) = openapi::generate(&test_texts(), &test_localizer()).unwrap();
-        assert!(a.iter().zip(&b).all(|(a, b)| a.contents == b.contents));
-        assert_eq!(a_components.contents, b_components.contents);
+    fn every_artifact_is_named_once_and_generates_deterministically() {
+        let mut names: Vec<&str> = ARTIFACTS.iter().map(|a| a.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ARTIFACTS.len(), "an artifact name is repeated");
+        let (first, second) = (test_inputs(), test_inputs());
+        for artifact in ARTIFACTS {
+            let a = (artifact.generate)(&first).unwrap();
+            let b = (artifact.generate)(&second).unwrap();
+            assert!(!a.is_empty(), "{} generates nothing", artifact.name);
+            assert!(
+                a.iter()
+                    .zip(&b)
+                    .all(|(a, b)| a.path == b.path && a.contents == b.contents),
+                "{}",
+                artifact.name
+            );
+        }
+    }
+
+    #[test]
+    fn only_writes_the_artifacts_named() {
+        let out = temp_out("only");
+        let options = |check, only: &[&str]| DocsOptions {
+            check,
+            out: Some(out.clone()),
+            only: only.iter().map(|&n| n.to_owned()).collect(),
+            ..DocsOptions::default()
+        };
+        let summary = generate(&options(false, &["embedded", "codes-lock"])).unwrap();
+        let mut written: Vec<&Path> = summary
+            .written
+            .iter()
+            .map(|p| p.strip_prefix(&out).unwrap())
+            .collect();
+        written.sort();
+        assert_eq!(
+            written,
+            [
+                Path::new("crates/omnia-errors/codes.lock"),
+                Path::new("crates/omnia-errors-fluent/src/embedded.rs"),
+            ]
+        );
+        // The other artifacts are not there, and `--only` does not call their files orphans.
+        generate(&options(true, &["embedded"])).unwrap();
+        let error = generate(&options(true, &["pages"]))
+            .err()
+            .unwrap_or_default();
+        assert!(error.contains("omnia3_api_errors.md is missing"), "{error}");
+        let _ = std::fs::remove_dir_all(&out);
     }
 }
