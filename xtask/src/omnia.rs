@@ -4,9 +4,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use omnia_errors_fluent::LocaleFiles;
 use omnia_errors_tooling::{
-    LanguageFile, Workspace, compare_language_file, export_language_file, merge_into_text,
+    LanguageFile, Locales, Workspace, compare_language_file, export_language_file, merge_into_text,
 };
 
 /// What a merge did, for the report.
@@ -20,7 +19,7 @@ pub(crate) struct Merged {
 
 /// Merges our texts of the file's culture into `json` (an OMNIA language file), writing only
 /// what changes ([`merge_into_text`]).
-pub(crate) fn merge_json(locales: &[LocaleFiles], json: &str) -> Result<Merged, String> {
+pub(crate) fn merge_json(locales: &Locales, json: &str) -> Result<Merged, String> {
     let culture = LanguageFile::from_json(json)
         .map_err(|e| e.to_string())?
         .culture;
@@ -93,9 +92,9 @@ fn read(file: &Path) -> Result<String, String> {
 }
 
 /// The repository's `locales/`.
-fn locales() -> Result<Vec<LocaleFiles>, String> {
+fn locales() -> Result<Locales, String> {
     Workspace::at(crate::project_root())
-        .locale_files()
+        .locales()
         .map_err(|e| e.to_string())
 }
 

@@ -17,32 +17,54 @@ use fluent_syntax::ast;
 use omnia_errors::{AnyCode, ParamKind};
 use unic_langid::LanguageIdentifier;
 
-use crate::locales::SOURCE_LOCALE;
+use crate::locales::LocaleInfo;
 use crate::source::{LocaleFiles, SourceFile};
 
-/// Every finding of every locale: syntax, ids, attributes, variables, plural variants.
+/// Every finding of every locale: syntax, ids, attributes, variables, plural variants; checked
+/// against the catalog and, for the other locales, against the source locale, the first of
+/// `declared` (the locale set of `locales/locales.toml`, [`LOCALES`](crate::LOCALES) in a build
+/// with the embedded messages).
 ///
 /// `require_complete` also reports messages missing from a translation (the source locale must
-/// always be complete). The embedded files pass with it on; a folder loaded at run time may be
-/// a translation in progress, whose gaps fall back to the source.
-pub fn check_locales(locales: &[LocaleFiles], require_complete: bool) -> Vec<Finding> {
+/// always be complete), and holds the folders to the declared set: a declared locale without
+/// files, a folder not declared. The embedded files pass with it on; a folder loaded at run time
+/// may be a translation in progress, whose gaps fall back to the source.
+pub fn check_locales(
+    locales: &[LocaleFiles],
+    declared: &[LocaleInfo<'_>],
+    require_complete: bool,
+) -> Vec<Finding> {
+    let tags: Vec<&str> = declared.iter().map(|d| d.tag).collect();
+    check_declared(locales, &tags, require_complete)
+}
+
+/// [`check_locales`] of a declared set given by its tags.
+pub(crate) fn check_declared(
+    locales: &[LocaleFiles],
+    declared: &[&str],
+    require_complete: bool,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // Where the locale folders are: beside the files that were read.
+    let root = locales
+        .iter()
+        .flat_map(|l| &l.files)
+        .find_map(|f| Path::new(&f.path).parent()?.parent())
+        .unwrap_or(Path::new("locales"));
     let parsed: Vec<(&LocaleFiles, ParsedLocale)> = locales
         .iter()
         .map(|l| (l, parse_locale(&l.tag, &l.files, &mut findings)))
         .collect();
+    let source_tag = declared.first().copied();
     let source = parsed
         .iter()
-        .find(|(l, _)| l.tag == SOURCE_LOCALE)
+        .find(|(l, _)| Some(l.tag.as_str()) == source_tag)
         .map(|(_, p)| p);
     if source.is_none() {
-        // Where the source should be: beside the locales that were read.
-        let root = locales
-            .iter()
-            .flat_map(|l| &l.files)
-            .find_map(|f| Path::new(&f.path).parent()?.parent())
-            .unwrap_or(Path::new("locales"));
-        findings.push(Finding::missing_source(root));
+        findings.push(Finding::missing_source(root, source_tag));
+    }
+    if require_complete {
+        check_declaration(locales, declared, root, &mut findings);
     }
     for (files, locale) in &parsed {
         match files.tag.parse::<LanguageIdentifier>() {
@@ -53,7 +75,7 @@ pub fn check_locales(locales: &[LocaleFiles], require_complete: bool) -> Vec<Fin
             }
             Ok(_) => {}
         }
-        let is_source = files.tag == SOURCE_LOCALE;
+        let is_source = Some(files.tag.as_str()) == source_tag;
         let against = if is_source { None } else { source };
         check_locale(
             locale,
@@ -63,6 +85,34 @@ pub fn check_locales(locales: &[LocaleFiles], require_complete: bool) -> Vec<Fin
         );
     }
     findings
+}
+
+/// The folders against the declared set: every declared locale has one, every one is declared.
+fn check_declaration(
+    locales: &[LocaleFiles],
+    declared: &[&str],
+    root: &Path,
+    findings: &mut Vec<Finding>,
+) {
+    let finding = |file: String, locale: &str, kind| Finding {
+        file,
+        position: None,
+        locale: locale.to_owned(),
+        id: None,
+        kind,
+    };
+    for locale in locales {
+        if !declared.contains(&locale.tag.as_str()) {
+            let folder = root.join(&locale.tag).display().to_string();
+            findings.push(finding(folder, &locale.tag, FindingKind::NotDeclared));
+        }
+    }
+    for tag in declared {
+        if !locales.iter().any(|l| l.tag == *tag) {
+            let declaration = root.join("locales.toml").display().to_string();
+            findings.push(finding(declaration, tag, FindingKind::Missing));
+        }
+    }
 }
 
 /// Where a finding is: 1-based line and column.
@@ -154,6 +204,8 @@ pub enum FindingKind {
     Unsupported(String),
     /// A locale folder that `locales/locales.toml` does not declare.
     NotDeclared,
+    /// No locale is declared, so none is the source the others are checked against.
+    NothingDeclared,
     /// A reference to a term (`{ -connector }`) this locale does not define: Fluent would
     /// show `{-connector}` in its place.
     UnknownTerm {
@@ -201,7 +253,7 @@ impl fmt::Display for Finding {
             }
             FindingKind::Duplicate => f.write_str("defined more than once in this locale"),
             FindingKind::Unexpected => {
-                f.write_str("no such message in the catalog or the source locale (en-US); remove it or fix its id")
+                f.write_str("no such message in the catalog or the source locale (the first declared); remove it or fix its id")
             }
             FindingKind::Missing => f.write_str("missing: every locale has every message"),
             FindingKind::MissingAttribute(a) => write!(f, "missing the .{a} attribute"),
@@ -242,6 +294,9 @@ impl fmt::Display for Finding {
             }
             FindingKind::NotDeclared => f.write_str(
                 "this locale is not declared in locales/locales.toml: add it there (cargo xtask new-locale does)",
+            ),
+            FindingKind::NothingDeclared => f.write_str(
+                "no locale is declared: declare the source locale first in locales/locales.toml (the localizer's builder: `declared`)",
             ),
             FindingKind::Unsupported(what) => write!(
                 f,
@@ -347,14 +402,24 @@ impl Finding {
         }
     }
 
-    /// en-US is missing from the locales under `root`.
-    pub(crate) fn missing_source(root: &Path) -> Self {
-        Self {
-            file: root.join(SOURCE_LOCALE).display().to_string(),
-            position: None,
-            locale: SOURCE_LOCALE.to_owned(),
-            id: None,
-            kind: FindingKind::Missing,
+    /// The source locale (the first declared; `None` when nothing is) is missing from the
+    /// locales under `root`.
+    pub(crate) fn missing_source(root: &Path, source: Option<&str>) -> Self {
+        match source {
+            Some(tag) => Self {
+                file: root.join(tag).display().to_string(),
+                position: None,
+                locale: tag.to_owned(),
+                id: None,
+                kind: FindingKind::Missing,
+            },
+            None => Self {
+                file: root.join("locales.toml").display().to_string(),
+                position: None,
+                locale: String::new(),
+                id: None,
+                kind: FindingKind::NothingDeclared,
+            },
         }
     }
 }
@@ -1092,7 +1157,7 @@ mod tests {
             tag: "xx-YY".into(),
             files: vec![file],
         }];
-        let unused: Vec<_> = super::check_locales(&locales, false)
+        let unused: Vec<_> = super::check_declared(&locales, &["xx-YY"], false)
             .into_iter()
             .filter(|f| matches!(f.kind, FindingKind::UnusedVariable { .. }))
             .collect();

@@ -64,12 +64,18 @@ mod probe;
 #[cfg(feature = "files")]
 mod source;
 
-pub use locales::{LocaleInfo, SOURCE_LOCALE};
+pub use locales::LocaleInfo;
 
-/// Every language of the embedded messages, in negotiation preference order: when a request
-/// matches several equally (a bare `pt`, or `pt-AO`), the earlier wins. The first is the source.
+/// Every language of the embedded messages, as `locales/locales.toml` declares them, in
+/// negotiation preference order: when a request matches several equally (a bare `pt`, or
+/// `pt-AO`), the earlier wins. The first is the source.
 #[cfg(feature = "embedded")]
 pub const LOCALES: &[LocaleInfo<'static>] = &embedded::LOCALES;
+
+/// The source language, the first declared: complete by definition, and the fallback of every
+/// other locale.
+#[cfg(feature = "embedded")]
+pub const SOURCE_LOCALE: &str = LOCALES[0].tag;
 pub use localizer::{
     Fallback, FallbackKind, Isolation, Language, Localized, LocalizedBody, LocalizedProblem,
     Localizer, LocalizerBuilder, Message,

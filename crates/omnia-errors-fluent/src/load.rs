@@ -5,9 +5,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::check::{FindingList, check_locales};
+use crate::check::{FindingList, check_declared};
 use crate::compile::{self, Transform};
-use crate::locales::SOURCE_LOCALE;
 use crate::pattern::{LocaleMessages, Seq};
 use crate::source::{LocaleFiles, SourceFile};
 
@@ -179,9 +178,10 @@ fn mirrored(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl Loaded {
-    /// Validates and compiles every locale; en-US must be among them.
-    pub(crate) fn compile(locales: &[LocaleFiles]) -> Result<Self, LoadError> {
-        let mut findings = check_locales(locales, false);
+    /// Validates and compiles every locale; the source, the first of `declared`, must be
+    /// among them.
+    pub(crate) fn compile(locales: &[LocaleFiles], declared: &[&str]) -> Result<Self, LoadError> {
+        let mut findings = check_declared(locales, declared, false);
         if !findings.is_empty() {
             return Err(LoadError::Invalid(findings));
         }
@@ -195,7 +195,9 @@ impl Loaded {
                 Err(found) => findings.extend(found),
             }
         }
-        let source = locales.iter().find(|l| l.tag == SOURCE_LOCALE);
+        let source = locales
+            .iter()
+            .find(|l| Some(l.tag.as_str()) == declared.first().copied());
         let mut pseudo = Vec::new();
         if let Some(source) = source {
             for (tag, transform) in PSEUDO {

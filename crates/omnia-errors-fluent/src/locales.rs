@@ -23,17 +23,3 @@ pub struct LocaleInfo<'a> {
     /// OMNIA's unique identifier of the language, e.g. `PTPT` (its language file's `name`).
     pub omnia_name: &'a str,
 }
-
-/// The source language: complete by definition, and the fallback of every other locale.
-pub const SOURCE_LOCALE: &str = "en-US";
-
-#[cfg(all(test, feature = "embedded"))]
-mod tests {
-    use super::SOURCE_LOCALE;
-    use crate::LOCALES;
-
-    #[test]
-    fn the_source_is_declared_first() {
-        assert_eq!(LOCALES[0].tag, SOURCE_LOCALE);
-    }
-}

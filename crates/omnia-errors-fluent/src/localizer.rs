@@ -10,7 +10,6 @@ use omnia_errors::{
 };
 use unic_langid::LanguageIdentifier;
 
-use crate::locales::SOURCE_LOCALE;
 use crate::negotiate::Negotiator;
 use crate::number::Numbers;
 use crate::pattern::{self, FormatError, LocaleMessages, Seq};
@@ -75,6 +74,8 @@ pub enum Isolation {
 #[must_use]
 pub struct LocalizerBuilder {
     isolation: Isolation,
+    /// The declared locale set by tag, in preference order: the first is the source.
+    declared: Vec<String>,
     #[cfg(feature = "pseudo")]
     pseudo_locales: bool,
     /// Messages loaded from files, replacing the embedded ones.
@@ -84,8 +85,13 @@ pub struct LocalizerBuilder {
 
 impl Default for LocalizerBuilder {
     fn default() -> Self {
+        #[cfg(feature = "embedded")]
+        let declared = crate::LOCALES.iter().map(|l| l.tag.to_owned()).collect();
+        #[cfg(not(feature = "embedded"))]
+        let declared = Vec::new();
         Self {
             isolation: Isolation::Off,
+            declared,
             #[cfg(feature = "pseudo")]
             pseudo_locales: false,
             #[cfg(feature = "files")]
@@ -119,9 +125,29 @@ impl LocalizerBuilder {
         self
     }
 
+    /// The declared locale set (`locales/locales.toml`) that the files of
+    /// [`directory`](Self::directory) and [`files`](Self::files), given after it, are checked
+    /// and ordered by: the first is the source, which every other locale is checked against and
+    /// falls back to; the order is the negotiation preference (locales not declared come after,
+    /// in the order given). Default: the embedded [`LOCALES`](crate::LOCALES); a build without
+    /// them (feature `embedded` off) declares the set here.
+    ///
+    /// ```
+    /// use omnia_errors_fluent::{LOCALES, Localizer};
+    ///
+    /// let builder = Localizer::builder().declared(LOCALES);
+    /// # let _ = builder;
+    /// ```
+    #[cfg(feature = "files")]
+    pub fn declared(mut self, locales: &[crate::LocaleInfo<'_>]) -> Self {
+        self.declared = locales.iter().map(|l| l.tag.to_owned()).collect();
+        self
+    }
+
     /// Loads `<dir>/<tag>/*.ftl` instead of the embedded messages, for translators trying
-    /// their work. A translation may be incomplete (gaps fall back to en-US), but every file
-    /// must parse, every message must match the catalog, and en-US must be there.
+    /// their work. A translation may be incomplete (gaps fall back to the source locale), but
+    /// every file must parse, every message must match the catalog, and the source locale
+    /// (the first [`declared`](Self::declared)) must be there.
     ///
     /// # Errors
     ///
@@ -141,7 +167,8 @@ impl LocalizerBuilder {
     /// [`LoadError::Invalid`](crate::LoadError::Invalid) with every problem found.
     #[cfg(feature = "files")]
     pub fn files(mut self, locales: &[crate::LocaleFiles]) -> Result<Self, crate::LoadError> {
-        self.loaded = Some(crate::load::Loaded::compile(locales)?);
+        let declared: Vec<&str> = self.declared.iter().map(String::as_str).collect();
+        self.loaded = Some(crate::load::Loaded::compile(locales, &declared)?);
         Ok(self)
     }
 
@@ -204,7 +231,12 @@ impl LocalizerBuilder {
         #[cfg(not(feature = "files"))]
         let mut real = embedded_locales();
         // Stable, so ties keep the order given.
-        real.sort_by_key(|l| (l.tag != SOURCE_LOCALE, declared_position(&l.tag)));
+        real.sort_by_key(|l| {
+            self.declared
+                .iter()
+                .position(|d| *d == l.tag)
+                .unwrap_or(self.declared.len())
+        });
         #[cfg(feature = "pseudo")]
         let pseudo = if self.pseudo_locales {
             #[cfg(feature = "files")]
@@ -221,18 +253,6 @@ impl LocalizerBuilder {
         drop(loaded_pseudo);
         (real, pseudo)
     }
-}
-
-/// Where the embedded locale set declares `tag` (after every declared one when it does not).
-fn declared_position(tag: &str) -> usize {
-    #[cfg(feature = "embedded")]
-    let declared = crate::LOCALES;
-    #[cfg(not(feature = "embedded"))]
-    let declared: &[crate::LocaleInfo<'_>] = &[];
-    declared
-        .iter()
-        .position(|d| d.tag == tag)
-        .unwrap_or(declared.len())
 }
 
 /// The embedded messages of every declared locale (none in a build without `embedded`).

@@ -7,7 +7,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use omnia_errors::{ApiError, ValidationError};
-use omnia_errors_fluent::{FallbackKind, FindingKind, LoadError, Localizer, check_locales};
+use omnia_errors_fluent::{
+    FallbackKind, FindingKind, LOCALES, LoadError, Localizer, check_locales,
+};
 
 /// A fresh folder with the repository's locales, with `edit` applied to `locale/file`.
 fn locales_dir(name: &str, locale: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
@@ -164,7 +166,11 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
             "validation-TextMaxLengthMismatch",
         )
     });
-    let strict = check_locales(&omnia_errors_fluent::read_locales(&dir).unwrap(), true);
+    let strict = check_locales(
+        &omnia_errors_fluent::read_locales(&dir).unwrap(),
+        LOCALES,
+        true,
+    );
     assert!(
         strict.iter().any(|f| f.kind == FindingKind::Missing),
         "the strict check sees the gap"
@@ -365,7 +371,11 @@ fn a_parameter_the_translation_leaves_out_is_reported() {
         drop_message(t, "validation-TextMaxLengthMismatch")
             + "validation-TextMaxLengthMismatch = Wartość jest za długa.\n"
     });
-    let findings = check_locales(&omnia_errors_fluent::read_locales(&dir).unwrap(), false);
+    let findings = check_locales(
+        &omnia_errors_fluent::read_locales(&dir).unwrap(),
+        LOCALES,
+        false,
+    );
     assert!(
         findings.iter().any(|f| f.locale == "pl-PL"
             && f.id.as_deref() == Some("validation-TextMaxLengthMismatch")

@@ -31,13 +31,15 @@ pub const TARGETS: &[(&str, Harness)] = &[
 ];
 
 /// The repository's `locales/`, read once.
-fn workspace_locales() -> &'static Vec<LocaleFiles> {
-    static LOCALES: OnceLock<Vec<LocaleFiles>> = OnceLock::new();
-    LOCALES.get_or_init(|| {
-        omnia_errors_tooling::Workspace::current()
-            .locale_files()
-            .expect("locales/ is readable")
-    })
+fn workspace_locales() -> &'static [LocaleFiles] {
+    static LOCALES: OnceLock<omnia_errors_tooling::Locales> = OnceLock::new();
+    LOCALES
+        .get_or_init(|| {
+            omnia_errors_tooling::Workspace::current()
+                .locales()
+                .expect("locales/ is readable")
+        })
+        .files()
 }
 
 fn localizer() -> &'static Localizer {
@@ -211,7 +213,7 @@ pub fn ftl_files(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut locales = workspace_locales().clone();
+    let mut locales = workspace_locales().to_vec();
     for locale in &mut locales {
         if locale.tag == "pl-PL" {
             for file in &mut locale.files {

@@ -12,11 +12,11 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::omnia_file::{
-    CONTEXT_ATTRIBUTE, Entries, KeptSelect, NOTE_ATTRIBUTE, Simplification, find_locale,
-    parse_locale,
+    CONTEXT_ATTRIBUTE, Entries, KeptSelect, NOTE_ATTRIBUTE, Simplification, parse_locale,
 };
-use omnia_errors_fluent::LocaleFiles;
 use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
+
+use crate::Locales;
 
 /// The plural category every plural text has: the one a user interface falls back to.
 const OTHER: &str = "other";
@@ -87,7 +87,7 @@ const OTHER: &str = "other";
 /// ```
 /// use omnia_errors_tooling::{MessageText, Workspace, json_messages};
 ///
-/// let catalog = json_messages(&Workspace::current().locale_files().unwrap(), "pl-PL")?;
+/// let catalog = json_messages(&Workspace::current().locales().unwrap(), "pl-PL")?;
 /// assert!(catalog.simplifications.is_empty());
 /// let too_long = catalog.message("TextMaxLengthMismatch").unwrap();
 /// let MessageText::Plural(plural) = &too_long.message else { panic!("not a plural") };
@@ -315,7 +315,7 @@ impl fmt::Display for JsonMessagesError {
 impl std::error::Error for JsonMessagesError {}
 
 /// Builds the message catalog of locale `tag` from its Fluent files in `locales` (usually
-/// [`Workspace::locale_files`](crate::Workspace::locale_files)); see [`JsonMessages`] for the format.
+/// [`Workspace::locales`](crate::Workspace::locales)); see [`JsonMessages`] for the format.
 ///
 /// `tag` is matched as a language tag, as by
 /// [`export_language_file`](crate::export_language_file): case and `-` or `_` do not matter,
@@ -331,7 +331,7 @@ impl std::error::Error for JsonMessagesError {}
 /// ```
 /// use omnia_errors_tooling::{JsonMessagesError, MessageText, Workspace, json_messages};
 ///
-/// let catalog = json_messages(&Workspace::current().locale_files().unwrap(), "en-US")?;
+/// let catalog = json_messages(&Workspace::current().locales().unwrap(), "en-US")?;
 /// let required = catalog.message("RequiredValue").unwrap();
 /// assert_eq!(required.message, MessageText::Text("Attribute value is required.".into()));
 /// assert_eq!(
@@ -339,14 +339,11 @@ impl std::error::Error for JsonMessagesError {}
 ///     Some(MessageText::Text("A value is required for the attribute {path}.".into()))
 /// );
 ///
-/// let error = json_messages(&Workspace::current().locale_files().unwrap(), "ja-JP").unwrap_err();
+/// let error = json_messages(&Workspace::current().locales().unwrap(), "ja-JP").unwrap_err();
 /// assert!(matches!(error, JsonMessagesError::UnknownLocale { .. }));
 /// # Ok::<(), JsonMessagesError>(())
 /// ```
-pub fn json_messages(
-    locales: &[LocaleFiles],
-    tag: &str,
-) -> Result<JsonMessages, JsonMessagesError> {
+pub fn json_messages(locales: &Locales, tag: &str) -> Result<JsonMessages, JsonMessagesError> {
     if let Some((name, first, second)) = first_duplicate(AnyCode::all().map(|c| (c.as_str(), c))) {
         return Err(JsonMessagesError::DuplicateWireName {
             name,
@@ -354,10 +351,12 @@ pub fn json_messages(
             second,
         });
     }
-    let locale = find_locale(locales, tag).ok_or_else(|| JsonMessagesError::UnknownLocale {
-        tag: tag.to_owned(),
-        available: locales.iter().map(|l| l.tag.clone()).collect(),
-    })?;
+    let (_, locale) = locales
+        .find(tag)
+        .ok_or_else(|| JsonMessagesError::UnknownLocale {
+            tag: tag.to_owned(),
+            available: locales.tags().map(str::to_owned).collect(),
+        })?;
     let tag = locale.tag.as_str();
     let resources = parse_locale(locale).map_err(JsonMessagesError::Fluent)?;
     let entries = Entries::new(&resources);

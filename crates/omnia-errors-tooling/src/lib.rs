@@ -1,8 +1,9 @@
 //! The tooling of the OMNIA error catalog, apart from what applications link: `xtask` and the
 //! tests use it, nothing is published.
 //!
-//! - [`Workspace`]: the repository's `locales/` (the translators' files and the declared locale
-//!   set, `locales/locales.toml`) read from disk;
+//! - [`Workspace`]: the repository's `locales/` read from disk, as [`Locales`]: the declared
+//!   locale set (`locales/locales.toml`, the one place a language is declared) and each
+//!   locale's Fluent files;
 //! - [`embedded_rust`]: the Rust source of the runtime crate's compiled messages;
 //! - [`conformance_fixture`]: every message formatted by the localizer, for the JavaScript
 //!   conformance test;
@@ -38,4 +39,4 @@ pub use omnia_file::{
     Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
     compare_language_file, export_language_file, omnia_text_name,
 };
-pub use workspace::{DeclaredLocale, Workspace, WorkspaceError, embedded_rust};
+pub use workspace::{DeclaredLocale, Locales, Workspace, WorkspaceError, embedded_rust};

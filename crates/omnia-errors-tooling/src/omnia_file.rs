@@ -31,7 +31,7 @@
 //! ```
 //! use omnia_errors_tooling::{Workspace, compare_language_file, export_language_file};
 //!
-//! let locales = Workspace::current().locale_files().unwrap();
+//! let locales = Workspace::current().locales().unwrap();
 //! let export = export_language_file(&locales, "pl-PL")?;
 //! assert_eq!(export.file.name, "PLPL");
 //! assert_eq!(
@@ -57,10 +57,10 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
-use unic_langid::LanguageIdentifier;
 
-use omnia_errors_fluent::LocaleFiles;
-use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
+use omnia_errors_fluent::{Finding, LocaleFiles, PLURAL_CATEGORIES};
+
+use crate::Locales;
 
 /// The prefix of every text name this crate exports.
 const TEXT_PREFIX: &str = "ErrorMessage_";
@@ -68,19 +68,6 @@ const TEXT_PREFIX: &str = "ErrorMessage_";
 pub(crate) const CONTEXT_ATTRIBUTE: &str = "context";
 /// The Fluent attribute that is documentation only, never exported.
 pub(crate) const NOTE_ATTRIBUTE: &str = "note";
-
-/// The `description` of the locales we ship: the language's own name, as OMNIA's files have it
-/// ("Português (Portugal)", "Español (España)"; OMNIA's docs give "English (US)"). Any other
-/// locale is described by its tag.
-const LANGUAGE_NAMES: [(&str, &str); 7] = [
-    ("en-US", "English (US)"),
-    ("pt-PT", "Português (Portugal)"),
-    ("pt-BR", "Português (Brasil)"),
-    ("es-ES", "Español (España)"),
-    ("fr-FR", "Français (France)"),
-    ("de-DE", "Deutsch (Deutschland)"),
-    ("pl-PL", "Polski (Polska)"),
-];
 
 /// The numbers a plural selection is exported for: typical maximum lengths and collection
 /// limits. OMNIA substitutes the number into the text as it is, so the text exported is the one
@@ -682,7 +669,7 @@ pub fn omnia_text_name(code: AnyCode) -> String {
 }
 
 /// Builds the OMNIA language file of `culture` from its Fluent files in `locales` (usually
-/// [`Workspace::locale_files`](crate::Workspace::locale_files)), with the list of what had to be simplified.
+/// [`Workspace::locales`](crate::Workspace::locales)), with the list of what had to be simplified.
 ///
 /// `culture` is matched with the locales' tags as a language tag: case and `-` or `_` do not
 /// matter (`pt_pt` is `pt-PT`), but it must name the locale exactly (`pt` is not `pt-PT`). A
@@ -696,7 +683,7 @@ pub fn omnia_text_name(code: AnyCode) -> String {
 /// ```
 /// use omnia_errors_tooling::{Workspace, export_language_file};
 ///
-/// let export = export_language_file(&Workspace::current().locale_files().unwrap(), "en-US")?;
+/// let export = export_language_file(&Workspace::current().locales().unwrap(), "en-US")?;
 /// assert_eq!((export.file.name.as_str(), export.file.description.as_str()), ("ENUS", "English (US)"));
 /// // OMNIA fills in every placeholder, so the contextual text is the one exported.
 /// assert_eq!(
@@ -705,14 +692,14 @@ pub fn omnia_text_name(code: AnyCode) -> String {
 /// );
 /// # Ok::<(), omnia_errors_tooling::OmniaFileError>(())
 /// ```
-pub fn export_language_file(
-    locales: &[LocaleFiles],
-    culture: &str,
-) -> Result<Export, OmniaFileError> {
-    let locale = find_locale(locales, culture).ok_or_else(|| OmniaFileError::UnknownCulture {
-        culture: culture.to_owned(),
-        available: locales.iter().map(|l| l.tag.clone()).collect(),
-    })?;
+pub fn export_language_file(locales: &Locales, culture: &str) -> Result<Export, OmniaFileError> {
+    let (declared, locale) =
+        locales
+            .find(culture)
+            .ok_or_else(|| OmniaFileError::UnknownCulture {
+                culture: culture.to_owned(),
+                available: locales.tags().map(str::to_owned).collect(),
+            })?;
     let tag = locale.tag.as_str();
 
     let resources = parse_locale(locale).map_err(OmniaFileError::Fluent)?;
@@ -786,12 +773,8 @@ pub fn export_language_file(
 
     Ok(Export {
         file: LanguageFile {
-            name: tag.replace('-', "").to_uppercase(),
-            description: LANGUAGE_NAMES
-                .iter()
-                .find(|(t, _)| *t == tag)
-                .map_or(tag, |(_, name)| name)
-                .to_owned(),
+            name: declared.omnia_name.clone(),
+            description: declared.native_name.clone(),
             culture: tag.to_owned(),
             texts,
             extra: BTreeMap::new(),
@@ -813,30 +796,13 @@ pub fn export_language_file(
 /// use omnia_errors_tooling::{OmniaFileError, Workspace, compare_language_file};
 ///
 /// let json = r#"{"culture": "ja-JP", "texts": []}"#;
-/// let error = compare_language_file(&Workspace::current().locale_files().unwrap(), json).unwrap_err();
+/// let error = compare_language_file(&Workspace::current().locales().unwrap(), json).unwrap_err();
 /// assert!(matches!(error, OmniaFileError::UnknownCulture { .. }));
 /// ```
-pub fn compare_language_file(
-    locales: &[LocaleFiles],
-    json: &str,
-) -> Result<Comparison, OmniaFileError> {
+pub fn compare_language_file(locales: &Locales, json: &str) -> Result<Comparison, OmniaFileError> {
     let theirs = LanguageFile::from_json(json)?;
     let ours = export_language_file(locales, &theirs.culture)?;
     Ok(Comparison::between(&ours.file, &theirs))
-}
-
-/// The locale whose tag is `culture` as a language tag: case and `-` or `_` do not matter.
-pub(crate) fn find_locale<'l>(
-    locales: &'l [LocaleFiles],
-    culture: &str,
-) -> Option<&'l LocaleFiles> {
-    let wanted = culture.parse::<LanguageIdentifier>().ok();
-    locales.iter().find(|locale| {
-        locale.tag.eq_ignore_ascii_case(culture)
-            || wanted
-                .as_ref()
-                .is_some_and(|w| locale.tag.parse::<LanguageIdentifier>().ok().as_ref() == Some(w))
-    })
 }
 
 /// Parses every file of `locale`; every syntax error when one does not parse.
@@ -1348,7 +1314,7 @@ mod tests {
     /// per text of ours, so quadrupling the file quadruples the work on it, exactly.
     #[test]
     fn the_comparison_is_linear_in_the_file() {
-        let locales = crate::Workspace::current().locale_files().unwrap();
+        let locales = crate::Workspace::current().locales().unwrap();
         let ours = export_language_file(&locales, "pt-PT").unwrap().file;
         let steps = |others: usize| {
             let mut steps = 0;
@@ -1368,7 +1334,7 @@ mod tests {
     /// quadratic pass by never finishing).
     #[test]
     fn a_million_texts_are_compared_and_merged() {
-        let locales = crate::Workspace::current().locale_files().unwrap();
+        let locales = crate::Workspace::current().locales().unwrap();
         let ours = export_language_file(&locales, "pt-PT").unwrap().file;
         let mut theirs = file_with(&ours, 1_000_000);
         theirs

@@ -15,8 +15,8 @@ mod tables;
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
-use omnia_errors_fluent::{LocaleFiles, Localizer, SOURCE_LOCALE};
-use omnia_errors_tooling::{DocTexts, Workspace};
+use omnia_errors_fluent::Localizer;
+use omnia_errors_tooling::{DocTexts, Locales, Workspace};
 
 use crate::codegen::{self, Generated, Summary};
 use crate::flags::DocsOptions;
@@ -87,6 +87,12 @@ pub(crate) const ARTIFACTS: &[Artifact] = &[
         generate: conformance,
     },
     Artifact {
+        name: "wasm-size-baseline",
+        what: "xtask/wasm-size/fluent-bundle/src/locales.rs",
+        root: Root::Workspace,
+        generate: crate::wasm_size::baseline,
+    },
+    Artifact {
         name: "codes-lock",
         what: "crates/omnia-errors/codes.lock",
         root: Root::Workspace,
@@ -99,7 +105,7 @@ pub(crate) const ARTIFACTS: &[Artifact] = &[
 pub(crate) struct Inputs {
     root: PathBuf,
     workspace: Workspace,
-    sources: OnceCell<Result<Vec<LocaleFiles>, String>>,
+    locales: OnceCell<Result<Locales, String>>,
     texts: OnceCell<Result<DocTexts, String>>,
     localizer: OnceCell<Result<Localizer, String>>,
     templates: OnceCell<Result<page::Templates, String>>,
@@ -118,7 +124,7 @@ impl Inputs {
         Self {
             root: root.to_owned(),
             workspace: Workspace::at(root),
-            sources: OnceCell::new(),
+            locales: OnceCell::new(),
             texts: OnceCell::new(),
             localizer: OnceCell::new(),
             templates: OnceCell::new(),
@@ -130,38 +136,22 @@ impl Inputs {
         &self.root
     }
 
-    /// The workspace's `locales/`.
-    pub(crate) fn workspace(&self) -> &Workspace {
-        &self.workspace
-    }
-
-    /// Every locale's Fluent files, in the declared order (`locales/locales.toml`).
-    pub(crate) fn sources(&self) -> Result<&[LocaleFiles], String> {
-        loaded(&self.sources, || {
-            let mut sources = self.workspace.locale_files().map_err(|e| e.to_string())?;
-            let declared = self
-                .workspace
-                .declared_locales()
-                .map_err(|e| e.to_string())?;
-            sources.sort_by_key(|l| {
-                declared
-                    .iter()
-                    .position(|d| d.tag == l.tag)
-                    .unwrap_or(declared.len())
-            });
-            Ok(sources)
+    /// The declared locales (`locales/locales.toml`) and their Fluent files, in the declared
+    /// order.
+    pub(crate) fn locales(&self) -> Result<&Locales, String> {
+        loaded(&self.locales, || {
+            self.workspace.locales().map_err(|e| e.to_string())
         })
-        .map(Vec::as_slice)
     }
 
     /// Every locale's tag, in the declared order.
     pub(crate) fn tags(&self) -> Result<Vec<String>, String> {
-        Ok(self.sources()?.iter().map(|l| l.tag.clone()).collect())
+        Ok(self.locales()?.tags().map(str::to_owned).collect())
     }
 
     /// The documentation texts.
     pub(crate) fn texts(&self) -> Result<&DocTexts, String> {
-        loaded(&self.texts, || DocTexts::new(self.sources()?))
+        loaded(&self.texts, || DocTexts::new(self.locales()?))
     }
 
     /// A localizer of the files on disk, not of the messages compiled into the runtime: those
@@ -169,8 +159,10 @@ impl Inputs {
     /// without them).
     pub(crate) fn localizer(&self) -> Result<&Localizer, String> {
         loaded(&self.localizer, || {
+            let locales = self.locales()?;
             let localizer = Localizer::builder()
-                .files(self.sources()?)
+                .declared(&locales.infos())
+                .files(locales.files())
                 .map_err(|e| e.to_string())?;
             Ok(localizer.build())
         })
@@ -187,7 +179,7 @@ impl Inputs {
 /// The runtime crate's compiled messages.
 fn embedded(inputs: &Inputs) -> Result<Vec<Generated>, String> {
     let contents =
-        omnia_errors_tooling::embedded_rust(inputs.workspace()).map_err(|e| e.to_string())?;
+        omnia_errors_tooling::embedded_rust(inputs.locales()?).map_err(|e| e.to_string())?;
     Ok(vec![Generated::new(
         "crates/omnia-errors-fluent/src/embedded.rs",
         contents,
@@ -212,7 +204,12 @@ fn conformance(inputs: &Inputs) -> Result<Vec<Generated>, String> {
 /// former and removes the temporary files killed runs left. Every artifact runs even when one
 /// fails, so that one run lists every problem.
 pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
-    let root = crate::project_root();
+    generate_at(&crate::project_root(), options)
+}
+
+/// [`generate`] for the workspace at `root`.
+fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
+    let root = root.to_owned();
     let artifacts = selected_artifacts(&options.only)?;
     let inputs = Inputs::new(&root);
     let locales = selected_locales(&inputs.tags()?, &options.locales)?;
@@ -313,13 +310,13 @@ pub(crate) fn test_localizer() -> Localizer {
 /// The documentation texts of the repository's `locales/`, for tests.
 #[cfg(test)]
 pub(crate) fn test_texts() -> DocTexts {
-    let locales = Workspace::at(crate::project_root()).locale_files().unwrap();
+    let locales = Workspace::at(crate::project_root()).locales().unwrap();
     DocTexts::new(&locales).unwrap()
 }
 
-/// Where a locale's page goes: the source at the top, translations in a folder of their tag.
-fn page_dir(tag: &str) -> PathBuf {
-    if tag == SOURCE_LOCALE {
+/// Where a locale's page goes: the source's at the top, translations in a folder of their tag.
+fn page_dir(tag: &str, source: &str) -> PathBuf {
+    if tag == source {
         PathBuf::new()
     } else {
         PathBuf::from(tag)
@@ -329,6 +326,7 @@ fn page_dir(tag: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use omnia_errors_tooling::LanguageFile;
 
     /// The rust-analyzer pattern: `cargo test` alone catches a generated file left stale.
     #[test]
@@ -437,6 +435,104 @@ mod tests {
             error.contains("unknown artifact \"page\"") && error.contains("pages, openapi"),
             "{error}"
         );
+    }
+
+    /// Copies the folder `from` into `to`, recursively.
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    /// `locales/locales.toml` declares a language, and only it: on a scratch copy of the tree,
+    /// `cargo xtask new-locale it-IT`, its translations (here: the English uncommented) and its
+    /// names in the declaration are all it takes for every export, page, preview, the compiled
+    /// messages, the conformance fixture and the WebAssembly size baseline to have it.
+    #[test]
+    fn a_new_locale_follows_from_new_locale_and_its_translations_alone() {
+        let scratch = temp_out("new-locale");
+        let repo = crate::project_root();
+        for dir in ["locales", "templates"] {
+            copy_tree(&repo.join(dir), &scratch.join(dir));
+        }
+        crate::new_locale::run(&scratch, "it-IT").unwrap();
+        crate::new_locale::translate(&scratch.join("locales/it-IT"));
+        // The translator names the language where new-locale declared it.
+        let declaration = scratch.join("locales/locales.toml");
+        let text = std::fs::read_to_string(&declaration).unwrap();
+        let named = text
+            .replace(
+                "native-name = \"it-IT\"",
+                "native-name = \"Italiano (Italia)\"",
+            )
+            .replace(
+                "english-name = \"it-IT\"",
+                "english-name = \"Italian (Italy)\"",
+            );
+        assert_ne!(named, text);
+        std::fs::write(&declaration, named).unwrap();
+
+        let summary = generate_at(&scratch, &DocsOptions::default()).unwrap();
+        assert!(
+            summary.locales.last().is_some_and(|t| t == "it-IT"),
+            "{summary}"
+        );
+        // Consistent: a check finds nothing stale and no orphan.
+        let check = DocsOptions {
+            check: true,
+            ..DocsOptions::default()
+        };
+        if let Err(error) = generate_at(&scratch, &check) {
+            panic!("{error}");
+        }
+        let read = |path: &str| std::fs::read_to_string(scratch.join(path)).unwrap();
+        assert!(
+            read("docs/it-IT/omnia3_api_errors.md")
+                .contains("permalink: it-IT/omnia3_api_errors.html")
+        );
+        assert!(read("docs/preview/it-IT.html").contains("lang=\"it-IT\""));
+        let omnia = LanguageFile::from_json(&read("docs/omnia/it-IT.json")).unwrap();
+        assert_eq!(
+            (omnia.name.as_str(), omnia.description.as_str()),
+            ("ITIT", "Italiano (Italia)")
+        );
+        assert!(read("docs/omnia/README.md").contains("\n## it-IT\n"));
+        assert!(read("docs/messages/it-IT.json").contains("\"locale\": \"it-IT\""));
+        assert!(
+            read("crates/omnia-errors-fluent/src/embedded.rs")
+                .contains("LocaleInfo { tag: \"it-IT\", native_name: \"Italiano (Italia)\"")
+        );
+        assert!(read("js/test/formatted.json").contains("{\"locale\": \"it-IT\""));
+        assert!(
+            read("xtask/wasm-size/fluent-bundle/src/locales.rs")
+                .contains("(\"it-IT\", include_str!(\"../../../../locales/it-IT/errors.ftl\"))")
+        );
+        // Every per-locale file the repository has for pl-PL, the scratch copy has for it-IT.
+        let mut per_locale = Vec::new();
+        for artifact in ARTIFACTS {
+            for file in (artifact.generate)(&test_inputs()).unwrap() {
+                if file.locale.as_deref() == Some("pl-PL") {
+                    per_locale.push((artifact.root, file.path));
+                }
+            }
+        }
+        assert!(!per_locale.is_empty());
+        for (root, path) in per_locale {
+            let path = PathBuf::from(path.to_string_lossy().replace("pl-PL", "it-IT"));
+            let dir = match root {
+                Root::Docs => scratch.join("docs"),
+                Root::Workspace => scratch.clone(),
+            };
+            assert!(dir.join(&path).is_file(), "{}", path.display());
+        }
+        let _ = std::fs::remove_dir_all(&scratch);
     }
 
     #[test]

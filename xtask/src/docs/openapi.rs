@@ -13,7 +13,7 @@ use omnia_errors::{
     AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, PROBLEM_JSON, ParamKind, Parameters,
     ProblemDetails, ValidationError, ValidationErrorCode,
 };
-use omnia_errors_fluent::{Language, SOURCE_LOCALE};
+use omnia_errors_fluent::Language;
 use omnia_errors_tooling::DocLanguage;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -62,10 +62,7 @@ pub(crate) fn components(inputs: &Inputs) -> Result<Vec<Generated>, String> {
 
 /// The fragment in `version`, from the en-US texts and messages.
 fn document_of(inputs: &Inputs, version: Version) -> Result<Value, String> {
-    let doc = inputs
-        .texts()?
-        .language(SOURCE_LOCALE)
-        .ok_or("no en-US texts")?;
+    let doc = inputs.texts()?.source();
     document(&doc, &inputs.localizer()?.source(), version)
 }
 
