@@ -59,9 +59,32 @@ pub(crate) fn compile_locale(
             (file, resource)
         })
         .collect();
+    let (messages, terms) = entries(&resources);
+    let compiler = Compiler {
+        tag,
+        messages: &messages,
+        terms: &terms,
+        transform,
+    };
+    let mut findings = Vec::new();
+    let messages_of_codes = AnyCode::all()
+        .map(|code| compiler.message(code, &mut findings))
+        .collect();
+    if findings.is_empty() {
+        Ok(messages_of_codes)
+    } else {
+        Err(findings)
+    }
+}
+
+/// The messages and the terms of a locale's files, by id; the first definition wins, as in a
+/// Fluent bundle.
+fn entries<'a>(
+    resources: &'a [(&'a SourceFile, ast::Resource<&'a str>)],
+) -> (HashMap<&'a str, Entry<'a>>, HashMap<&'a str, Entry<'a>>) {
     let mut messages = HashMap::new();
     let mut terms = HashMap::new();
-    for (file, resource) in &resources {
+    for (file, resource) in resources {
         for entry in &resource.body {
             match entry {
                 ast::Entry::Message(m) => {
@@ -84,50 +107,7 @@ pub(crate) fn compile_locale(
             }
         }
     }
-    let compiler = Compiler {
-        tag,
-        messages: &messages,
-        terms: &terms,
-        transform,
-    };
-    let mut findings = Vec::new();
-    let messages_of_codes = AnyCode::all()
-        .map(|code| {
-            let Some(entry) = messages.get(code.fluent_id()) else {
-                return Message {
-                    value: None,
-                    context: None,
-                };
-            };
-            let mut compile = |pattern: Option<&ast::Pattern<&str>>| {
-                let pattern = pattern?;
-                let mut job = Job {
-                    code,
-                    file: entry.file,
-                    id: code.fluent_id(),
-                    at: entry.id,
-                    pieces: 0,
-                    findings: &mut findings,
-                };
-                let pieces = compiler.pattern(pattern, &mut job, 0);
-                Some(finish(pieces))
-            };
-            let context = entry
-                .attributes
-                .iter()
-                .find(|a| a.id.name == "context")
-                .map(|a| &a.value);
-            Message {
-                value: compile(entry.value),
-                context: compile(context),
-            }
-        })
-        .collect();
-    if findings.is_empty() {
-        Ok(messages_of_codes)
-    } else {
-        Err(findings)
-    }
+    (messages, terms)
 }
 
 struct Compiler<'a> {
@@ -170,6 +150,39 @@ impl Job<'_> {
 }
 
 impl Compiler<'_> {
+    /// The compiled message of `code`: its value and `.context`, `None` where the locale has
+    /// no such message (a translation in progress: the source's is used).
+    fn message(&self, code: AnyCode, findings: &mut Vec<Finding>) -> Message {
+        let Some(entry) = self.messages.get(code.fluent_id()) else {
+            return Message {
+                value: None,
+                context: None,
+            };
+        };
+        let mut compile = |pattern: Option<&ast::Pattern<&str>>| {
+            let pattern = pattern?;
+            let mut job = Job {
+                code,
+                file: entry.file,
+                id: code.fluent_id(),
+                at: entry.id,
+                pieces: 0,
+                findings,
+            };
+            let pieces = self.pattern(pattern, &mut job, 0);
+            Some(finish(pieces))
+        };
+        let context = entry
+            .attributes
+            .iter()
+            .find(|a| a.id.name == "context")
+            .map(|a| &a.value);
+        Message {
+            value: compile(entry.value),
+            context: compile(context),
+        }
+    }
+
     fn unsupported(&self, job: &mut Job<'_>, what: &str) {
         job.report(self.tag, FindingKind::Unsupported(what.to_owned()));
     }
