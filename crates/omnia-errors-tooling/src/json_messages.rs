@@ -11,8 +11,8 @@ use omnia_errors::{AnyCode, Catalog, ParamKind, ParamSpec};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use crate::omnia_file::{
-    CONTEXT_ATTRIBUTE, Entries, KeptSelect, NOTE_ATTRIBUTE, Simplification, parse_locale,
+use crate::flatten::{
+    CONTEXT_ATTRIBUTE, CodeMessage, Entries, KeptSelect, Report, Simplification, parse_locale,
 };
 use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
 
@@ -361,70 +361,49 @@ pub fn json_messages(locales: &Locales, tag: &str) -> Result<JsonMessages, JsonM
     let resources = parse_locale(locale).map_err(JsonMessagesError::Fluent)?;
     let entries = Entries::new(&resources);
 
+    let mut report = Report::new(tag);
     let mut messages = Vec::new();
-    let mut simplifications = Vec::new();
-    for code in AnyCode::all() {
-        let id = code.fluent_id();
-        let mut simplify = |at: &str, what: String| {
-            simplifications.push(Simplification {
-                locale: tag.to_owned(),
-                code,
-                id: at.to_owned(),
-                what,
-            });
-        };
-        let Some(message) = entries.messages.get(id) else {
-            simplify(
-                id,
-                "no such message in this locale; the code is left out".to_owned(),
-            );
-            continue;
-        };
-        let Some(value) = &message.value else {
-            simplify(
-                id,
-                "the message has no value; the code is left out".to_owned(),
-            );
-            continue;
-        };
-        let text = convert(&entries, code, id, value, &mut |what| simplify(id, what));
-        let mut context = None;
-        for attribute in &message.attributes {
-            let at = format!("{id}.{}", attribute.id.name);
-            match attribute.id.name {
-                CONTEXT_ATTRIBUTE if context.is_none() => {
-                    context = Some(convert(
-                        &entries,
-                        code,
-                        &at,
-                        &attribute.value,
-                        &mut |what| {
-                            simplify(&at, what);
-                        },
-                    ));
-                }
-                NOTE_ATTRIBUTE => {}
-                _ => simplify(&at, "attribute not exported".to_owned()),
-            }
-        }
-        if context.is_none() && code.params().iter().any(|p| !p.required) {
-            simplify(
-                &format!("{id}.{CONTEXT_ATTRIBUTE}"),
-                "the message has no .context attribute; no context exported".to_owned(),
-            );
-        }
-        messages.push(JsonMessage {
-            code,
-            message: text,
-            context,
-        });
+    for message in entries.catalog_messages(&mut report, &|_| "the code is left out".into()) {
+        messages.extend(json_message(&entries, &message, &mut report));
     }
 
     Ok(JsonMessages {
         locale: tag.to_owned(),
         source: format!("Generated from locales/{tag} by cargo xtask docs; do not edit."),
         messages,
-        simplifications,
+        simplifications: report.into_simplifications(),
+    })
+}
+
+/// A code's messages in the catalog; `None` for a message without a value, which is reported.
+fn json_message(
+    entries: &Entries<'_>,
+    message: &CodeMessage<'_>,
+    report: &mut Report<'_>,
+) -> Option<JsonMessage> {
+    let code = message.code;
+    let id = code.fluent_id();
+    let Some(value) = message.value else {
+        report.simplify(code, id, "the message has no value; the code is left out");
+        return None;
+    };
+    let text = convert(entries, code, id, value, &mut |what| {
+        report.simplify(code, id, what);
+    });
+    let at = format!("{id}.{CONTEXT_ATTRIBUTE}");
+    let context = message.context.map(|context| {
+        convert(entries, code, &at, context, &mut |what| {
+            report.simplify(code, &at, what);
+        })
+    });
+    if context.is_none() && code.params().iter().any(|p| !p.required) {
+        let what = "the message has no .context attribute; no context exported";
+        report.simplify(code, &at, what);
+    }
+    Some(JsonMessage {
+        code,
+        message: text,
+        context,
     })
 }
 

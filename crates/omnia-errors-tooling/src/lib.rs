@@ -23,6 +23,7 @@ struct ReadmeExample;
 
 mod conformance;
 mod doc_texts;
+mod flatten;
 mod in_place;
 mod json_messages;
 mod omnia_file;
@@ -31,12 +32,13 @@ mod workspace;
 pub use conformance::conformance_fixture;
 pub use doc_texts::DocLanguage;
 pub use doc_texts::DocTexts;
+pub use flatten::Simplification;
 pub use in_place::{MergedText, merge_into_text};
 pub use json_messages::{
     JsonMessage, JsonMessages, JsonMessagesError, MessageText, PluralText, json_messages,
 };
 pub use omnia_file::{
-    Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
-    compare_language_file, export_language_file, omnia_text_name,
+    Comparison, Difference, Export, LanguageFile, OmniaFileError, Text, compare_language_file,
+    export_language_file, omnia_text_name,
 };
 pub use workspace::{DeclaredLocale, Locales, Workspace, WorkspaceError, embedded_rust};

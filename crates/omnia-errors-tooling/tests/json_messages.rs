@@ -445,9 +445,10 @@ validation-TypeMismatch = Mismatch.
     assert_eq!(
         report,
         [
+            // Attributes not exported come first, as both exporters walk the messages.
+            "en-US error-ConnectorBehaviourFailed.help: attribute not exported",
             "en-US error-ConnectorBehaviourFailed.context: select on $message exported as its \
              [other] variant ($message is not a number parameter of the code)",
-            "en-US error-ConnectorBehaviourFailed.help: attribute not exported",
             "en-US validation-LowerLimitNotRespected.context: plural select on $limit exported \
              as its [other] variant (only one select is kept, and the message selects on $limit)",
             "en-US validation-LowerLimitNotRespected.context: plural select on $limit exported \
