@@ -29,8 +29,8 @@ const TASK_USAGE: [(&str, &str); 5] = [
         "  docs [--check] [--out DIR] [--locale TAG]... [--only NAME]...
         Generate every generated file of the workspace from the catalog, locales/ and
         templates/: docs/ (the \"API Error Codes\" page per locale with its HTML preview, the
-        OpenAPI error-schema fragment, OMNIA language files, JSON message catalogs) and the
-        crates' own generated sources. The registry of published codes only takes new codes:
+        OpenAPI error-schema fragment, OMNIA language files, JSON message catalogs), the crates'
+        own generated sources and the npm package's (js/omnia-errors/). The registry of published codes only takes new codes:
         a published code removed or changed is refused, naming its line.
         --check        write nothing; fail, listing stale files with a diff, if any differs,
                        and on files no generator wrote (orphans) or *.tmp leftovers

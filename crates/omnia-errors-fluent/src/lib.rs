@@ -50,6 +50,8 @@ mod check;
 mod codegen;
 #[cfg(feature = "files")]
 mod compile;
+#[cfg(feature = "codegen")]
+mod compiled;
 #[cfg(feature = "embedded")]
 #[rustfmt::skip] // Generated, one line per message.
 mod embedded;
@@ -91,6 +93,9 @@ pub use check::{
 #[cfg(feature = "codegen")]
 #[doc(hidden)]
 pub use codegen::generate_embedded;
+#[cfg(feature = "codegen")]
+#[doc(hidden)]
+pub use compiled::{CompiledLocale, CompiledMessage, Part, VariantKey, compile_declared};
 #[cfg(feature = "files")]
 pub use load::{LoadError, MAX_FILE_BYTES, read_locales};
 #[cfg(feature = "files")]

@@ -1,36 +1,86 @@
-//! The conformance fixture the JavaScript test reads (`js/test/formatted.json`): every message
-//! of every locale of a localizer (the generic message, and the `.context` variant of codes with
-//! optional parameters) formatted with sample parameters derived from the catalog, one case a
-//! line. `js/test/conformance.test.mjs` formats the same cases with `@fluent/bundle` and expects
-//! the same texts, so Rust and JavaScript UIs provably agree (numbers included: ICU4X here,
-//! `Intl.NumberFormat` there, both from CLDR). `cargo xtask docs` writes it; `--check` and
-//! `cargo test` catch it stale.
+//! The conformance fixture the JavaScript tests read (`js/test/formatted.json`): every message
+//! of every locale (the generic message, and the `.context` variant of codes with optional
+//! parameters) formatted by the localizer over the values of the runtime crate's differential
+//! test (`crates/omnia-errors-fluent/tests/differential.rs`, which compares the same messages
+//! with fluent-bundle), isolation marks off and, on a sample, on; one case a line.
+//! `js/test/conformance.test.mjs` formats each case with `@fluent/bundle` and with the npm
+//! package, and expects the same texts, so Rust and JavaScript UIs provably agree (numbers
+//! included: ICU4X here, `Intl.NumberFormat` there, both from CLDR). `cargo xtask docs` writes
+//! it; `--check` and `cargo test` catch it stale.
 
 use std::fmt::Write as _;
 
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ValidationError,
 };
-use omnia_errors_fluent::{Fallback, Language, Localizer, Message};
+use omnia_errors_fluent::{Fallback, Isolation, Language, Localizer, Message};
+
+use crate::Locales;
 use unic_langid::LanguageIdentifier;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
 ///
 /// # Errors
 ///
-/// A message that falls back to another locale or reports a problem, named.
-pub fn conformance_fixture(localizer: &Localizer) -> Result<String, String> {
-    let lines: Vec<String> = cases(localizer)?.iter().map(Case::to_json).collect();
+/// The files do not load, or a message falls back to another locale or reports a problem,
+/// named.
+pub fn conformance_fixture(locales: &Locales) -> Result<String, String> {
+    let build = |isolation| {
+        Localizer::builder()
+            .isolation(isolation)
+            .declared(&locales.infos())
+            .files(locales.files())
+            .map(omnia_errors_fluent::LocalizerBuilder::build)
+            .map_err(|e| e.to_string())
+    };
+    let plain = build(Isolation::Off)?;
+    let isolating = build(Isolation::On)?;
+    let lines: Vec<String> = cases(&plain, &isolating)?
+        .iter()
+        .map(Case::to_json)
+        .collect();
     Ok(format!("[\n{}\n]\n", lines.join(",\n")))
 }
 
-/// Number samples: every plural category of the shipped locales (Polish one/few/many, the
-/// Portuguese and French `0` that is "one"), and numbers with and without grouping (Polish,
-/// Spanish and European Portuguese do not group four digits; French groups with U+202F).
-const NUMBERS: [u64; 9] = [0, 1, 2, 5, 12, 22, 1000, 12_345, 1_000_000];
+/// The differential test's numbers (every plural category of the shipped locales, grouping and
+/// its absence, `u64::MAX`), the French million that is "many" in current CLDR, and the largest
+/// integer a JavaScript number holds exactly and the first one above it that it cannot.
+pub(crate) const NUMBERS: [u64; 15] = [
+    0,
+    1,
+    2,
+    5,
+    12,
+    21,
+    22,
+    25,
+    101,
+    1000,
+    12_345,
+    1_000_000,
+    MAX_SAFE_INTEGER,
+    MAX_SAFE_INTEGER + 2,
+    u64::MAX,
+];
 
-/// A text that must come out untouched: non-ASCII, quotes, Fluent syntax, an emoji.
-const TRICKY_TEXT: &str = "Ação «ü» \"q\" { $x } 🦀";
+/// The differential test's texts (empty, right-to-left, Fluent syntax, long), and blank ones:
+/// U+0085 is whitespace for Rust's `trim` (so the contextual message is not used) and U+FEFF
+/// is not (though JavaScript's `trim` says the opposite of both).
+pub(crate) const TEXTS: [&str; 9] = [
+    "",
+    "Customer.Name",
+    "Ação «ü» 名前 🦀",
+    "שם הלקוח",
+    "{ $maxLength } -term { \"x\" }",
+    "a very long value that goes on and on and on and on and on and on and on and on and on",
+    " \t ",
+    "\u{85}",
+    "\u{feff}",
+];
+
+/// The largest integer a JavaScript number holds exactly: larger ones are written as strings,
+/// which the JavaScript tests read as `BigInt`s.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// A realistic text for a parameter, by its catalog name.
 fn typical_text(name: &'static str) -> &'static str {
@@ -46,35 +96,58 @@ fn typical_text(name: &'static str) -> &'static str {
 fn samples(spec: &ParamSpec) -> Vec<ParamValue> {
     match spec.kind {
         ParamKind::Number => NUMBERS.iter().map(|&n| n.into()).collect(),
-        ParamKind::Text => vec![typical_text(spec.name).into(), TRICKY_TEXT.into()],
+        ParamKind::Text => std::iter::once(typical_text(spec.name))
+            .chain(TEXTS)
+            .map(Into::into)
+            .collect(),
+    }
+}
+
+fn typical(spec: &ParamSpec) -> ParamValue {
+    match spec.kind {
+        ParamKind::Number => 50u64.into(),
+        ParamKind::Text => typical_text(spec.name).into(),
     }
 }
 
 type Args = Vec<(&'static str, ParamValue)>;
 
-/// Every combination of the samples of `specs`, in declaration order.
-fn combinations<'s>(specs: impl IntoIterator<Item = &'s ParamSpec>) -> Vec<Args> {
-    let mut all = vec![Vec::new()];
-    for spec in specs {
-        all = all
-            .into_iter()
-            .flat_map(|prefix: Args| {
-                samples(spec).into_iter().map(move |value| {
-                    let mut args = prefix.clone();
-                    args.push((spec.name, value));
-                    args
-                })
-            })
-            .collect();
+/// The parameter sets of a code: every sample of each parameter with the others typical (one
+/// at a time, so that three parameters do not multiply), and none of the optional ones.
+fn parameter_sets(params: &'static [ParamSpec]) -> Vec<Args> {
+    if params.is_empty() {
+        return vec![Vec::new()];
     }
-    all
+    let mut sets = Vec::new();
+    if params.iter().all(|p| !p.required) {
+        sets.push(Vec::new());
+    }
+    for (i, spec) in params.iter().enumerate() {
+        for value in samples(spec) {
+            let args = params
+                .iter()
+                .enumerate()
+                .map(|(j, other)| {
+                    let value = if i == j {
+                        value.clone()
+                    } else {
+                        typical(other)
+                    };
+                    (other.name, value)
+                })
+                .collect();
+            sets.push(args);
+        }
+    }
+    sets
 }
 
 /// One formatted message: what the fixture records.
 struct Case {
     locale: String,
-    id: &'static str,
+    code: AnyCode,
     attribute: Option<&'static str>,
+    isolate: bool,
     args: Args,
     expected: String,
 }
@@ -86,6 +159,7 @@ impl Case {
         let mut args = String::from("{");
         for (i, (name, value)) in self.args.iter().enumerate() {
             let value = match value {
+                ParamValue::Unsigned(n) if *n > MAX_SAFE_INTEGER => string(&n.to_string()),
                 ParamValue::Unsigned(n) => n.to_string(),
                 ParamValue::Text(s) => string(s),
                 // The samples are numbers and texts only.
@@ -96,17 +170,19 @@ impl Case {
         }
         args.push('}');
         format!(
-            r#"{{"locale": {}, "id": {}, "attribute": {}, "args": {args}, "expected": {}}}"#,
+            r#"{{"locale": {}, "code": {}, "id": {}, "attribute": {}, "isolate": {}, "args": {args}, "expected": {}}}"#,
             string(&self.locale),
-            string(self.id),
+            string(self.code.as_str()),
+            string(self.code.fluent_id()),
             self.attribute.map_or_else(|| "null".to_owned(), string),
+            self.isolate,
             string(&self.expected),
         )
     }
 }
 
 /// Formats `code` with `args` through the public API, as a server or a Rust UI would: the
-/// text, whether the contextual variant was chosen, and the fallbacks.
+/// text, whether the contextual message was used, and the fallbacks.
 fn format(
     language: &Language,
     code: AnyCode,
@@ -133,41 +209,38 @@ fn format(
 }
 
 /// Every case, in a deterministic order: locale (the localizer's order), code (page order),
-/// generic before contextual, then the samples in order.
-fn cases(localizer: &Localizer) -> Result<Vec<Case>, String> {
-    let locales: Vec<LanguageIdentifier> = localizer.locales().cloned().collect();
-
+/// the parameter sets in order; then, isolation marks on, each code's typical parameters.
+fn cases(plain: &Localizer, isolating: &Localizer) -> Result<Vec<Case>, String> {
+    let locales: Vec<LanguageIdentifier> = plain.locales().cloned().collect();
     let mut cases = Vec::new();
     let mut failures = Vec::new();
-    for locale in &locales {
-        let language = localizer.for_languages(std::slice::from_ref(locale));
-        for code in AnyCode::all() {
-            let params = code.params();
-            let has_optional = params.iter().any(|p| !p.required);
-            let generic = combinations(params.iter().filter(|p| p.required));
-            let contextual = if has_optional {
-                combinations(params)
-            } else {
-                Vec::new()
-            };
-            let variants = generic
-                .into_iter()
-                .map(|args| (None, args))
-                .chain(contextual.into_iter().map(|args| (Some("context"), args)));
-            for (attribute, args) in variants {
-                let (expected, has_context, fallbacks) = format(&language, code, &args)?;
-                if has_context != attribute.is_some() || !fallbacks.is_empty() {
-                    failures.push(format!(
-                        "[{locale}] {code} {attribute:?} {args:?}: context {has_context}, {fallbacks:?}"
-                    ));
+    for (localizer, isolate) in [(plain, false), (isolating, true)] {
+        for locale in &locales {
+            let language = localizer.for_languages(std::slice::from_ref(locale));
+            for code in AnyCode::all() {
+                let params = code.params();
+                let sets = if isolate {
+                    if params.is_empty() {
+                        continue;
+                    }
+                    vec![params.iter().map(|p| (p.name, typical(p))).collect()]
+                } else {
+                    parameter_sets(params)
+                };
+                for args in sets {
+                    let (expected, has_context, fallbacks) = format(&language, code, &args)?;
+                    if !fallbacks.is_empty() {
+                        failures.push(format!("[{locale}] {code} {args:?}: {fallbacks:?}"));
+                    }
+                    cases.push(Case {
+                        locale: locale.to_string(),
+                        code,
+                        attribute: has_context.then_some("context"),
+                        isolate,
+                        args,
+                        expected,
+                    });
                 }
-                cases.push(Case {
-                    locale: locale.to_string(),
-                    id: code.fluent_id(),
-                    attribute,
-                    args,
-                    expected,
-                });
             }
         }
     }
@@ -175,5 +248,45 @@ fn cases(localizer: &Localizer) -> Result<Vec<Case>, String> {
         Ok(cases)
     } else {
         Err(failures.join("\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NUMBERS, TEXTS};
+
+    /// The values of the runtime crate's differential test, read from its source: this
+    /// fixture must cover them all (the JavaScript side is held to what fluent-bundle is).
+    #[test]
+    fn the_fixture_covers_the_differential_tests_values() {
+        let source = include_str!("../../omnia-errors-fluent/tests/differential.rs");
+        let list = |name: &str| -> Vec<String> {
+            let start = source
+                .find(&format!("const {name}:"))
+                .unwrap_or_else(|| panic!("differential.rs has no const {name}"));
+            let body = &source[start..];
+            let open = body.find("= [").expect("an array") + 3;
+            let close = body.find("];").expect("an array's end");
+            body[open..close]
+                .split(",\n")
+                .flat_map(|line| line.split(", "))
+                .map(|item| item.trim().trim_end_matches(',').to_owned())
+                .filter(|item| !item.is_empty())
+                .collect()
+        };
+        for number in list("NUMBERS") {
+            let value: u64 = match number.as_str() {
+                "u64::MAX" => u64::MAX,
+                n => n.replace('_', "").parse().expect("a number"),
+            };
+            assert!(NUMBERS.contains(&value), "{value} is not sampled here");
+        }
+        for text in list("TEXTS") {
+            let text = text.trim_matches('"').replace("\\\"", "\"");
+            assert!(
+                TEXTS.contains(&text.as_str()),
+                "{text:?} is not sampled here"
+            );
+        }
     }
 }

@@ -7,6 +7,8 @@
 //! - [`embedded_rust`]: the Rust source of the runtime crate's compiled messages;
 //! - [`conformance_fixture`]: every message formatted by the localizer, for the JavaScript
 //!   conformance test;
+//! - [`npm`]: the generated files of the npm package `omnia-errors` (`js/omnia-errors/`) and the
+//!   negotiation fixture its tests compare with the Rust localizer;
 //! - [`DocTexts`]: the documentation-only texts (page texts, notes, generic messages with
 //!   placeholders) that the error page needs and applications never do;
 //! - exporters for consumers that do not run Fluent: [`export_language_file`] (OMNIA's
@@ -26,6 +28,7 @@ mod doc_texts;
 mod flatten;
 mod in_place;
 mod json_messages;
+pub mod npm;
 mod omnia_file;
 mod workspace;
 

@@ -7,6 +7,7 @@
 //! that list and from what the generators return, so adding an artifact is its generator and
 //! one line there (README: "How to add a generated file").
 
+mod npm;
 mod omnia;
 mod openapi;
 mod page;
@@ -31,6 +32,38 @@ pub(crate) struct Artifact {
     pub(crate) root: Root,
     /// Its files, every locale's (`--locale` chooses which are written or checked).
     pub(crate) generate: fn(&Inputs) -> Result<Vec<Generated>, String>,
+    /// A folder of the workspace it owns, if any.
+    pub(crate) owns: Option<Owned>,
+}
+
+/// A folder an artifact owns: every file in it is one the artifact generates or one of
+/// `hand_written` (relative to the folder); anything else is an orphan.
+pub(crate) struct Owned {
+    pub(crate) dir: &'static str,
+    pub(crate) hand_written: &'static [&'static str],
+}
+
+impl Artifact {
+    const fn new(
+        name: &'static str,
+        what: &'static str,
+        root: Root,
+        generate: fn(&Inputs) -> Result<Vec<Generated>, String>,
+    ) -> Self {
+        Self {
+            name,
+            what,
+            root,
+            generate,
+            owns: None,
+        }
+    }
+
+    /// The artifact, owning `dir` (a path of the workspace) with its `hand_written` files.
+    const fn owning(mut self, dir: &'static str, hand_written: &'static [&'static str]) -> Self {
+        self.owns = Some(Owned { dir, hand_written });
+        self
+    }
 }
 
 /// Where an artifact's files go.
@@ -43,61 +76,19 @@ pub(crate) enum Root {
 }
 
 /// Every generated file of the workspace, registered once, in the order they are generated.
+#[rustfmt::skip] // One artifact a line.
 pub(crate) const ARTIFACTS: &[Artifact] = &[
-    Artifact {
-        name: "pages",
-        what: "docs/<tag>/omnia3_api_errors.md and docs/preview/<tag>.html",
-        root: Root::Docs,
-        generate: page::generate,
-    },
-    Artifact {
-        name: "openapi",
-        what: "docs/openapi/ (3.1, and 3.0.3 in docs/openapi/3.0/)",
-        root: Root::Docs,
-        generate: openapi::generate,
-    },
-    Artifact {
-        name: "utoipa-components",
-        what: "crates/omnia-errors/openapi/components.json",
-        root: Root::Workspace,
-        generate: openapi::components,
-    },
-    Artifact {
-        name: "omnia",
-        what: "docs/omnia/<tag>.json and docs/omnia/README.md",
-        root: Root::Docs,
-        generate: omnia::generate,
-    },
-    Artifact {
-        name: "messages",
-        what: "docs/messages/<tag>.json",
-        root: Root::Docs,
-        generate: omnia::catalogs,
-    },
-    Artifact {
-        name: "embedded",
-        what: "crates/omnia-errors-fluent/src/embedded.rs",
-        root: Root::Workspace,
-        generate: embedded,
-    },
-    Artifact {
-        name: "conformance",
-        what: "js/test/formatted.json",
-        root: Root::Workspace,
-        generate: conformance,
-    },
-    Artifact {
-        name: "wasm-size-baseline",
-        what: "xtask/wasm-size/fluent-bundle/src/locales.rs",
-        root: Root::Workspace,
-        generate: crate::wasm_size::baseline,
-    },
-    Artifact {
-        name: "codes-lock",
-        what: "crates/omnia-errors/codes.lock",
-        root: Root::Workspace,
-        generate: crate::codes::generate,
-    },
+    Artifact::new("pages", "docs/<tag>/omnia3_api_errors.md and docs/preview/<tag>.html", Root::Docs, page::generate),
+    Artifact::new("openapi", "docs/openapi/ (3.1, and 3.0.3 in docs/openapi/3.0/)", Root::Docs, openapi::generate),
+    Artifact::new("utoipa-components", "crates/omnia-errors/openapi/components.json", Root::Workspace, openapi::components),
+    Artifact::new("omnia", "docs/omnia/<tag>.json and docs/omnia/README.md", Root::Docs, omnia::generate),
+    Artifact::new("messages", "docs/messages/<tag>.json", Root::Docs, omnia::catalogs),
+    Artifact::new("embedded", "crates/omnia-errors-fluent/src/embedded.rs", Root::Workspace, embedded),
+    Artifact::new("conformance", "js/test/formatted.json", Root::Workspace, conformance),
+    Artifact::new("npm", "js/omnia-errors/ (generated files) and js/test/negotiation.json", Root::Workspace, npm::generate)
+        .owning(omnia_errors_tooling::npm::PACKAGE_DIR, &omnia_errors_tooling::npm::HAND_WRITTEN),
+    Artifact::new("wasm-size-baseline", "xtask/wasm-size/fluent-bundle/src/locales.rs", Root::Workspace, crate::wasm_size::baseline),
+    Artifact::new("codes-lock", "crates/omnia-errors/codes.lock", Root::Workspace, crate::codes::generate),
 ];
 
 /// What the generators read, each part loaded the first time one asks for it (so that
@@ -186,9 +177,10 @@ fn embedded(inputs: &Inputs) -> Result<Vec<Generated>, String> {
     )])
 }
 
-/// The messages as the localizer formats them, which the JavaScript conformance test expects.
+/// The messages as the localizer formats them, which the npm package and `@fluent/bundle` must
+/// match.
 fn conformance(inputs: &Inputs) -> Result<Vec<Generated>, String> {
-    let contents = omnia_errors_tooling::conformance_fixture(inputs.localizer()?)?;
+    let contents = omnia_errors_tooling::conformance_fixture(inputs.locales()?)?;
     Ok(vec![Generated::new("js/test/formatted.json", contents)])
 }
 
@@ -222,6 +214,7 @@ fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
     };
     let mut problems = Vec::new();
     let mut expected = Vec::new();
+    let mut owned = Vec::new();
     for artifact in artifacts {
         let files = match (artifact.generate)(&inputs) {
             Ok(files) => files,
@@ -235,6 +228,7 @@ fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
             Root::Workspace => &workspace,
         };
         expected.extend(files.iter().map(|f| dir.join(&f.path)));
+        owned.extend(&artifact.owns);
         let files: Vec<Generated> = files
             .into_iter()
             .filter(|f| f.locale.as_ref().is_none_or(|t| locales.contains(t)))
@@ -243,7 +237,14 @@ fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
             problems.push(e);
         }
     }
-    // The sweep needs every artifact's files to tell an orphan from a generated file.
+    // A folder an artifact owns holds only its files and the hand-written ones it names.
+    for owns in owned {
+        let dir = workspace.join(owns.dir);
+        if let Err(e) = sweep_owned(owns, &dir, &expected, options, &mut summary) {
+            problems.push(e);
+        }
+    }
+    // The sweep of the output folder needs every artifact's files to tell an orphan.
     if options.only.is_empty() {
         let expected: Vec<&Path> = expected
             .iter()
@@ -258,6 +259,23 @@ fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
     } else {
         Err(problems.join("\n\n"))
     }
+}
+
+/// Sweeps a folder an artifact owns (`dir`, under the output): what is there must be among the
+/// files generated (`expected`) or the artifact's hand-written ones.
+fn sweep_owned(
+    owns: &Owned,
+    dir: &Path,
+    expected: &[PathBuf],
+    options: &DocsOptions,
+    summary: &mut Summary,
+) -> Result<(), String> {
+    let mut mine: Vec<&Path> = expected
+        .iter()
+        .filter_map(|p| p.strip_prefix(dir).ok())
+        .collect();
+    mine.extend(owns.hand_written.iter().map(Path::new));
+    codegen::sweep(dir, &mine, options.check, summary)
 }
 
 /// The artifacts `--only` names, or all of them; an unknown name is an error listing them.
@@ -510,6 +528,9 @@ mod tests {
                 .contains("LocaleInfo { tag: \"it-IT\", native_name: \"Italiano (Italia)\"")
         );
         assert!(read("js/test/formatted.json").contains("{\"locale\": \"it-IT\""));
+        assert!(read("js/omnia-errors/catalog.js").contains("nativeName: \"Italiano (Italia)\""));
+        assert!(read("js/omnia-errors/messages/it-IT.js").contains("locale: \"it-IT\""));
+        assert!(read("js/omnia-errors/package.json").contains("\"messages/it-IT.js\""));
         assert!(
             read("xtask/wasm-size/fluent-bundle/src/locales.rs")
                 .contains("(\"it-IT\", include_str!(\"../../../../locales/it-IT/errors.ftl\"))")
@@ -533,6 +554,29 @@ mod tests {
             assert!(dir.join(&path).is_file(), "{}", path.display());
         }
         let _ = std::fs::remove_dir_all(&scratch);
+    }
+
+    #[test]
+    fn a_stray_file_in_an_owned_folder_is_an_orphan_and_hand_written_files_are_not() {
+        let out = temp_out("owned");
+        let options = |check| DocsOptions {
+            check,
+            out: Some(out.clone()),
+            only: vec!["npm".into()],
+            ..DocsOptions::default()
+        };
+        generate(&options(false)).unwrap();
+        let package = out.join(omnia_errors_tooling::npm::PACKAGE_DIR);
+        std::fs::write(package.join("index.js"), "// by hand\n").unwrap();
+        generate(&options(true)).unwrap();
+        std::fs::write(package.join("omnia-errors-0.1.0.tgz"), "packed").unwrap();
+        let error = generate(&options(true)).err().unwrap_or_default();
+        assert!(
+            error.contains("omnia-errors-0.1.0.tgz is not generated"),
+            "{error}"
+        );
+        assert!(!error.contains("index.js"), "{error}");
+        let _ = std::fs::remove_dir_all(&out);
     }
 
     #[test]

@@ -1,0 +1,91 @@
+import type {
+  Code,
+  CodeParameters,
+  ErrorCode,
+  ErrorResponse,
+  Locale,
+  ProblemDetails,
+  ValidationErrorCode,
+} from "./catalog.js";
+
+export * from "./catalog.js";
+
+/** What a locale's formatters do for its compiled messages. */
+export interface Formatters {
+  /** A number, grouped as the locale groups digits. */
+  readonly n: (value: number | bigint) => string;
+  /** A number's CLDR plural category. */
+  readonly c: (value: number | bigint) => string;
+  /** A placeable, in isolation marks when they are on. */
+  readonly i: (text: string) => string;
+}
+
+/** A compiled message: a text, or a function of its parameters. */
+export type Pattern = string | ((parameters: any, formatters: Formatters) => string) | null;
+
+/**
+ * The compiled messages of one locale: the default export of `omnia-errors/messages/<tag>`,
+ * and what `load` gives.
+ */
+export interface Messages<L extends Locale = Locale> {
+  readonly locale: L;
+  readonly messages: { readonly [C in Code]?: Pattern | readonly [Pattern, Pattern] };
+  /** Where a message this locale cannot write comes from (en-US), when there is one. */
+  readonly fallback?: Messages;
+}
+
+/** A message and the locale its text is in (en-US when it had to fall back). */
+export interface Message {
+  readonly text: string;
+  readonly locale: Locale;
+}
+
+export interface MessageOptions {
+  /**
+   * Unicode isolation marks (U+2068 … U+2069) around each value, where Fluent puts them: for
+   * UIs that may mix writing directions. Off by default, as in the Rust localizer.
+   */
+  readonly isolate?: boolean;
+}
+
+/** A code's parameters, which may be left out when none is required. */
+export type ParametersArgument<C extends Code> = {} extends CodeParameters[C]
+  ? CodeParameters[C] | undefined
+  : CodeParameters[C];
+
+/**
+ * The locale of the catalog for what a user asked for, as the Rust localizer negotiates it:
+ * an `Accept-Language` header (a string), or language tags in preference order
+ * (`navigator.languages`, the default where there is one); OMNIA's language names (`PTPT`)
+ * stand for their tags. en-US when nothing matches.
+ */
+export declare function negotiate(requested?: string | readonly string[]): Locale;
+
+/** Loads the messages of a locale (once); afterwards `message` and `localize` take its tag too. */
+export declare function load<L extends Locale>(locale: L): Promise<Messages<L>>;
+
+/**
+ * The message of a code in a locale (a loaded tag, or its messages), with the locale the text
+ * is in: the contextual message when every optional parameter is given.
+ *
+ * @throws {TypeError} for an unknown code, or a parameter missing or of the wrong type.
+ */
+export declare function message<C extends Code>(
+  code: C,
+  parameters: ParametersArgument<C>,
+  locale: Locale | Messages,
+  options?: MessageOptions,
+): Message;
+
+/**
+ * A received body with its messages in a locale: OMNIA's, or Problem Details, nested `errors`
+ * included. A code this package does not know keeps the text it came with.
+ */
+export declare function localize<B extends ErrorResponse | ProblemDetails>(
+  body: B,
+  locale: Locale | Messages,
+  options?: MessageOptions,
+): B;
+
+export declare function isErrorCode(code: unknown): code is ErrorCode;
+export declare function isValidationErrorCode(code: unknown): code is ValidationErrorCode;
