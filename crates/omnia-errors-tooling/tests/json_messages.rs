@@ -71,7 +71,6 @@ fn en_us_has_every_code_in_catalog_order() {
         catalog.source,
         "Generated from locales/en-US by cargo xtask docs; do not edit."
     );
-    assert_eq!(catalog.messages.len(), 38);
     assert_eq!(catalog.messages.len(), AnyCode::COUNT);
     let codes: Vec<AnyCode> = catalog.messages.iter().map(|m| m.code).collect();
     assert_eq!(codes, AnyCode::all().collect::<Vec<_>>());

@@ -2,8 +2,8 @@
 //! parameters of its message, and the JSON error body — declared once, in spec order.
 //!
 //! Two catalogs make up the published "API Error Codes" page:
-//! - [`ErrorCode`]: the 16 API error codes, each with its HTTP status;
-//! - [`ValidationErrorCode`]: the 22 codes that a `ValidationFailed` response lists in its
+//! - [`ErrorCode`]: the API error codes, each with its HTTP status;
+//! - [`ValidationErrorCode`]: the codes that a `ValidationFailed` response lists in its
 //!   `errors`.
 //!
 //! Each has a typed twin carrying the message's parameters ([`ApiError`], [`ValidationError`]):

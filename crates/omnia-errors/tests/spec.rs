@@ -132,5 +132,5 @@ fn every_code_has_a_unique_wire_name_and_fluent_id() {
             code.fluent_id()
         );
     }
-    assert_eq!(names.len(), 38);
+    assert_eq!(names.len(), omnia_errors::AnyCode::COUNT);
 }
