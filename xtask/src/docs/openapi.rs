@@ -1,9 +1,9 @@
 //! The OpenAPI error-schema fragment: `components` (schemas and responses) that other API
 //! documents embed or `$ref`, wrapped in a minimal valid document.
 //!
-//! Enum values carry their descriptions three ways, each read by different tools (see
-//! `shared/notes/openapi-tooling.md`): `x-enum-varnames` and `x-enum-descriptions` arrays
-//! (openapi-generator, openapi-typescript), and an `x-enumDescriptions` map (Redoc, Scalar).
+//! Enum values carry their descriptions three ways, each read by different tools:
+//! `x-enum-varnames` and `x-enum-descriptions` arrays (openapi-generator, openapi-typescript,
+//! oapi-codegen for the names), and an `x-enumDescriptions` map (Redocly's Redoc, Scalar).
 //! All three come from the catalog and the en-US messages, so they cannot drift.
 
 use std::collections::BTreeMap;
