@@ -453,14 +453,9 @@ impl Converter<'_, '_> {
                 }
             }
             ast::InlineExpression::MessageReference { id, attribute } => {
-                let pattern = self
-                    .entries
-                    .messages
-                    .get(id.name)
-                    .and_then(|m| match attribute {
-                        Some(attribute) => attribute_value(&m.attributes, attribute.name),
-                        None => m.value.as_ref(),
-                    });
+                let pattern = self.entries.messages.get(id.name).and_then(|m| {
+                    entry_pattern(m.value.as_ref(), &m.attributes, attribute.as_ref())
+                });
                 self.reference("message", describe(inline), pattern, None, true, out);
             }
             ast::InlineExpression::TermReference { .. } => self.term_reference(inline, out),
@@ -485,10 +480,7 @@ impl Converter<'_, '_> {
             .entries
             .terms
             .get(id.name)
-            .and_then(|t| match attribute {
-                Some(attribute) => attribute_value(&t.attributes, attribute.name),
-                None => Some(&t.value),
-            });
+            .and_then(|t| entry_pattern(Some(&t.value), &t.attributes, attribute.as_ref()));
         let values: Vec<(&str, String)> = arguments
             .iter()
             .flat_map(|a| &a.named)
@@ -540,15 +532,20 @@ impl Converter<'_, '_> {
     }
 }
 
-/// The pattern of the attribute `name` among `attributes`, if there is one.
-fn attribute_value<'p>(
+/// What a reference to an entry (a message or a term) names: its value, or with `attribute`
+/// that attribute's pattern, if it has one.
+fn entry_pattern<'p>(
+    value: Option<&'p ast::Pattern<&'p str>>,
     attributes: &'p [ast::Attribute<&'p str>],
-    name: &str,
+    attribute: Option<&ast::Identifier<&str>>,
 ) -> Option<&'p ast::Pattern<&'p str>> {
-    attributes
-        .iter()
-        .find(|a| a.id.name == name)
-        .map(|a| &a.value)
+    match attribute {
+        Some(name) => attributes
+            .iter()
+            .find(|a| a.id.name == name.name)
+            .map(|a| &a.value),
+        None => value,
+    }
 }
 
 /// The text of a literal argument; other expressions (not allowed there by Fluent) give none.

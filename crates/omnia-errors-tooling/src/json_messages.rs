@@ -351,12 +351,13 @@ pub fn json_messages(locales: &Locales, tag: &str) -> Result<JsonMessages, JsonM
             second,
         });
     }
-    let (_, locale) = locales
-        .find(tag)
-        .ok_or_else(|| JsonMessagesError::UnknownLocale {
-            tag: tag.to_owned(),
-            available: locales.tags().map(str::to_owned).collect(),
-        })?;
+    let (_, locale) =
+        locales
+            .find_or_tags(tag)
+            .map_err(|available| JsonMessagesError::UnknownLocale {
+                tag: tag.to_owned(),
+                available,
+            })?;
     let tag = locale.tag.as_str();
     let resources = parse_locale(locale).map_err(JsonMessagesError::Fluent)?;
     let entries = Entries::new(&resources);

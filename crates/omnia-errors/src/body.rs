@@ -1,4 +1,38 @@
-//! The JSON body of an OMNIA error response.
+//! The JSON body of an OMNIA error response, and the item of a `ValidationFailed` error's
+//! `errors` that both bodies share.
+
+/// What both bodies ([`ErrorBody`] and [`ProblemDetails`](crate::ProblemDetails)) have for
+/// their validation errors and their typed error: written once, expanded in each.
+macro_rules! error_accessors {
+    () => {
+        /// Appends a validation error.
+        #[must_use]
+        pub fn with_error(mut self, item: $crate::ValidationErrorItem) -> Self {
+            self.errors.get_or_insert_with(Vec::new).push(item);
+            self
+        }
+
+        /// The validation errors (none when the member was absent).
+        pub fn errors(&self) -> &[$crate::ValidationErrorItem] {
+            self.errors.as_deref().unwrap_or_default()
+        }
+
+        /// The typed error, with its parameters.
+        ///
+        /// # Errors
+        ///
+        /// [`ParamError`](crate::ParamError) when the code is unknown to this version, or a
+        /// parameter is missing or of the wrong type.
+        pub fn error(&self) -> Result<$crate::ApiError, $crate::ParamError> {
+            $crate::ApiError::from_parameters(
+                self.code.known_or_not_in_catalog()?,
+                &self.parameters,
+            )
+        }
+    };
+}
+
+pub(crate) use error_accessors;
 
 use crate::{
     ApiError, ErrorCode, ParamError, Parameters, ValidationError, ValidationErrorCode, WireCode,
@@ -74,32 +108,12 @@ impl ErrorBody {
         }
     }
 
-    /// Appends a validation error.
-    #[must_use]
-    pub fn with_error(mut self, item: ValidationErrorItem) -> Self {
-        self.errors.get_or_insert_with(Vec::new).push(item);
-        self
-    }
-
-    /// The validation errors (none when the property was absent).
-    pub fn errors(&self) -> &[ValidationErrorItem] {
-        self.errors.as_deref().unwrap_or_default()
-    }
+    error_accessors!();
 
     /// The HTTP status of this body's code; 500 for a code this version does not know, since
     /// the status of such a response cannot be derived from its body.
     pub fn http_status(&self) -> u16 {
         self.code.known().map_or(500, ErrorCode::http_status)
-    }
-
-    /// The typed error, with its parameters.
-    ///
-    /// # Errors
-    ///
-    /// [`ParamError`] when the code is unknown to this version, or a parameter is missing or of
-    /// the wrong type.
-    pub fn error(&self) -> Result<ApiError, ParamError> {
-        ApiError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
     }
 }
 
@@ -196,14 +210,24 @@ pub(crate) mod item_json {
                 map.serialize_entry("name", name)?;
             }
             map.serialize_entry(key, &item.message)?;
-            if !item.parameters.is_empty() {
-                map.serialize_entry("parameters", &item.parameters)?;
-            }
-            for (name, value) in &item.extensions {
-                map.serialize_entry(name, value)?;
-            }
-            map.end()
+            end(map, &item.parameters, &item.extensions)
         }
+    }
+
+    /// Ends a body or an item: its `parameters` (when there are any), then the members this
+    /// version does not know.
+    pub(crate) fn end<M: SerializeMap>(
+        mut map: M,
+        parameters: &Parameters,
+        extensions: &Parameters,
+    ) -> Result<M::Ok, M::Error> {
+        if !parameters.is_empty() {
+            map.serialize_entry("parameters", parameters)?;
+        }
+        for (name, value) in extensions {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 
     /// Reads an item whose text is under the key it holds.
@@ -264,38 +288,37 @@ pub(crate) mod item_json {
         }
     }
 
-    /// An item as a problem holds it: its text under `detail`.
-    struct InProblem(ValidationErrorItem);
+    /// A problem's items, written with their text under `detail`.
+    pub(crate) struct InProblem<'a>(pub(crate) &'a [ValidationErrorItem]);
 
-    impl<'de> Deserialize<'de> for InProblem {
+    impl Serialize for InProblem<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(|item| Keyed(item, DETAIL)))
+        }
+    }
+
+    /// An item as a problem holds it: its text under `detail`.
+    struct ProblemItem(ValidationErrorItem);
+
+    impl<'de> Deserialize<'de> for ProblemItem {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(ItemVisitor(DETAIL)).map(Self)
         }
     }
 
-    /// `#[serde(with)]` of a problem's `errors`: the items with their text under `detail`.
+    /// `#[serde(deserialize_with)]` of a problem's `errors`: the items with their text under
+    /// `detail`.
     pub(crate) mod in_problem {
-        use serde::{Deserialize, Deserializer, Serializer};
+        use serde::{Deserialize, Deserializer};
 
-        use super::{DETAIL, InProblem, Keyed};
+        use super::ProblemItem;
         use crate::ValidationErrorItem;
-
-        #[allow(clippy::ref_option)] // The signature `#[serde(with)]` calls.
-        pub(crate) fn serialize<S: Serializer>(
-            items: &Option<Vec<ValidationErrorItem>>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            match items {
-                Some(items) => serializer.collect_seq(items.iter().map(|i| Keyed(i, DETAIL))),
-                None => serializer.serialize_none(),
-            }
-        }
 
         pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Option<Vec<ValidationErrorItem>>, D::Error> {
-            let items = Option::<Vec<InProblem>>::deserialize(deserializer)?;
-            Ok(items.map(|items| items.into_iter().map(|InProblem(item)| item).collect()))
+            let items = Option::<Vec<ProblemItem>>::deserialize(deserializer)?;
+            Ok(items.map(|items| items.into_iter().map(|ProblemItem(item)| item).collect()))
         }
     }
 }

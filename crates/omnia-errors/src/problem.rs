@@ -1,8 +1,6 @@
 //! The RFC 9457 Problem Details body (`application/problem+json`), beside OMNIA's own.
 
-use crate::{
-    ApiError, DocsPage, ErrorBody, ErrorCode, ParamError, Parameters, ValidationErrorItem, WireCode,
-};
+use crate::{ApiError, DocsPage, ErrorBody, ErrorCode, Parameters, ValidationErrorItem, WireCode};
 
 /// The media type of a [`ProblemDetails`] body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -52,61 +50,70 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// assert_eq!(serde_json::from_str::<ProblemDetails>(&json)?, problem);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// Written in this order: the RFC's members, then OMNIA's, then the unknown ones; a member
+/// without a value (`title`, `status`, `detail`, `instance`, `errors`) is left out, and so are
+/// empty `parameters`.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 pub struct ProblemDetails {
     /// A URI identifying the problem type: the code's documentation, or
     /// [`ABOUT_BLANK`] (also what an absent `type` reads as).
     #[cfg_attr(feature = "serde", serde(default = "about_blank"))]
     pub r#type: String,
     /// A short, human-readable summary of the problem type: the code's generic message.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub title: Option<String>,
     /// The HTTP status of this response.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub status: Option<u16>,
     /// A human-readable explanation of this occurrence: the error's message.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub detail: Option<String>,
     /// A URI reference identifying this occurrence.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub instance: Option<String>,
     /// The OMNIA error code (an extension member); a code from a newer server is kept as
     /// received.
     pub code: WireCode<ErrorCode>,
     /// The validation errors of a `ValidationFailed` problem (an extension member), each
-    /// item's text called `detail` there. `None` when absent or `null` (then omitted); `Some`
-    /// of an empty list is written as `[]`.
+    /// item's text called `detail` there. `None` when absent or `null`; `Some` of an empty
+    /// list is written as `[]`.
     #[cfg_attr(
         feature = "serde",
         serde(
             default,
-            skip_serializing_if = "Option::is_none",
-            with = "crate::body::item_json::in_problem"
+            deserialize_with = "crate::body::item_json::in_problem::deserialize"
         )
     )]
     pub errors: Option<Vec<ValidationErrorItem>>,
-    /// The parameters of the error's message (an extension member), omitted when empty.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
+    /// The parameters of the error's message (an extension member).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub parameters: Parameters,
     /// Members this version does not know, kept so that nothing a server sends is lost.
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub extensions: Parameters,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ProblemDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(title) = &self.title {
+            map.serialize_entry("title", title)?;
+        }
+        if let Some(status) = self.status {
+            map.serialize_entry("status", &status)?;
+        }
+        for (key, text) in [("detail", &self.detail), ("instance", &self.instance)] {
+            if let Some(text) = text {
+                map.serialize_entry(key, text)?;
+            }
+        }
+        map.serialize_entry("code", &self.code)?;
+        if let Some(errors) = &self.errors {
+            map.serialize_entry("errors", &crate::body::item_json::InProblem(errors))?;
+        }
+        crate::body::item_json::end(map, &self.parameters, &self.extensions)
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -184,25 +191,5 @@ impl ProblemDetails {
         self
     }
 
-    /// Appends a validation error.
-    #[must_use]
-    pub fn with_error(mut self, item: ValidationErrorItem) -> Self {
-        self.errors.get_or_insert_with(Vec::new).push(item);
-        self
-    }
-
-    /// The validation errors (none when the member was absent).
-    pub fn errors(&self) -> &[ValidationErrorItem] {
-        self.errors.as_deref().unwrap_or_default()
-    }
-
-    /// The typed error, with its parameters.
-    ///
-    /// # Errors
-    ///
-    /// [`ParamError`] when the code is unknown to this version, or a parameter is missing or of
-    /// the wrong type.
-    pub fn error(&self) -> Result<ApiError, ParamError> {
-        ApiError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
-    }
+    crate::body::error_accessors!();
 }

@@ -67,10 +67,10 @@ pub fn omnia_text_name(code: AnyCode) -> String {
 pub fn export_language_file(locales: &Locales, culture: &str) -> Result<Export, OmniaFileError> {
     let (declared, locale) =
         locales
-            .find(culture)
-            .ok_or_else(|| OmniaFileError::UnknownCulture {
+            .find_or_tags(culture)
+            .map_err(|available| OmniaFileError::UnknownCulture {
                 culture: culture.to_owned(),
-                available: locales.tags().map(str::to_owned).collect(),
+                available,
             })?;
     let tag = locale.tag.as_str();
 
