@@ -405,6 +405,10 @@ fn text_around_a_selection_goes_into_every_variant() {
 }
 
 #[test]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one fixture of every construct and the whole report it gives, read side by side"
+)]
 fn what_a_catalog_cannot_express_is_simplified_and_reported() {
     let ftl = "\
 error-ConnectorBehaviourFailed = Failed.
