@@ -25,6 +25,57 @@
 //! occasion), never to broken ones. The layer localizes every error produced *inside* it
 //! (handlers, extractors whose rejection is an [`OmniaError`], inner middleware).
 //!
+//! # What no handler wrote
+//!
+//! ## Extractors
+//!
+//! [`Json`], [`Path`] and [`Query`] replace axum's (same shape, `Deref`, `IntoResponse` for
+//! `Json`), rejecting with catalog errors instead of plain text:
+//!
+//! | what is wrong | answer |
+//! |---|---|
+//! | no JSON `Content-Type` (`application/json`, `application/*+json`), or a body that is not JSON | `InvalidInput` (400) |
+//! | a JSON body, path or query string of the wrong shape | `ValidationFailed` (400), its item naming the attribute (`Address.ZipCode`, `Lines[2].Quantity`) |
+//! | … a required value missing | the item is `RequiredValue`, its `path` the attribute |
+//! | … a value of the wrong type | the item is `TypeMismatch`: `path`, `value` (as received) and `type` (`Integer`, `Decimal`, `Boolean`, `Text`, `List`, `Object`, or the type's own name) |
+//! | an unknown or repeated field (`#[serde(deny_unknown_fields)]`) | `InvalidInput` (400): the request's structure, not a value, is wrong |
+//! | a body larger than axum's limit ([`DefaultBodyLimit`](axum::extract::DefaultBodyLimit), 2 MB unless set) | 413 without a body, which [`LocalizeErrorsLayer`] answers as an `about:blank` problem |
+//! | a route whose path parameters do not fit the extractor's type (a server bug) | `InternalError` (500) |
+//!
+//! serde stops at the first error of a value, so a request gets one validation item: the
+//! first wrong or missing attribute in the order serde reads them. A body is read with axum's
+//! limit, then parsed once as JSON (so that the value at fault can be quoted) and read into the
+//! type from that.
+//!
+//! ## Responses without a body
+//!
+//! Routing's 404 and 405, a handler's bare `StatusCode`, tower-http's timeout (408) and body
+//! limit (413), the extractors' 413: the layer answers them in the request's language.
+//!
+//! | status | answer | why |
+//! |---|---|---|
+//! | 400 | `InvalidInput` | "Invalid request input data." is what a bare 400 says, whatever the handler found wrong |
+//! | 500 | `InternalError` | "Internal system error." is what a bare 500 says |
+//! | any other 4xx or 5xx | RFC 9457 `about:blank`, its `title` the status's reason phrase in the request's language ([`Language::status_title`](omnia_errors_fluent::Language::status_title)) | no code means what the status means in every situation: `EntityNotFound`, `DataNotFound`, `FileNotFound` and `TenantNotFound` each say *what* was not found, which an unknown route's 404 does not; `ConnectorNotFound` and `ConnectorTimeout` (503) speak of a connector, not of a proxy or an overloaded server; `EntityAlreadyExists` (409), `EntityHasBeenChanged` (412) and `MissingSystemConfiguration` (424) are narrower than their statuses. A wrong code would send a UI to the wrong advice. |
+//! | below 400 | untouched | not an error |
+//!
+//! A catalog code is written in the negotiated format (OMNIA's body or Problem Details); an
+//! `about:blank` problem is always `application/problem+json`, since OMNIA's body has no way to
+//! say "no code" (its `code` is required) and RFC 9457 defines exactly this case; a client tells
+//! the two apart by `Content-Type` ([`ErrorFormat::of_content_type`](omnia_errors::ErrorFormat::of_content_type)).
+//! Its `Vary` lists `Accept-Language` alone: only the language chose it.
+//!
+//! "Without a body" is a body of exactly 0 bytes. The one body that is replaced is
+//! tower-http's `RequestBodyLimitLayer`'s, recognized exactly (413, `text/plain;
+//! charset=utf-8`, `length limit exceeded`). Any other response with a body of its own, a
+//! handler's text or JSON, is never touched; nor is an [`OmniaError`]'s, already localized.
+//! The response's other headers (`Allow` of a 405, `Retry-After`, `WWW-Authenticate`) are kept.
+//!
+//! ## Panics
+//!
+//! With [`LocalizeErrorsLayer::catch_panics`], a panic is answered with `InternalError`
+//! (500), localized; its message is logged and never sent.
+//!
 //! Header handling never fails: `Accept-Language` and `Accept` lines that are not UTF-8 are
 //! ignored as if absent, several lines are read as one list, garbage entries are skipped, and
 //! only the first 4 KiB of each header are read; with nothing usable, the answer is OMNIA's
@@ -104,6 +155,12 @@
 //! ```
 
 #![forbid(unsafe_code)]
+
+mod answer;
+mod extract;
+mod panic;
+
+pub use extract::{Json, Path, Query, Rejection};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -268,7 +325,7 @@ impl OmniaError {
     }
 
     /// Writes the body of `format` and its content headers into a new `response`.
-    fn write(
+    pub(crate) fn write(
         &self,
         language: &Language,
         format: ErrorFormat,
@@ -343,16 +400,50 @@ impl std::error::Error for OmniaError {}
 tokio::task_local! {
     /// The request [`LocalizeErrors`] is answering, for the errors its inner service turns
     /// into responses.
-    static REQUEST: RequestContext;
+    static REQUEST: Arc<RequestContext>;
 }
 
 /// What an error response needs of its request: the layer's settings and the `Accept` and
 /// `Accept-Language` lines (negotiated only when an error happens).
 #[derive(Clone)]
-struct RequestContext {
+pub(crate) struct RequestContext {
     settings: Arc<Settings>,
     accept: Vec<HeaderValue>,
     accept_language: Vec<HeaderValue>,
+}
+
+impl RequestContext {
+    /// The request's language, negotiated from its `Accept-Language`.
+    fn language(&self) -> Language {
+        negotiate(&self.settings.localizer, &self.accept_language)
+    }
+
+    /// The request's format, negotiated from its `Accept`.
+    fn format(&self) -> ErrorFormat {
+        let accept = one_list(&self.accept).unwrap_or_default();
+        ErrorFormat::negotiate(&accept, self.settings.preferred)
+    }
+}
+
+impl OmniaError {
+    /// Writes the body into `response` (a new one, or one without a body of its own) in the
+    /// request's language and format, else as OMNIA's body in en-US.
+    fn write_for(&self, request: Option<&RequestContext>, response: &mut Response) {
+        match request {
+            Some(request) => self.write(
+                &request.language(),
+                request.format(),
+                &request.settings.docs_page,
+                response,
+            ),
+            None => self.write(
+                &Localizer::embedded().source(),
+                ErrorFormat::Omnia,
+                &DocsPage::OMNIA,
+                response,
+            ),
+        }
+    }
 }
 
 impl IntoResponse for OmniaError {
@@ -362,25 +453,9 @@ impl IntoResponse for OmniaError {
     fn into_response(self) -> Response {
         let mut response = Response::new(Body::empty());
         *response.status_mut() = self.status_code();
-        let written = REQUEST.try_with(|request| {
-            let language = negotiate(&request.settings.localizer, &request.accept_language);
-            let accept = one_list(&request.accept).unwrap_or_default();
-            let format = ErrorFormat::negotiate(&accept, request.settings.preferred);
-            self.write(
-                &language,
-                format,
-                &request.settings.docs_page,
-                &mut response,
-            );
-        });
+        let written = REQUEST.try_with(|request| self.write_for(Some(request), &mut response));
         if written.is_err() {
-            let language = Localizer::embedded().source();
-            self.write(
-                &language,
-                ErrorFormat::Omnia,
-                &DocsPage::OMNIA,
-                &mut response,
-            );
+            self.write_for(None, &mut response);
         }
         response.extensions_mut().insert(self);
         response
@@ -417,6 +492,7 @@ struct Settings {
     localizer: Localizer,
     preferred: ErrorFormat,
     docs_page: DocsPage,
+    catch_panics: bool,
 }
 
 impl LocalizeErrorsLayer {
@@ -429,6 +505,7 @@ impl LocalizeErrorsLayer {
                 localizer,
                 preferred: ErrorFormat::Omnia,
                 docs_page: DocsPage::OMNIA,
+                catch_panics: false,
             }),
         }
     }
@@ -446,6 +523,30 @@ impl LocalizeErrorsLayer {
     #[must_use]
     pub fn docs_page(mut self, page: DocsPage) -> Self {
         Arc::make_mut(&mut self.settings).docs_page = page;
+        self
+    }
+
+    /// Answers a panic of the service the layer wraps (a handler, an extractor, inner
+    /// middleware) with `InternalError` (500), localized like any other error, instead of
+    /// dropping the connection. Nothing of the panic's message reaches the body; it is logged
+    /// (`log` target `omnia_errors_axum`, level error) with the request's method and path.
+    ///
+    /// ```
+    /// use axum::{Router, routing::get};
+    /// use omnia_errors_axum::LocalizeErrorsLayer;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// async fn report() -> &'static str {
+    ///     panic!("the database password is hunter2") // logged, not sent
+    /// }
+    ///
+    /// let app: Router = Router::new()
+    ///     .route("/report", get(report))
+    ///     .layer(LocalizeErrorsLayer::new(Localizer::embedded()).catch_panics());
+    /// ```
+    #[must_use]
+    pub fn catch_panics(mut self) -> Self {
+        Arc::make_mut(&mut self.settings).catch_panics = true;
         self
     }
 }
@@ -486,20 +587,36 @@ where
         // Cheap: header values share their bytes, the localizer is a reference count. Nothing
         // is negotiated unless an error response is made.
         let lines = |name| request.headers().get_all(name).iter().cloned().collect();
-        let context = RequestContext {
+        let context = Arc::new(RequestContext {
             settings: Arc::clone(&self.settings),
             accept: lines(ACCEPT),
             accept_language: lines(ACCEPT_LANGUAGE),
-        };
-        let response = REQUEST.scope(context, self.inner.call(request));
+        });
+        if !self.settings.catch_panics {
+            let response = REQUEST.scope(Arc::clone(&context), self.inner.call(request));
+            return ResponseFuture(Box::pin(async move {
+                let response = response.await?;
+                Ok(answer::finish(response, &context).await)
+            }));
+        }
+        let origin = panic::Origin::of(&request);
+        let called = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            REQUEST.scope(Arc::clone(&context), self.inner.call(request))
+        }));
         ResponseFuture(Box::pin(async move {
-            let mut response = response.await?;
-            if response.extensions().get::<OmniaError>().is_some() {
-                // Both headers decided the response: its language and its format.
-                add_vary(response.headers_mut(), &ACCEPT_LANGUAGE);
-                add_vary(response.headers_mut(), &ACCEPT);
-            }
-            Ok(response)
+            // In a block of its own, so that no error of the inner service (which need not be
+            // `Send`) is held across the await below.
+            let response = {
+                let outcome = match called {
+                    Ok(response) => panic::CatchUnwind::new(response).await,
+                    Err(payload) => Err(payload),
+                };
+                match outcome {
+                    Ok(response) => response?,
+                    Err(payload) => panic::response(&context, &origin, &*payload),
+                }
+            };
+            Ok(answer::finish(response, &context).await)
         }))
     }
 }
@@ -550,7 +667,7 @@ fn one_list(lines: &[HeaderValue]) -> Option<Cow<'_, str>> {
 }
 
 /// Adds `name` to `Vary`, unless it (or `*`) is already there.
-fn add_vary(headers: &mut HeaderMap, name: &HeaderName) {
+pub(crate) fn add_vary(headers: &mut HeaderMap, name: &HeaderName) {
     let covered = headers
         .get_all(VARY)
         .iter()

@@ -5,7 +5,9 @@
 //! published ones), so translations can change without breaking these tests.
 
 use std::fs;
-use std::net::{Ipv4Addr, SocketAddr};
+mod common;
+
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -22,6 +24,8 @@ use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE, HeaderMap, HeaderValue,
 };
 use serde_json::{Value, json};
+
+use common::{assert_valid, schema, serve};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -112,15 +116,6 @@ fn routes() -> Router {
         .route("/connector", get(connector))
         .route("/validation", get(validation))
         .route("/vary", get(with_vary))
-}
-
-/// Serves `app` on an ephemeral loopback port. The listener is bound before this returns, so
-/// connections queue until the server task accepts them: no sleeping, no retrying.
-async fn serve(app: Router) -> Result<SocketAddr, std::io::Error> {
-    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
-    let address = listener.local_addr()?;
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    Ok(address)
 }
 
 async fn serve_localized() -> Result<SocketAddr, Box<dyn std::error::Error>> {
@@ -558,23 +553,6 @@ async fn content_language_lists_every_locale_used() -> TestResult {
     assert_localized(&answer, 404, "en-US");
     assert_eq!(answer.body["message"], "Entity can't be found.");
     Ok(())
-}
-
-/// A validator of one schema of the OpenAPI components the core crate serves (the published
-/// fragment's), so bodies are checked against what API documents promise.
-fn schema(name: &str) -> Result<jsonschema::Validator, Box<dyn std::error::Error>> {
-    let components = serde_json::to_value(omnia_errors::openapi::components())?;
-    let schema =
-        json!({ "$ref": format!("#/components/schemas/{name}"), "components": components });
-    Ok(jsonschema::draft202012::new(&schema)?)
-}
-
-fn assert_valid(validator: &jsonschema::Validator, body: &Value, what: &str) {
-    let errors: Vec<String> = validator
-        .iter_errors(body)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{what}: {errors:?}\n{body}");
 }
 
 /// GETs `path` with `Accept` and `Accept-Language`.

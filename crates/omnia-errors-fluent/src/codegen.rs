@@ -95,8 +95,8 @@ pub(crate) fn compile_declared(
 /// One locale's messages, a code a line.
 fn messages(tag: &str, messages: &[Message], out: &mut String) {
     let _ = writeln!(out, "    // {tag}\n    &[");
-    for (code, compiled) in omnia_errors::AnyCode::all().zip(messages) {
-        let _ = write!(out, "        // {}\n        ", code.fluent_id());
+    for ((id, _), compiled) in crate::status::message_ids().zip(messages) {
+        let _ = write!(out, "        // {id}\n        ");
         message(compiled, out);
         out.push_str(",\n");
     }

@@ -1,5 +1,6 @@
 //! Compiles a locale's Fluent files into [`pattern`](crate::pattern) form: the messages of the
-//! catalog's codes (value and `.context`), with terms and message references inlined.
+//! catalog's codes (value and `.context`) and the status titles ([`crate::status`]), with terms
+//! and message references inlined.
 //!
 //! Used for files loaded at run time and, through `cargo xtask docs`, to generate the embedded
 //! messages (`embedded.rs`), so both are formatted by the same engine. The constructs compiled
@@ -12,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_syntax::ast;
-use omnia_errors::AnyCode;
+use omnia_errors::ParamSpec;
 
 use crate::check::{Finding, FindingKind, LineIndex, offset_in};
 use crate::pattern::{Key, Message, Pattern, Piece, Select, Seq, Variant};
@@ -67,8 +68,8 @@ pub(crate) fn compile_locale(
         transform,
     };
     let mut findings = Vec::new();
-    let messages_of_codes = AnyCode::all()
-        .map(|code| compiler.message(code, &mut findings))
+    let messages_of_codes = crate::status::message_ids()
+        .map(|(id, params)| compiler.message(id, params, &mut findings))
         .collect();
     if findings.is_empty() {
         Ok(messages_of_codes)
@@ -119,7 +120,8 @@ struct Compiler<'a> {
 
 /// The message being compiled, and where its findings go.
 struct Job<'f> {
-    code: AnyCode,
+    /// The parameters of the message's code (none for a status title).
+    params: &'static [ParamSpec],
     file: &'f SourceFile,
     id: &'static str,
     /// The message's id in its file's text: where its findings point.
@@ -150,10 +152,16 @@ impl Job<'_> {
 }
 
 impl Compiler<'_> {
-    /// The compiled message of `code`: its value and `.context`, `None` where the locale has
-    /// no such message (a translation in progress: the source's is used).
-    fn message(&self, code: AnyCode, findings: &mut Vec<Finding>) -> Message {
-        let Some(entry) = self.messages.get(code.fluent_id()) else {
+    /// The compiled message `id` (a code's, whose parameters are `params`, or a status title):
+    /// its value and `.context`, `None` where the locale has no such message (a translation in
+    /// progress: the source's is used).
+    fn message(
+        &self,
+        id: &'static str,
+        params: &'static [ParamSpec],
+        findings: &mut Vec<Finding>,
+    ) -> Message {
+        let Some(entry) = self.messages.get(id) else {
             return Message {
                 value: None,
                 context: None,
@@ -162,9 +170,9 @@ impl Compiler<'_> {
         let mut compile = |pattern: Option<&ast::Pattern<&str>>| {
             let pattern = pattern?;
             let mut job = Job {
-                code,
+                params,
                 file: entry.file,
-                id: code.fluent_id(),
+                id,
                 at: entry.id,
                 pieces: 0,
                 findings,
@@ -378,7 +386,7 @@ impl Compiler<'_> {
                 return None;
             }
         };
-        let params = job.code.params();
+        let params = job.params;
         if let Some(index) = params.iter().position(|p| p.name == variable) {
             u8::try_from(index).ok()
         } else {
@@ -425,7 +433,7 @@ fn merge(pieces: Vec<Piece>) -> Vec<Piece> {
 }
 
 /// The pattern of merged pieces, with the bound of its literal text.
-fn finish(pieces: Vec<Piece>) -> Pattern {
+pub(crate) fn finish(pieces: Vec<Piece>) -> Pattern {
     let pieces = merge(pieces);
     let text_len = u32::try_from(text_len(&pieces)).unwrap_or(u32::MAX);
     Pattern {
@@ -457,6 +465,7 @@ mod tests {
 
     use super::*;
     use crate::pattern::Seq;
+    use omnia_errors::AnyCode;
 
     fn compile(ftl: &str) -> Result<Vec<Message>, Vec<Finding>> {
         let file = SourceFile {

@@ -12,7 +12,8 @@ use crate::source::LocaleFiles;
 pub struct CompiledLocale {
     /// The locale's tag.
     pub tag: String,
-    /// Every code's message, in catalog order.
+    /// Every code's message, in catalog order, then the titles of HTTP statuses
+    /// ([`STATUS_TITLES`](crate::STATUS_TITLES), then the 4xx and 5xx class titles).
     pub messages: Vec<CompiledMessage>,
 }
 
@@ -159,9 +160,9 @@ mod tests {
             }
         ));
         assert!(
-            compiled
-                .iter()
-                .all(|l| l.messages.len() == omnia_errors::AnyCode::COUNT)
+            compiled.iter().all(
+                |l| l.messages.len() == omnia_errors::AnyCode::COUNT + crate::status::IDS.len()
+            )
         );
     }
 

@@ -96,6 +96,74 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         Message { value: Some(Pattern { text_len: 41, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("The SMTP server configuration is invalid."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("It was not possible to send the email."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 11, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Bad Request"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Unauthorized"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Payment Required"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 9, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Forbidden"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 9, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Not Found"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Method Not Allowed"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Not Acceptable"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Proxy Authentication Required"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Request Timeout"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conflict"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 4, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Gone"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Length Required"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Precondition Failed"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Content Too Large"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("URI Too Long"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Unsupported Media Type"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Range Not Satisfiable"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Expectation Failed"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Misdirected Request"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Unprocessable Content"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Upgrade Required"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Precondition Required"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Too Many Requests"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Request Header Fields Too Large"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Unavailable For Legal Reasons"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Internal Server Error"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Not Implemented"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 11, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Bad Gateway"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Service Unavailable"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Gateway Timeout"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("HTTP Version Not Supported"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Network Authentication Required"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Client Error"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Server Error"))]) }), context: None },
     ],
     // pt-PT
     &[
@@ -175,6 +243,74 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A configuração do servidor SMTP é inválida."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não foi possível enviar o e-mail."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pedido inválido"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não autorizado"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pagamento necessário"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Proibido"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não encontrado"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Método não permitido"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não aceitável"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Autenticação no proxy necessária"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tempo limite do pedido esgotado"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conflito"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Já não está disponível"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Comprimento necessário"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pré-condição falhada"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conteúdo demasiado grande"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("URI demasiado longo"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tipo de conteúdo não suportado"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Intervalo não satisfazível"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Expectativa falhada"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pedido mal encaminhado"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conteúdo não processável"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Atualização necessária"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pré-condição necessária"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Demasiados pedidos"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Campos de cabeçalho do pedido demasiado grandes"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Indisponível por motivos legais"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erro interno do servidor"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não implementado"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Gateway inválido"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Serviço indisponível"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tempo limite do gateway esgotado"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 30, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Versão de HTTP não suportada"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Autenticação de rede necessária"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erro do cliente"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erro do servidor"))]) }), context: None },
     ],
     // pt-BR
     &[
@@ -254,6 +390,74 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("A configuração do servidor SMTP é inválida."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não foi possível enviar o e-mail."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Requisição inválida"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não autorizado"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pagamento necessário"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Proibido"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não encontrado"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Método não permitido"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não aceitável"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Autenticação de proxy necessária"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tempo esgotado para a requisição"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conflito"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não está mais disponível"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tamanho necessário"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na pré-condição"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conteúdo muito grande"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("URI muito longo"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tipo de mídia não suportado"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Intervalo não satisfazível"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Falha na expectativa"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Requisição mal direcionada"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conteúdo não processável"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Atualização necessária"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pré-condição necessária"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Requisições demais"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Campos de cabeçalho da requisição muito grandes"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Indisponível por motivos legais"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erro interno do servidor"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Não implementado"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Gateway inválido"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Serviço indisponível"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tempo esgotado no gateway"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 30, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Versão do HTTP não suportada"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Autenticação de rede necessária"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erro do cliente"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erro do servidor"))]) }), context: None },
     ],
     // es-ES
     &[
@@ -333,6 +537,74 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La configuración del servidor SMTP no es válida."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se ha podido enviar el correo electrónico."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Solicitud incorrecta"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 13, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No autorizado"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Pago requerido"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 9, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Prohibido"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 13, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No encontrado"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Método no permitido"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No aceptable"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Se requiere autenticación del proxy"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tiempo de espera de la solicitud agotado"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 9, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conflicto"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ya no está disponible"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Longitud requerida"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error en la condición previa"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Contenido demasiado grande"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("URI demasiado largo"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tipo de medio no admitido"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Rango no satisfacible"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error en la expectativa"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Solicitud mal dirigida"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Contenido no procesable"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Se requiere actualización"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Se requiere condición previa"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Demasiadas solicitudes"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Campos de encabezado de la solicitud demasiado grandes"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No disponible por motivos legales"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error interno del servidor"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No implementado"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Puerta de enlace incorrecta"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Servicio no disponible"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Tiempo de espera de la puerta de enlace agotado"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Versión de HTTP no admitida"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Se requiere autenticación de red"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error del cliente"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error del servidor"))]) }), context: None },
     ],
     // fr-FR
     &[
@@ -412,6 +684,74 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La configuration du serveur SMTP n’est pas valide."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Impossible d’envoyer l’e-mail."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Requête incorrecte"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 13, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Non autorisé"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Paiement requis"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Interdit"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 11, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Introuvable"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Méthode non autorisée"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Non acceptable"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Authentification du proxy requise"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 43, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Délai d’attente de la requête dépassé"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 7, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Conflit"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ressource supprimée"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Longueur requise"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de la précondition"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Contenu trop volumineux"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("URI trop longue"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Type de média non pris en charge"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Plage non satisfaisable"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de l’attente"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Requête mal dirigée"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Contenu impossible à traiter"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Mise à niveau requise"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Précondition requise"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Trop de requêtes"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Champs d’en-tête de la requête trop volumineux"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Indisponible pour des raisons juridiques"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erreur interne du serveur"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Non implémenté"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Passerelle incorrecte"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Service indisponible"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Délai d’attente de la passerelle dépassé"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Version HTTP non prise en charge"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Authentification réseau requise"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erreur du client"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erreur du serveur"))]) }), context: None },
     ],
     // de-DE
     &[
@@ -491,6 +831,74 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         Message { value: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Konfiguration des SMTP-Servers ist ungültig."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die E-Mail konnte nicht gesendet werden."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ungültige Anfrage"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nicht autorisiert"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zahlung erforderlich"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Verboten"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nicht gefunden"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Methode nicht erlaubt"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nicht akzeptabel"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Proxy-Authentifizierung erforderlich"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zeitüberschreitung der Anfrage"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Konflikt"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nicht mehr verfügbar"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Länge erforderlich"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Vorbedingung fehlgeschlagen"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Inhalt zu groß"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 11, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("URI zu lang"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 30, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nicht unterstützter Medientyp"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Bereich nicht erfüllbar"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Erwartung fehlgeschlagen"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Fehlgeleitete Anfrage"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nicht verarbeitbarer Inhalt"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Upgrade erforderlich"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Vorbedingung erforderlich"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 17, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zu viele Anfragen"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Header-Felder der Anfrage zu groß"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 41, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Aus rechtlichen Gründen nicht verfügbar"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Interner Serverfehler"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nicht implementiert"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Fehlerhaftes Gateway"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Dienst nicht verfügbar"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zeitüberschreitung des Gateways"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("HTTP-Version nicht unterstützt"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Netzwerkauthentifizierung erforderlich"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Clientfehler"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Serverfehler"))]) }), context: None },
     ],
     // pl-PL
     &[
@@ -570,6 +978,74 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Konfiguracja serwera SMTP jest nieprawidłowa."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 44, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie udało się wysłać wiadomości e-mail."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowe żądanie"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 16, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Brak autoryzacji"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wymagana płatność"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Dostęp zabroniony"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Niedozwolona metoda"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieakceptowalne"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 42, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wymagane uwierzytelnienie w serwerze proxy"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 42, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Przekroczono czas oczekiwania na żądanie"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Konflikt"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 30, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zasób nie jest już dostępny"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wymagana długość"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 30, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Niespełniony warunek wstępny"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zbyt duża zawartość"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zbyt długi URI"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieobsługiwany typ nośnika"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zakres niemożliwy do spełnienia"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Niespełnione oczekiwanie"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 30, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Błędnie skierowane żądanie"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można przetworzyć zawartości"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wymagana aktualizacja protokołu"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 25, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wymagany warunek wstępny"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zbyt wiele żądań"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zbyt duże pola nagłówka żądania"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Niedostępne z przyczyn prawnych"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wewnętrzny błąd serwera"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie zaimplementowano"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Błędna brama"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Usługa niedostępna"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Przekroczono czas oczekiwania bramy"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieobsługiwana wersja HTTP"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wymagane uwierzytelnienie w sieci"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Błąd klienta"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Błąd serwera"))]) }), context: None },
     ],
 ];
 
@@ -654,6 +1130,74 @@ pub(crate) static PSEUDO: [(&str, &[Message]); 2] = [
         Message { value: Some(Pattern { text_len: 75, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ŧħee ŞḾŦƤ şeeřṽeeř ƈooƞƒiɠuuřaaŧiooƞ iş iƞṽaaŀiḓ."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 68, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Iŧ ẇaaş ƞooŧ ƥooşşiƀŀee ŧoo şeeƞḓ ŧħee eeḿaaiŀ."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ɓaaḓ Řeeɋuueeşŧ"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Uƞaauuŧħoořiẑeeḓ"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƥaaẏḿeeƞŧ Řeeɋuuiřeeḓ"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 19, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƒoořƀiḓḓeeƞ"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƞooŧ Ƒoouuƞḓ"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ḿeeŧħooḓ Ƞooŧ Aŀŀooẇeeḓ"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƞooŧ Aƈƈeeƥŧaaƀŀee"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƥřooẋẏ Auuŧħeeƞŧiƈaaŧiooƞ Řeeɋuuiřeeḓ"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Řeeɋuueeşŧ Ŧiḿeeoouuŧ"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƈooƞƒŀiƈŧ"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 8, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ɠooƞee"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ŀeeƞɠŧħ Řeeɋuuiřeeḓ"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƥřeeƈooƞḓiŧiooƞ Ƒaaiŀeeḓ"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƈooƞŧeeƞŧ Ŧoooo Ŀaařɠee"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("UŘI Ŧoooo Ŀooƞɠ"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 44, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Uƞşuuƥƥoořŧeeḓ Ḿeeḓiaa Ŧẏƥee"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Řaaƞɠee Ƞooŧ Şaaŧişƒiaaƀŀee"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Eẋƥeeƈŧaaŧiooƞ Ƒaaiŀeeḓ"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 38, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ḿişḓiřeeƈŧeeḓ Řeeɋuueeşŧ"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Uƞƥřooƈeeşşaaƀŀee Ƈooƞŧeeƞŧ"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Uƥɠřaaḓee Řeeɋuuiřeeḓ"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƥřeeƈooƞḓiŧiooƞ Řeeɋuuiřeeḓ"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ŧoooo Ḿaaƞẏ Řeeɋuueeşŧş"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 59, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Řeeɋuueeşŧ Ħeeaaḓeeř Ƒieeŀḓş Ŧoooo Ŀaařɠee"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Uƞaaṽaaiŀaaƀŀee Ƒooř Ŀeeɠaaŀ Řeeaaşooƞş"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Iƞŧeeřƞaaŀ Şeeřṽeeř Eřřooř"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƞooŧ Iḿƥŀeeḿeeƞŧeeḓ"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ɓaaḓ Ɠaaŧeeẇaaẏ"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Şeeřṽiƈee Uƞaaṽaaiŀaaƀŀee"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ɠaaŧeeẇaaẏ Ŧiḿeeoouuŧ"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("ĦŦŦƤ Ṽeeřşiooƞ Ƞooŧ Şuuƥƥoořŧeeḓ"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 58, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƞeeŧẇoořķ Auuŧħeeƞŧiƈaaŧiooƞ Řeeɋuuiřeeḓ"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ƈŀieeƞŧ Eřřooř"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Şeeřṽeeř Eřřooř"))]) }), context: None },
     ],
     ),
     ("ar-XB",
@@ -735,6 +1279,74 @@ pub(crate) static PSEUDO: [(&str, &[Message]); 2] = [
         Message { value: Some(Pattern { text_len: 67, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⊥ɥǝ SW⊥Ԁ sǝɹʌǝɹ ɔouɟıƃnɹɐʇıou ıs ıuʌɐʅıp."))]) }), context: None },
         // validation-ErrorSendingEmail
         Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Iʇ ʍɐs uoʇ dossıqʅǝ ʇo sǝup ʇɥǝ ǝɯɐıʅ."))]) }), context: None },
+        // http-400
+        Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ԑɐp ᴚǝbnǝsʇ"))]) }), context: None },
+        // http-401
+        Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∩uɐnʇɥoɹızǝp"))]) }), context: None },
+        // http-402
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ԁɐʎɯǝuʇ ᴚǝbnıɹǝp"))]) }), context: None },
+        // http-403
+        Message { value: Some(Pattern { text_len: 14, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ⅎoɹqıppǝu"))]) }), context: None },
+        // http-404
+        Message { value: Some(Pattern { text_len: 12, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Noʇ Ⅎonup"))]) }), context: None },
+        // http-405
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wǝʇɥop Noʇ ∀ʅʅoʍǝp"))]) }), context: None },
+        // http-406
+        Message { value: Some(Pattern { text_len: 24, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Noʇ ∀ɔɔǝdʇɐqʅǝ"))]) }), context: None },
+        // http-407
+        Message { value: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ԁɹoxʎ ∀nʇɥǝuʇıɔɐʇıou ᴚǝbnıɹǝp"))]) }), context: None },
+        // http-408
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("ᴚǝbnǝsʇ ⊥ıɯǝonʇ"))]) }), context: None },
+        // http-409
+        Message { value: Some(Pattern { text_len: 15, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ↄouɟʅıɔʇ"))]) }), context: None },
+        // http-410
+        Message { value: Some(Pattern { text_len: 7, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⅁ouǝ"))]) }), context: None },
+        // http-411
+        Message { value: Some(Pattern { text_len: 27, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⅂ǝuƃʇɥ ᴚǝbnıɹǝp"))]) }), context: None },
+        // http-412
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ԁɹǝɔoupıʇıou Ⅎɐıʅǝp"))]) }), context: None },
+        // http-413
+        Message { value: Some(Pattern { text_len: 30, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ↄouʇǝuʇ ⊥oo ⅂ɐɹƃǝ"))]) }), context: None },
+        // http-414
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∩ᴚI ⊥oo ⅂ouƃ"))]) }), context: None },
+        // http-415
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∩usnddoɹʇǝp Wǝpıɐ ⊥ʎdǝ"))]) }), context: None },
+        // http-416
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("ᴚɐuƃǝ Noʇ Sɐʇısɟıɐqʅǝ"))]) }), context: None },
+        // http-417
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ǝxdǝɔʇɐʇıou Ⅎɐıʅǝp"))]) }), context: None },
+        // http-421
+        Message { value: Some(Pattern { text_len: 31, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wıspıɹǝɔʇǝp ᴚǝbnǝsʇ"))]) }), context: None },
+        // http-422
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∩udɹoɔǝssɐqʅǝ Ↄouʇǝuʇ"))]) }), context: None },
+        // http-426
+        Message { value: Some(Pattern { text_len: 28, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∩dƃɹɐpǝ ᴚǝbnıɹǝp"))]) }), context: None },
+        // http-428
+        Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ԁɹǝɔoupıʇıou ᴚǝbnıɹǝp"))]) }), context: None },
+        // http-429
+        Message { value: Some(Pattern { text_len: 26, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⊥oo Wɐuʎ ᴚǝbnǝsʇs"))]) }), context: None },
+        // http-431
+        Message { value: Some(Pattern { text_len: 53, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("ᴚǝbnǝsʇ Hǝɐpǝɹ Ⅎıǝʅps ⊥oo ⅂ɐɹƃǝ"))]) }), context: None },
+        // http-451
+        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("∩uɐʌɐıʅɐqʅǝ Ⅎoɹ ⅂ǝƃɐʅ ᴚǝɐsous"))]) }), context: None },
+        // http-500
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Iuʇǝɹuɐʅ Sǝɹʌǝɹ Ǝɹɹoɹ"))]) }), context: None },
+        // http-501
+        Message { value: Some(Pattern { text_len: 23, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Noʇ Iɯdʅǝɯǝuʇǝp"))]) }), context: None },
+        // http-502
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ԑɐp ⅁ɐʇǝʍɐʎ"))]) }), context: None },
+        // http-503
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Sǝɹʌıɔǝ ∩uɐʌɐıʅɐqʅǝ"))]) }), context: None },
+        // http-504
+        Message { value: Some(Pattern { text_len: 29, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("⅁ɐʇǝʍɐʎ ⊥ıɯǝonʇ"))]) }), context: None },
+        // http-505
+        Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("H⊥⊥Ԁ Ʌǝɹsıou Noʇ Snddoɹʇǝp"))]) }), context: None },
+        // http-511
+        Message { value: Some(Pattern { text_len: 53, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nǝʇʍoɹʞ ∀nʇɥǝuʇıɔɐʇıou ᴚǝbnıɹǝp"))]) }), context: None },
+        // http-4xx
+        Message { value: Some(Pattern { text_len: 22, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ↄʅıǝuʇ Ǝɹɹoɹ"))]) }), context: None },
+        // http-5xx
+        Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Sǝɹʌǝɹ Ǝɹɹoɹ"))]) }), context: None },
     ],
     ),
 ];

@@ -39,7 +39,8 @@
 //! - `files`: load `.ftl` files at run time instead ([`LocalizerBuilder::directory`],
 //!   [`read_locales`]), for translators trying their work; they pass the same checks as the
 //!   embedded ones ([`check_locales`]), which report every problem with file, line, column,
-//!   locale and message id, and are compiled by the same engine.
+//!   locale and message id, and are compiled by the same engine; and the application's own
+//!   wording over the embedded messages (`Overrides`, from Fluent or an OMNIA language file).
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -61,10 +62,13 @@ mod locales;
 mod localizer;
 mod negotiate;
 mod number;
+#[cfg(feature = "files")]
+mod overrides;
 mod pattern;
 mod probe;
 #[cfg(feature = "files")]
 mod source;
+mod status;
 
 pub use locales::LocaleInfo;
 
@@ -84,6 +88,7 @@ pub use localizer::{
 };
 pub use negotiate::{LanguageRange, parse_accept_language};
 pub use number::PLURAL_CATEGORIES;
+pub use status::{CLIENT_ERROR, SERVER_ERROR, STATUS_TITLES, status_title_id};
 
 #[cfg(feature = "files")]
 pub use check::{
@@ -98,5 +103,7 @@ pub use codegen::generate_embedded;
 pub use compiled::{CompiledLocale, CompiledMessage, Part, VariantKey, compile_declared};
 #[cfg(feature = "files")]
 pub use load::{LoadError, MAX_FILE_BYTES, read_locales};
+#[cfg(feature = "files")]
+pub use overrides::{OverrideError, Overrides};
 #[cfg(feature = "files")]
 pub use source::{LocaleFiles, SourceFile};

@@ -62,7 +62,7 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 /// Reads one `.ftl` file: a regular file, at most [`MAX_FILE_BYTES`], UTF-8.
-fn read_file(path: &Path) -> Result<String, LoadError> {
+pub(crate) fn read_file(path: &Path) -> Result<String, LoadError> {
     use std::io::Read as _;
     // `metadata` follows links: a link to a FIFO or `/dev/zero` is refused before it is
     // opened (opening a FIFO would block until a writer comes).

@@ -81,6 +81,9 @@ pub struct LocalizerBuilder {
     /// Messages loaded from files, replacing the embedded ones.
     #[cfg(feature = "files")]
     loaded: Option<crate::load::Loaded>,
+    /// The application's own messages, layered over the others.
+    #[cfg(feature = "files")]
+    overrides: crate::Overrides,
 }
 
 impl Default for LocalizerBuilder {
@@ -96,6 +99,8 @@ impl Default for LocalizerBuilder {
             pseudo_locales: false,
             #[cfg(feature = "files")]
             loaded: None,
+            #[cfg(feature = "files")]
+            overrides: crate::Overrides::default(),
         }
     }
 }
@@ -172,6 +177,36 @@ impl LocalizerBuilder {
         Ok(self)
     }
 
+    /// Layers the application's own messages over the localizer's (the embedded ones, or
+    /// those of [`files`](Self::files) given before): each replaces one message in one
+    /// locale, and every other message stays its locale's own. Several calls add up; a later
+    /// override of a message wins. See [`Overrides`](crate::Overrides).
+    ///
+    /// # Errors
+    ///
+    /// [`OverrideError::UnknownLocale`](crate::OverrideError::UnknownLocale) for overrides of
+    /// a locale the localizer does not have.
+    #[cfg(feature = "files")]
+    pub fn overrides(mut self, overrides: crate::Overrides) -> Result<Self, crate::OverrideError> {
+        let available: Vec<String> = match &self.loaded {
+            Some(loaded) => loaded.locales.iter().map(|l| l.tag.clone()).collect(),
+            None => self.declared.clone(),
+        };
+        for locale in &overrides.locales {
+            if !available.contains(&locale.tag) {
+                return Err(crate::OverrideError::UnknownLocale {
+                    file: locale.file.clone(),
+                    locale: locale.tag.clone(),
+                    available,
+                });
+            }
+        }
+        for locale in overrides.locales {
+            self.overrides.locales.push(locale);
+        }
+        Ok(self)
+    }
+
     /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and each
     /// locale's number formatter is made the first time it formats a number.
     pub fn build(self) -> Localizer {
@@ -230,6 +265,18 @@ impl LocalizerBuilder {
         };
         #[cfg(not(feature = "files"))]
         let mut real = embedded_locales();
+        #[cfg(feature = "files")]
+        for locale in &mut real {
+            // Each set of overrides in the order given, so that a later one wins.
+            for layer in self
+                .overrides
+                .locales
+                .iter()
+                .filter(|l| l.tag == locale.tag)
+            {
+                locale.messages = Seq::Owned(layer.apply(&locale.messages).into());
+            }
+        }
         // Stable, so ties keep the order given.
         real.sort_by_key(|l| {
             self.declared
@@ -645,6 +692,43 @@ impl Language {
             .as_text()
     }
 
+    /// The message at `index` of the compiled messages when it is plain text (one without
+    /// parameters: a status title), in this locale, else in en-US, else `id` itself; each
+    /// fallback logged.
+    pub(crate) fn plain_text(&self, index: usize, id: &'static str) -> Message<'_> {
+        let locales = &self.localizer.shared.locales;
+        let mut fallbacks = Vec::new();
+        for at in [self.index, SOURCE] {
+            let locale = &locales[at];
+            let text = locale
+                .messages
+                .get(index)
+                .and_then(|m| m.value.as_ref()?.as_text());
+            if let Some(text) = text {
+                return Message {
+                    text: Cow::Borrowed(text),
+                    locale: &locale.id,
+                    fallbacks,
+                };
+            }
+            let fallback = Fallback {
+                locale: locale.id.clone(),
+                code: id.to_owned(),
+                kind: FallbackKind::MissingMessage {
+                    id,
+                    attribute: None,
+                },
+            };
+            log::warn!("{fallback}");
+            fallbacks.push(fallback);
+        }
+        Message {
+            text: Cow::Borrowed(id),
+            locale: &locales[SOURCE].id,
+            fallbacks,
+        }
+    }
+
     /// Formats in this locale, else in en-US, else gives the code's name.
     fn resolve(
         &self,
@@ -668,18 +752,37 @@ impl Language {
         )
     }
 
-    /// The message of a code with parameters as they come from the wire (a body's
-    /// `parameters`): what a UI needs to localize a server's error again.
+    /// The message of a code with parameters as they come from the wire (a body's or an
+    /// item's `code` and `parameters`, as they are): what a UI needs to localize a server's
+    /// error again.
+    ///
+    /// ```
+    /// use omnia_errors::ErrorBody;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let body: ErrorBody = serde_json::from_str(
+    ///     r#"{"code":"ConnectorBehaviourFailed","message":"…","parameters":{"message":"Disk full"}}"#,
+    /// )?;
+    /// let pt = Localizer::embedded().for_tags(&["pt-PT"]);
+    /// let message = pt.message_for(&body.code, &body.parameters)?;
+    /// assert!(message.text.ends_with(": Disk full"), "{}", message.text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// [`ParamError`] when a required parameter is missing or has the wrong type.
+    /// [`ParamError`] when the code is not in this version of the catalog, or a required
+    /// parameter is missing or has the wrong type.
     pub fn message_for(
         &self,
-        code: impl Into<AnyCode>,
+        code: impl Into<WireCode<AnyCode>>,
         parameters: &Parameters,
     ) -> Result<Message<'_>, ParamError> {
-        Ok(match code.into() {
+        let code = match code.into() {
+            WireCode::Known(code) => code,
+            WireCode::Unknown(code) => return Err(ParamError::NotInCatalog { code }),
+        };
+        Ok(match code {
             AnyCode::Api(code) => self.message(&ApiError::from_parameters(code, parameters)?),
             AnyCode::Validation(code) => {
                 self.message(&ValidationError::from_parameters(code, parameters)?)
@@ -774,6 +877,9 @@ impl Language {
     /// Localizes a received RFC 9457 problem in place, as [`localize_body`](Self::localize_body)
     /// does an OMNIA body: its `title` (the generic message), its `detail` and every item's
     /// `detail`. Its `type`, `status`, `instance` and other members are left as they came.
+    /// A problem without `code` is localized by the code its `type` documents on
+    /// [`DocsPage::OMNIA`]; an `about:blank` one gets its status's title
+    /// ([`status_title`](Self::status_title)).
     ///
     /// ```
     /// use omnia_errors::ProblemDetails;
@@ -789,9 +895,20 @@ impl Language {
     /// ```
     pub fn localize_problem(&self, problem: &mut ProblemDetails) -> Vec<Fallback> {
         let mut fallbacks = Vec::new();
-        if let Some(error) = self.read_wire(&problem.code, problem.error(), &mut fallbacks) {
-            problem.title = Some(note(self.generic_message(&error), &mut fallbacks));
-            problem.detail = Some(note(self.message(&error), &mut fallbacks));
+        match problem.code_on(&DocsPage::OMNIA) {
+            Some(code) => {
+                if let Some(error) = self.read_wire(&code, problem.error(), &mut fallbacks) {
+                    problem.title = Some(note(self.generic_message(&error), &mut fallbacks));
+                    problem.detail = Some(note(self.message(&error), &mut fallbacks));
+                }
+            }
+            // A problem that is its status alone: its title is the status's reason phrase.
+            None if problem.r#type == omnia_errors::ABOUT_BLANK => {
+                if let Some(title) = problem.status.and_then(|s| self.status_title(s)) {
+                    problem.title = Some(note(title, &mut fallbacks));
+                }
+            }
+            None => {}
         }
         self.localize_items(problem.errors.as_deref_mut(), &mut fallbacks);
         fallbacks

@@ -436,7 +436,7 @@ fn a_problem_is_the_same_error_as_the_body_in_every_locale() {
             let p = &problem.body;
             assert_eq!(p.r#type, page.url_of(code), "[{locale}] {code}");
             assert_eq!(p.status, Some(code.http_status()));
-            assert_eq!(p.code, code);
+            assert_eq!(p.code, Some(code.into()));
             assert_eq!(p.detail.as_deref(), Some(body.body.message.as_str()));
             let generic = language.generic_message(&error).text;
             assert_eq!(

@@ -2,7 +2,7 @@
 //! `errors` that both bodies share.
 
 /// What both bodies ([`ErrorBody`] and [`ProblemDetails`](crate::ProblemDetails)) have for
-/// their validation errors and their typed error: written once, expanded in each.
+/// their validation errors: written once, expanded in each.
 macro_rules! error_accessors {
     () => {
         /// Appends a validation error.
@@ -15,19 +15,6 @@ macro_rules! error_accessors {
         /// The validation errors (none when the member was absent).
         pub fn errors(&self) -> &[$crate::ValidationErrorItem] {
             self.errors.as_deref().unwrap_or_default()
-        }
-
-        /// The typed error, with its parameters.
-        ///
-        /// # Errors
-        ///
-        /// [`ParamError`](crate::ParamError) when the code is unknown to this version, or a
-        /// parameter is missing or of the wrong type.
-        pub fn error(&self) -> Result<$crate::ApiError, $crate::ParamError> {
-            $crate::ApiError::from_parameters(
-                self.code.known_or_not_in_catalog()?,
-                &self.parameters,
-            )
         }
     };
 }
@@ -114,6 +101,16 @@ impl ErrorBody {
     /// the status of such a response cannot be derived from its body.
     pub fn http_status(&self) -> u16 {
         self.code.known().map_or(500, ErrorCode::http_status)
+    }
+
+    /// The typed error, with its parameters.
+    ///
+    /// # Errors
+    ///
+    /// [`ParamError`] when the code is unknown to this version, or a parameter is missing or of
+    /// the wrong type.
+    pub fn error(&self) -> Result<ApiError, ParamError> {
+        ApiError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
     }
 }
 

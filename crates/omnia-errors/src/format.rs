@@ -37,11 +37,11 @@ impl ErrorFormat {
     ///
     /// let (content_type, body) = ("application/problem+json; charset=utf-8", r#"{"code":"FileNotFound"}"#);
     /// let code = match ErrorFormat::of_content_type(content_type) {
-    ///     Some(ErrorFormat::Omnia) => serde_json::from_str::<ErrorBody>(body)?.code,
+    ///     Some(ErrorFormat::Omnia) => Some(serde_json::from_str::<ErrorBody>(body)?.code),
     ///     Some(ErrorFormat::ProblemDetails) => serde_json::from_str::<ProblemDetails>(body)?.code,
     ///     None => panic!("not an OMNIA error"),
     /// };
-    /// assert_eq!(code.as_str(), "FileNotFound");
+    /// assert_eq!(code.unwrap().as_str(), "FileNotFound");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn of_content_type(content_type: &str) -> Option<Self> {

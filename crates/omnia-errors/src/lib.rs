@@ -48,6 +48,7 @@
 //! | one item of either body's `errors` | [`ValidationErrorItem`] | `ValidationError` (OMNIA's body), `ValidationProblem` (a problem: its text called `detail`) | — |
 //! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
 //! | a code's wire name, also its row's anchor on the page | `as_str()` | `ErrorCode`, `ValidationErrorCode` values | Error code, `#EntityNotFound` |
+//! | an error no code fits: its status alone (`about:blank`) | [`ProblemDetails::about_blank`] | `StatusProblem` | — |
 //! | a code's documentation, a problem's `type` | [`DocsPage::url_of`] | `ProblemDetails.type` | the link to a code's row |
 //! | the HTTP status, as a number | `http_status()` | the response's status | HTTP status code |
 //! | the HTTP status, as `http::StatusCode` | `status_code()` | | |

@@ -46,7 +46,7 @@ static COMPONENTS: LazyLock<Components> = LazyLock::new(|| {
 
 /// The components: schemas `ErrorCode`, `ValidationErrorCode`, `ErrorParameters`,
 /// `ValidationError`, `ErrorResponse` (OMNIA's body), `ValidationProblem`, `ProblemDetails`
-/// (RFC 9457 Problem Details), and responses `Error400` … `Error503`, each with both bodies
+/// (RFC 9457 Problem Details), `StatusProblem` (an `about:blank` problem), and responses `Error400` … `Error503`, each with both bodies
 /// (`application/json` and `application/problem+json`) and an example per code.
 pub fn components() -> &'static Components {
     &COMPONENTS

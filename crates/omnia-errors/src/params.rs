@@ -270,6 +270,9 @@ pub(crate) fn required<T>(
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ParamError {
+    /// The problem names no code: no `code` member, and a `type` that is no code's
+    /// documentation (an `about:blank` problem is its status alone).
+    NoCode,
     /// The code is not in this version of the catalog (it was kept as a string). Not the
     /// [`UnknownCode`](crate::UnknownCode) error of parsing a name: a body with such a code is
     /// read fine, only its typed error cannot be made.
@@ -319,6 +322,9 @@ impl ParamError {
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::NoCode => f.write_str(
+                "the problem names no OMNIA code: no `code` member, and its `type` is not a code's documentation",
+            ),
             Self::NotInCatalog { code } => write!(
                 f,
                 "error code {code:?} is not in this version of the catalog, so it has no typed parameters"

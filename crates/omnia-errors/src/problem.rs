@@ -1,6 +1,8 @@
 //! The RFC 9457 Problem Details body (`application/problem+json`), beside OMNIA's own.
 
-use crate::{ApiError, DocsPage, ErrorBody, ErrorCode, Parameters, ValidationErrorItem, WireCode};
+use crate::{
+    ApiError, DocsPage, ErrorBody, ErrorCode, ParamError, Parameters, ValidationErrorItem, WireCode,
+};
 
 /// The media type of a [`ProblemDetails`] body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -23,7 +25,9 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// | `errors` | extension member: the validation errors of a `ValidationFailed` problem, each a [`ValidationErrorItem`] whose text is called `detail` |
 ///
 /// Reading follows RFC 9457: `type` defaults to `about:blank`, the other standard members may
-/// be absent; `code` is required, since it is what makes the body an OMNIA problem. Members
+/// be absent; so may `code`, for a problem that is no more than its status
+/// ([`about_blank`](Self::about_blank)) or whose `type` links to a code's documentation
+/// ([`code_on`](Self::code_on)). Members
 /// this version does not know are kept in [`extensions`](Self::extensions) and written back.
 ///
 /// ```
@@ -70,8 +74,10 @@ pub struct ProblemDetails {
     /// A URI reference identifying this occurrence.
     pub instance: Option<String>,
     /// The OMNIA error code (an extension member); a code from a newer server is kept as
-    /// received.
-    pub code: WireCode<ErrorCode>,
+    /// received. `None` for a problem that names no code: an [`about_blank`](Self::about_blank)
+    /// one (a status alone), or one read without the member, whose `type` may still be a
+    /// code's documentation ([`code_on`](Self::code_on)).
+    pub code: Option<WireCode<ErrorCode>>,
     /// The validation errors of a `ValidationFailed` problem (an extension member), each
     /// item's text called `detail` there. `None` when absent or `null`; `Some` of an empty
     /// list is written as `[]`.
@@ -108,7 +114,9 @@ impl serde::Serialize for ProblemDetails {
                 map.serialize_entry(key, text)?;
             }
         }
-        map.serialize_entry("code", &self.code)?;
+        if let Some(code) = &self.code {
+            map.serialize_entry("code", code)?;
+        }
         if let Some(errors) = &self.errors {
             map.serialize_entry("errors", &crate::body::item_json::InProblem(errors))?;
         }
@@ -133,7 +141,7 @@ impl ProblemDetails {
             status: Some(code.http_status()),
             detail: None,
             instance: None,
-            code: code.into(),
+            code: Some(code.into()),
             errors: None,
             parameters: error.parameters(),
             extensions: Parameters::new(),
@@ -163,10 +171,65 @@ impl ProblemDetails {
             status: known.map(ErrorCode::http_status),
             detail: Some(body.message),
             instance: None,
-            code: body.code,
+            code: Some(body.code),
             errors: body.errors,
             parameters: body.parameters,
             extensions: body.extensions,
+        }
+    }
+
+    /// A problem that is no more than its HTTP status (RFC 9457, 4.2.1): `type` is
+    /// [`ABOUT_BLANK`], no code; its `title` should be the status's reason phrase, which
+    /// `omnia_errors_fluent::Language::status_title` gives localized. For errors no catalog
+    /// code fits: an unknown route's 404, a wrong method's 405.
+    ///
+    /// ```
+    /// use omnia_errors::ProblemDetails;
+    ///
+    /// let problem = ProblemDetails::about_blank(405).with_title("Method Not Allowed");
+    /// assert_eq!(
+    ///     serde_json::to_string(&problem)?,
+    ///     r#"{"type":"about:blank","title":"Method Not Allowed","status":405}"#,
+    /// );
+    /// assert_eq!(problem.code, None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn about_blank(status: u16) -> Self {
+        Self {
+            r#type: ABOUT_BLANK.to_owned(),
+            title: None,
+            status: Some(status),
+            detail: None,
+            instance: None,
+            code: None,
+            errors: None,
+            parameters: Parameters::new(),
+            extensions: Parameters::new(),
+        }
+    }
+
+    /// The problem's code: its `code` member, else the code whose documentation on `page` its
+    /// `type` is (a server that links its problems to the error page without the extension
+    /// member). `None` for an `about:blank` problem, or a `type` that is no code's.
+    ///
+    /// ```
+    /// use omnia_errors::{DocsPage, ErrorCode, ProblemDetails};
+    ///
+    /// let problem: ProblemDetails = serde_json::from_str(
+    ///     r#"{"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#FileNotFound","status":404}"#,
+    /// )?;
+    /// assert_eq!(problem.code, None);
+    /// assert_eq!(problem.code_on(&DocsPage::OMNIA), Some(ErrorCode::FileNotFound.into()));
+    /// assert_eq!(problem.error(), Ok(omnia_errors::ApiError::FileNotFound));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn code_on(&self, page: &DocsPage) -> Option<WireCode<ErrorCode>> {
+        if let Some(code) = &self.code {
+            return Some(code.clone());
+        }
+        match page.code_of(&self.r#type)? {
+            crate::AnyCode::Api(code) => Some(code.into()),
+            crate::AnyCode::Validation(_) => None,
         }
     }
 
@@ -192,4 +255,26 @@ impl ProblemDetails {
     }
 
     crate::body::error_accessors!();
+
+    /// The typed error, with its parameters: of its `code`, else of the code its `type`
+    /// documents on [`DocsPage::OMNIA`] (another page: [`error_on`](Self::error_on)).
+    ///
+    /// # Errors
+    ///
+    /// [`ParamError`] when the problem names no code, the code is unknown to this version, or
+    /// a parameter is missing or of the wrong type.
+    pub fn error(&self) -> Result<ApiError, ParamError> {
+        self.error_on(&DocsPage::OMNIA)
+    }
+
+    /// The typed error, with its parameters, its code found as [`code_on`](Self::code_on)
+    /// finds it.
+    ///
+    /// # Errors
+    ///
+    /// As [`error`](Self::error).
+    pub fn error_on(&self, page: &DocsPage) -> Result<ApiError, ParamError> {
+        let code = self.code_on(page).ok_or(ParamError::NoCode)?;
+        ApiError::from_parameters(code.known_or_not_in_catalog()?, &self.parameters)
+    }
 }

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::CatalogCode;
+use crate::{AnyCode, CatalogCode, ErrorCode, ValidationErrorCode};
 
 /// A code read from a response, forward compatible with newer servers.
 ///
@@ -72,6 +72,47 @@ impl<C> From<C> for WireCode<C> {
         Self::Known(code)
     }
 }
+
+/// A code of either catalog as read from the wire, e.g. for
+/// `omnia_errors_fluent::Language::message_for`: a body's or an item's code converts as it is.
+///
+/// ```
+/// use omnia_errors::{AnyCode, ErrorBody, ErrorCode, WireCode};
+///
+/// let body: ErrorBody = serde_json::from_str(r#"{"code":"FileNotFound","message":"Gone."}"#)?;
+/// let code = WireCode::<AnyCode>::from(&body.code);
+/// assert_eq!(code, WireCode::Known(AnyCode::Api(ErrorCode::FileNotFound)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+macro_rules! into_any_code {
+    ($($Code:ty),*) => {$(
+        impl From<$Code> for WireCode<AnyCode> {
+            fn from(code: $Code) -> Self {
+                Self::Known(code.into())
+            }
+        }
+
+        impl From<WireCode<$Code>> for WireCode<AnyCode> {
+            fn from(code: WireCode<$Code>) -> Self {
+                match code {
+                    WireCode::Known(code) => Self::Known(code.into()),
+                    WireCode::Unknown(name) => Self::Unknown(name),
+                }
+            }
+        }
+
+        impl From<&WireCode<$Code>> for WireCode<AnyCode> {
+            fn from(code: &WireCode<$Code>) -> Self {
+                match code {
+                    WireCode::Known(code) => Self::Known((*code).into()),
+                    WireCode::Unknown(name) => Self::Unknown(name.clone()),
+                }
+            }
+        }
+    )*};
+}
+
+into_any_code!(ErrorCode, ValidationErrorCode);
 
 impl<C: CatalogCode> PartialEq<C> for WireCode<C> {
     fn eq(&self, other: &C) -> bool {

@@ -59,7 +59,7 @@ fn every_code_links_to_its_anchor_with_its_status() {
         );
         assert_eq!(page.code_of(&problem.r#type), Some(code.into()));
         assert_eq!(problem.status, Some(code.http_status()));
-        assert_eq!(problem.code, code);
+        assert_eq!(problem.code, Some(code.into()));
         assert_eq!((&problem.title, &problem.detail), (&None, &None));
     }
 }
@@ -121,7 +121,10 @@ fn members_and_codes_from_a_newer_server_are_kept() {
         r#""code":"QuotaExceeded","errors":[{"code":"TooManyTags","detail":"Too many.","severity":"warning"}],"#,
         r#""traceId":"abc-123","balance":30}"#
     ));
-    assert_eq!(problem.code, WireCode::Unknown("QuotaExceeded".into()));
+    assert_eq!(
+        problem.code,
+        Some(WireCode::Unknown("QuotaExceeded".into()))
+    );
     assert_eq!(
         problem.error(),
         Err(ParamError::NotInCatalog {
@@ -147,7 +150,6 @@ fn members_and_codes_from_a_newer_server_are_kept() {
 #[test]
 fn malformed_problems_are_errors_that_say_what_is_wrong() {
     for (json, says) in [
-        (r#"{"type":"about:blank"}"#, "missing field `code`"),
         (r#"{"code":"InternalError","status":"500"}"#, "invalid type"),
         (
             r#"{"code":"InternalError","status":70000}"#,
@@ -208,7 +210,10 @@ fn a_body_becomes_the_same_problem() {
         (problem.r#type.as_str(), problem.status),
         (ABOUT_BLANK, None)
     );
-    assert_eq!(problem.code.as_str(), "QuotaExceeded");
+    assert_eq!(
+        problem.code.as_ref().map(WireCode::as_str),
+        Some("QuotaExceeded")
+    );
     assert_eq!(problem.detail.as_deref(), Some("Slow down."));
 }
 
@@ -223,7 +228,7 @@ proptest! {
         extra in proptest::collection::btree_map("[a-z]{1,8}", any::<u64>(), 0..4),
     ) {
         let mut problem = ProblemDetails::new(&ApiError::InternalError, &DocsPage::OMNIA);
-        problem.code = code.as_str().into();
+        problem.code = Some(code.as_str().into());
         problem.title = title;
         problem.status = status;
         problem.detail = detail;
@@ -278,4 +283,47 @@ proptest! {
         let expected = if problem_q > json_q { ErrorFormat::ProblemDetails } else { ErrorFormat::Omnia };
         prop_assert_eq!(ErrorFormat::negotiate(&header, ErrorFormat::Omnia), expected);
     }
+}
+
+#[test]
+fn a_problem_without_code_is_read_by_the_code_its_type_documents() {
+    let page = DocsPage::new("https://api.example.com/errors.html").unwrap();
+    let json =
+        r#"{"type":"https://api.example.com/errors.html#EntityHasBeenChanged","status":412}"#;
+    let problem: ProblemDetails = serde_json::from_str(json).unwrap();
+    assert_eq!(problem.code, None);
+    assert_eq!(
+        problem.code_on(&page),
+        Some(ErrorCode::EntityHasBeenChanged.into())
+    );
+    assert_eq!(problem.error_on(&page), Ok(ApiError::EntityHasBeenChanged));
+    // Not a link of the OMNIA site's page, which `error` reads by.
+    assert_eq!(problem.code_on(&DocsPage::OMNIA), None);
+    assert_eq!(problem.error(), Err(ParamError::NoCode));
+    // A code member wins over the type; a validation code's anchor is no problem's code.
+    let both: ProblemDetails = serde_json::from_str(
+        r#"{"type":"https://api.example.com/errors.html#FileNotFound","code":"DataNotFound"}"#,
+    )
+    .unwrap();
+    assert_eq!(both.error_on(&page), Ok(ApiError::DataNotFound));
+    let item: ProblemDetails =
+        serde_json::from_str(r#"{"type":"https://api.example.com/errors.html#Duplicated"}"#)
+            .unwrap();
+    assert_eq!(item.code_on(&page), None);
+}
+
+#[test]
+fn an_about_blank_problem_is_its_status_alone() {
+    let problem = ProblemDetails::about_blank(404).with_title("Not Found");
+    let json = serde_json::to_string(&problem).unwrap();
+    assert_eq!(
+        json,
+        r#"{"type":"about:blank","title":"Not Found","status":404}"#
+    );
+    let read: ProblemDetails = serde_json::from_str(&json).unwrap();
+    assert_eq!(read, problem);
+    assert_eq!(read.code_on(&DocsPage::OMNIA), None);
+    let error = read.error().unwrap_err();
+    assert_eq!(error, ParamError::NoCode);
+    assert!(error.to_string().contains("no OMNIA code"), "{error}");
 }

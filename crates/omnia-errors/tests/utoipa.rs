@@ -26,6 +26,7 @@ fn components_parse_and_hold_every_schema() {
             "ErrorParameters",
             "ErrorResponse",
             "ProblemDetails",
+            "StatusProblem",
             "ValidationError",
             "ValidationErrorCode",
             "ValidationProblem",

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use omnia_errors::{
-    AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, PROBLEM_JSON, ParamKind, Parameters,
-    ProblemDetails, ValidationError, ValidationErrorCode,
+    ABOUT_BLANK, AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, PROBLEM_JSON, ParamKind,
+    Parameters, ProblemDetails, ValidationError, ValidationErrorCode,
 };
 use omnia_errors_fluent::Language;
 use omnia_errors_tooling::DocLanguage;
@@ -237,6 +237,24 @@ fn problem_schemas(version: Version) -> Map<String, Value> {
                     "items": { "$ref": "#/components/schemas/ValidationProblem" },
                 })),
                 "parameters": { "$ref": "#/components/schemas/ErrorParameters" },
+            },
+        }),
+    );
+    schemas.insert(
+        "StatusProblem".into(),
+        json!({
+            "type": "object",
+            "description": format!(
+                "An error response that no OMNIA error code fits (an unknown route's 404, a wrong method's 405, \
+                 a timeout's 408), as an RFC 9457 `{ABOUT_BLANK}` problem (`{PROBLEM_JSON}`): no more than its HTTP \
+                 status (RFC 9457, section 4.2.1), whose reason phrase is the `title`."
+            ),
+            "required": ["type", "title", "status"],
+            "properties": {
+                "type": { "type": "string", "enum": [ABOUT_BLANK], "description": "RFC 9457 `type` member: `about:blank`, a problem that is its status alone." },
+                "title": { "type": "string", "description": "RFC 9457 `title` member: the status's reason phrase (RFC 9110), in the response's `Content-Language`." },
+                "status": { "type": "integer", "minimum": 400, "maximum": 599, "description": "RFC 9457 `status` member: the response's HTTP status." },
+                "instance": { "type": "string", "format": "uri-reference", "description": "RFC 9457 `instance` member: a URI reference identifying this occurrence, when the API gives one." },
             },
         }),
     );
@@ -630,7 +648,7 @@ mod tests {
                 assert!(problems.is_empty(), "{code}: {problems:?}");
                 // And back: what the schema accepted, the crate reads.
                 let back: ProblemDetails = serde_json::from_value(body).unwrap();
-                assert_eq!(back.code, code);
+                assert_eq!(back.code, Some(code.into()));
                 assert_eq!(back.status, Some(code.http_status()));
             }
             for &code in ValidationErrorCode::ALL {

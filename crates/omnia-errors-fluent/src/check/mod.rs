@@ -22,7 +22,8 @@ use unic_langid::LanguageIdentifier;
 
 pub use finding::{Finding, FindingKind, FindingList, Position};
 pub(crate) use finding::{LineIndex, offset_in};
-use parse::{ParsedLocale, ParsedMessage, Shape, parse_locale};
+pub(crate) use parse::parse_locale;
+use parse::{ParsedLocale, ParsedMessage, Shape};
 use plurals::check_plurals;
 pub use plurals::{PluralCategories, integer_plural_categories, integer_plural_category};
 use terms::check_terms;
@@ -168,6 +169,11 @@ fn expected_shapes<'p>(
             )
         })
         .collect();
+    // The titles of error statuses: plain texts, no variables.
+    for id in crate::status::IDS {
+        let source_message = source.and_then(|s| s.messages.get(id));
+        expected.insert(id, (Shape::default(), source_message));
+    }
     match source {
         Some(source) => {
             for (id, message) in &source.messages {
@@ -188,7 +194,7 @@ fn expected_shapes<'p>(
     expected
 }
 
-fn check_locale(
+pub(crate) fn check_locale(
     locale: &ParsedLocale,
     source: Option<&ParsedLocale>,
     require_complete: bool,

@@ -136,34 +136,7 @@ pub(crate) fn declaration(
         let _ = writeln!(out, "  readonly {}: {};", code.as_str(), code.http_status());
     }
     out.push_str("}\n\n/** A message without parameters takes none. */\nexport type NoParameters = { readonly [name: string]: never };\n");
-    out.push_str(
-        "\n/**\n * The parameters of each code's message, as the catalog declares them: a required one must\n \
-         * be given; an optional one (`null` or absent when unknown) only enables the contextual\n \
-         * message. Numbers are non-negative integers (a `bigint` beyond 2^53).\n */\nexport interface CodeParameters {\n",
-    );
-    for code in AnyCode::all() {
-        let params = code.params();
-        let shape = if params.is_empty() {
-            "NoParameters".to_owned()
-        } else {
-            let fields: Vec<String> = params
-                .iter()
-                .map(|p| {
-                    let ty = match p.kind {
-                        ParamKind::Number => "number | bigint",
-                        ParamKind::Text => "string",
-                    };
-                    if p.required {
-                        format!("readonly {}: {ty}", p.name)
-                    } else {
-                        format!("readonly {}?: {ty} | null", p.name)
-                    }
-                })
-                .collect();
-            format!("{{ {} }}", fields.join("; "))
-        };
-        let _ = writeln!(out, "  readonly {}: {shape};", code.as_str());
-    }
+    code_parameters(&mut out);
     out.push_str("}\n\n/** One parameter of a code, as `parameters` lists it. */\nexport interface ParameterSpec {\n  readonly name: string;\n  readonly type: \"number\" | \"text\";\n  readonly required: boolean;\n}\n");
 
     let union = |values: Vec<String>| values.join(" | ");
@@ -195,6 +168,38 @@ pub(crate) fn declaration(
     );
     let _ = writeln!(out, "export declare const sourceLocale: {};", json(source));
     Ok(out)
+}
+
+/// `CodeParameters`: each code's parameters as the catalog declares them.
+fn code_parameters(out: &mut String) {
+    out.push_str(
+        "\n/**\n * The parameters of each code's message, as the catalog declares them: a required one must\n \
+         * be given; an optional one (`null` or absent when unknown) only enables the contextual\n \
+         * message. Numbers are non-negative integers (a `bigint` beyond 2^53).\n */\nexport interface CodeParameters {\n",
+    );
+    for code in AnyCode::all() {
+        let params = code.params();
+        let shape = if params.is_empty() {
+            "NoParameters".to_owned()
+        } else {
+            let fields: Vec<String> = params
+                .iter()
+                .map(|p| {
+                    let ty = match p.kind {
+                        ParamKind::Number => "number | bigint",
+                        ParamKind::Text => "string",
+                    };
+                    if p.required {
+                        format!("readonly {}: {ty}", p.name)
+                    } else {
+                        format!("readonly {}?: {ty} | null", p.name)
+                    }
+                })
+                .collect();
+            format!("{{ {} }}", fields.join("; "))
+        };
+        let _ = writeln!(out, "  readonly {}: {shape};", code.as_str());
+    }
 }
 
 /// The union of a catalog's codes, checked against the schema's enum of the same name.

@@ -82,3 +82,42 @@ validation-ForbidToDeleteFromCollectionBasedOnStateMachineConfiguration = It is 
 validation-ForbidToSaveBasedOnStateMachineConfiguration = It is not possible to save the { -record } based on its current state configuration.
 validation-SmtpServerInvalidConfiguration = The SMTP server configuration is invalid.
 validation-ErrorSendingEmail = It was not possible to send the email.
+
+## HTTP statuses that no error code fits (an unknown route, a wrong method, a proxy's error):
+## the title of an RFC 9457 "about:blank" problem, the status's reason phrase (RFC 9110).
+## http-4xx and http-5xx title the statuses of each class without a phrase of their own.
+
+http-400 = Bad Request
+http-401 = Unauthorized
+http-402 = Payment Required
+http-403 = Forbidden
+http-404 = Not Found
+http-405 = Method Not Allowed
+http-406 = Not Acceptable
+http-407 = Proxy Authentication Required
+http-408 = Request Timeout
+http-409 = Conflict
+http-410 = Gone
+http-411 = Length Required
+http-412 = Precondition Failed
+http-413 = Content Too Large
+http-414 = URI Too Long
+http-415 = Unsupported Media Type
+http-416 = Range Not Satisfiable
+http-417 = Expectation Failed
+http-421 = Misdirected Request
+http-422 = Unprocessable Content
+http-426 = Upgrade Required
+http-428 = Precondition Required
+http-429 = Too Many Requests
+http-431 = Request Header Fields Too Large
+http-451 = Unavailable For Legal Reasons
+http-500 = Internal Server Error
+http-501 = Not Implemented
+http-502 = Bad Gateway
+http-503 = Service Unavailable
+http-504 = Gateway Timeout
+http-505 = HTTP Version Not Supported
+http-511 = Network Authentication Required
+http-4xx = Client Error
+http-5xx = Server Error
