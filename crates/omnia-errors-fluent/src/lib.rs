@@ -1,6 +1,7 @@
 //! OMNIA API error messages in the user's language: every code of the
-//! [`omnia-errors`](omnia_errors) catalog, in seven languages, written from Project Fluent
-//! files (`locales/<tag>/*.ftl` in the repository) compiled into this crate.
+//! [`omnia-errors`](omnia_errors) catalog, in every language the repository's
+//! `locales/locales.toml` declares ([`LOCALES`]), written from Project Fluent files
+//! (`locales/<tag>/*.ftl`) compiled into this crate.
 //!
 //! - [`Localizer`]: built once (nothing to parse), `Send + Sync`; negotiates a locale from a
 //!   language list or an `Accept-Language` header and formats any code with its parameters as

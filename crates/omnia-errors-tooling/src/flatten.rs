@@ -10,10 +10,66 @@ use fluent_syntax::ast;
 use omnia_errors::AnyCode;
 use omnia_errors_fluent::{Finding, LocaleFiles, PLURAL_CATEGORIES};
 
+use crate::{DeclaredLocale, Locales};
+
 /// The Fluent attribute exported as the contextual text.
 pub(crate) const CONTEXT_ATTRIBUTE: &str = "context";
 /// The Fluent attribute that is documentation only, never exported.
 pub(crate) const NOTE_ATTRIBUTE: &str = "note";
+
+/// Why an exporter could not read a locale's messages.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum LocaleError {
+    /// We have no messages for this locale.
+    Unknown {
+        /// The tag asked for, as given.
+        tag: String,
+        /// The locales we have, by tag.
+        available: Vec<String>,
+    },
+    /// The locale's Fluent files do not parse: every syntax error.
+    Fluent(Vec<Finding>),
+}
+
+impl fmt::Display for LocaleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unknown { tag, available } => write!(
+                f,
+                "no messages for locale {tag:?} (available: {})",
+                available.join(", ")
+            ),
+            Self::Fluent(findings) => omnia_errors_fluent::FindingList(findings).fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LocaleError {}
+
+/// A locale as the exporters read it: its declaration and its files, parsed.
+pub(crate) struct ReadLocale<'a> {
+    pub(crate) declared: &'a DeclaredLocale,
+    pub(crate) tag: &'a str,
+    pub(crate) resources: Vec<ast::Resource<&'a str>>,
+}
+
+/// The locale of `locales` whose tag is `tag` as a language tag
+/// ([`Locales::find`](crate::Locales::find)), parsed.
+pub(crate) fn read_locale<'a>(
+    locales: &'a Locales,
+    tag: &str,
+) -> Result<ReadLocale<'a>, LocaleError> {
+    let (declared, files) = locales.find(tag).ok_or_else(|| LocaleError::Unknown {
+        tag: tag.to_owned(),
+        available: locales.tags().map(str::to_owned).collect(),
+    })?;
+    Ok(ReadLocale {
+        declared,
+        tag: &files.tag,
+        resources: parse_locale(files).map_err(LocaleError::Fluent)?,
+    })
+}
 
 /// How deep message and term references are inlined before giving up (a cycle, or nonsense).
 const MAX_REFERENCE_DEPTH: usize = 8;

@@ -11,10 +11,12 @@ use omnia_errors::{AnyCode, Catalog, ParamKind, ParamSpec};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+use crate::LocaleError;
 use crate::flatten::{
-    CONTEXT_ATTRIBUTE, CodeMessage, Entries, KeptSelect, Report, Simplification, parse_locale,
+    CONTEXT_ATTRIBUTE, CodeMessage, Entries, KeptSelect, ReadLocale, Report, Simplification,
+    read_locale,
 };
-use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
+use omnia_errors_fluent::PLURAL_CATEGORIES;
 
 use crate::Locales;
 
@@ -269,15 +271,8 @@ fn serialize_messages<S: Serializer>(
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum JsonMessagesError {
-    /// We have no messages for this locale.
-    UnknownLocale {
-        /// The tag asked for, as given.
-        tag: String,
-        /// The locales we have, by tag.
-        available: Vec<String>,
-    },
-    /// The locale's Fluent files do not parse: every syntax error.
-    Fluent(Vec<Finding>),
+    /// We have no messages for this locale, or its files do not parse.
+    Locale(LocaleError),
     /// Two codes of the catalog have the same wire name, so they cannot both be keys of
     /// `messages`.
     DuplicateWireName {
@@ -293,12 +288,7 @@ pub enum JsonMessagesError {
 impl fmt::Display for JsonMessagesError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownLocale { tag, available } => write!(
-                f,
-                "no messages for locale {tag:?} (available: {})",
-                available.join(", ")
-            ),
-            Self::Fluent(findings) => omnia_errors_fluent::FindingList(findings).fmt(f),
+            Self::Locale(error) => error.fmt(f),
             Self::DuplicateWireName {
                 name,
                 first,
@@ -314,6 +304,12 @@ impl fmt::Display for JsonMessagesError {
 
 impl std::error::Error for JsonMessagesError {}
 
+impl From<LocaleError> for JsonMessagesError {
+    fn from(error: LocaleError) -> Self {
+        Self::Locale(error)
+    }
+}
+
 /// Builds the message catalog of locale `tag` from its Fluent files in `locales` (usually
 /// [`Workspace::locales`](crate::Workspace::locales)); see [`JsonMessages`] for the format.
 ///
@@ -324,12 +320,11 @@ impl std::error::Error for JsonMessagesError {}
 ///
 /// # Errors
 ///
-/// [`JsonMessagesError::UnknownLocale`] when no locale has this tag,
-/// [`JsonMessagesError::Fluent`] when its files do not parse,
+/// [`JsonMessagesError::Locale`] when no locale has this tag or its files do not parse,
 /// [`JsonMessagesError::DuplicateWireName`] when two codes share a wire name.
 ///
 /// ```
-/// use omnia_errors_tooling::{JsonMessagesError, MessageText, Workspace, json_messages};
+/// use omnia_errors_tooling::{JsonMessagesError, LocaleError, MessageText, Workspace, json_messages};
 ///
 /// let catalog = json_messages(&Workspace::current().locales().unwrap(), "en-US")?;
 /// let required = catalog.message("RequiredValue").unwrap();
@@ -340,7 +335,7 @@ impl std::error::Error for JsonMessagesError {}
 /// );
 ///
 /// let error = json_messages(&Workspace::current().locales().unwrap(), "ja-JP").unwrap_err();
-/// assert!(matches!(error, JsonMessagesError::UnknownLocale { .. }));
+/// assert!(matches!(error, JsonMessagesError::Locale(LocaleError::Unknown { .. })));
 /// # Ok::<(), JsonMessagesError>(())
 /// ```
 pub fn json_messages(locales: &Locales, tag: &str) -> Result<JsonMessages, JsonMessagesError> {
@@ -351,15 +346,7 @@ pub fn json_messages(locales: &Locales, tag: &str) -> Result<JsonMessages, JsonM
             second,
         });
     }
-    let (_, locale) =
-        locales
-            .find_or_tags(tag)
-            .map_err(|available| JsonMessagesError::UnknownLocale {
-                tag: tag.to_owned(),
-                available,
-            })?;
-    let tag = locale.tag.as_str();
-    let resources = parse_locale(locale).map_err(JsonMessagesError::Fluent)?;
+    let ReadLocale { tag, resources, .. } = read_locale(locales, tag)?;
     let entries = Entries::new(&resources);
 
     let mut report = Report::new(tag);

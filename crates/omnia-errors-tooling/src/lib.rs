@@ -35,7 +35,7 @@ mod workspace;
 pub use conformance::conformance_fixture;
 pub use doc_texts::DocLanguage;
 pub use doc_texts::DocTexts;
-pub use flatten::Simplification;
+pub use flatten::{LocaleError, Simplification};
 pub use in_place::{MergedText, merge_into_text};
 pub use json_messages::{
     JsonMessage, JsonMessages, JsonMessagesError, MessageText, PluralText, json_messages,

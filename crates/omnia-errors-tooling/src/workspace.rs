@@ -127,15 +127,6 @@ impl Locales {
         })
     }
 
-    /// [`find`](Self::find), or the tags there are (for an error that lists them).
-    pub(crate) fn find_or_tags(
-        &self,
-        culture: &str,
-    ) -> Result<(&DeclaredLocale, &LocaleFiles), Vec<String>> {
-        self.find(culture)
-            .ok_or_else(|| self.tags().map(str::to_owned).collect())
-    }
-
     /// A locale of one file, `locales/<tag>/errors.ftl` holding `ftl`, declared alone (so the
     /// source) with its tag as its names: for tests and examples.
     pub fn one_file(tag: &str, ftl: &str) -> Self {

@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use omnia_errors::{AnyCode, ValidationErrorCode};
 use omnia_errors_tooling::{
-    JsonMessages, JsonMessagesError, Locales, MessageText, PluralText, Workspace, json_messages,
+    JsonMessages, JsonMessagesError, LocaleError, Locales, MessageText, PluralText, Workspace,
+    json_messages,
 };
 use serde_json::{Value, json};
 
@@ -352,7 +353,7 @@ fn an_unknown_locale_is_an_error() {
     let locales = Workspace::current().locales().unwrap();
     let error = json_messages(&locales, "ja-JP").unwrap_err();
     assert!(
-        matches!(&error, JsonMessagesError::UnknownLocale { tag, available }
+        matches!(&error, JsonMessagesError::Locale(LocaleError::Unknown { tag, available })
             if tag == "ja-JP" && available.len() == locales.declared().len()),
         "{error}"
     );
@@ -368,7 +369,7 @@ fn an_unknown_locale_is_an_error() {
 fn files_that_do_not_parse_are_an_error() {
     let locales = Locales::one_file("en-US", "error-EntityNotFound = { $x ->\n");
     let error = json_messages(&locales, "en-US").unwrap_err();
-    let JsonMessagesError::Fluent(findings) = &error else {
+    let JsonMessagesError::Locale(LocaleError::Fluent(findings)) = &error else {
         panic!("not a Fluent error: {error}");
     };
     assert!(!findings.is_empty());

@@ -5,7 +5,7 @@
 use omnia_errors::{AnyCode, ValidationError, ValidationErrorCode};
 use omnia_errors_fluent::Localizer;
 use omnia_errors_tooling::{
-    Comparison, Difference, LanguageFile, Locales, OmniaFileError, Text, Workspace,
+    Comparison, Difference, LanguageFile, LocaleError, Locales, OmniaFileError, Text, Workspace,
     compare_language_file, export_language_file, omnia_text_name,
 };
 
@@ -513,8 +513,8 @@ fn an_unknown_culture_is_an_error() {
     let locales = Workspace::current().locales().unwrap();
     let error = export_language_file(&locales, "ja-JP").unwrap_err();
     assert!(
-        matches!(&error, OmniaFileError::UnknownCulture { culture, available }
-            if culture == "ja-JP" && available.len() == locales.declared().len()),
+        matches!(&error, OmniaFileError::Locale(LocaleError::Unknown { tag, available })
+            if tag == "ja-JP" && available.len() == locales.declared().len()),
         "{error}"
     );
     assert!(error.to_string().contains("\"ja-JP\""), "{error}");
@@ -526,7 +526,7 @@ fn an_unknown_culture_is_an_error() {
     let json = r#"{"name": "jaJP", "culture": "ja-JP", "texts": []}"#;
     let error = compare_language_file(&locales, json).unwrap_err();
     assert!(
-        matches!(error, OmniaFileError::UnknownCulture { .. }),
+        matches!(error, OmniaFileError::Locale(LocaleError::Unknown { .. })),
         "{error}"
     );
 }
@@ -612,7 +612,7 @@ error-ConnectorBehaviourFailed = Failed.
 fn our_syntax_errors_are_an_error() {
     let locales = Locales::one_file("en-US", "error-BehaviourFailed = { $oops\n");
     let error = export_language_file(&locales, "en-US").unwrap_err();
-    let OmniaFileError::Fluent(findings) = &error else {
+    let OmniaFileError::Locale(LocaleError::Fluent(findings)) = &error else {
         panic!("not a Fluent error: {error}");
     };
     assert!(!findings.is_empty());

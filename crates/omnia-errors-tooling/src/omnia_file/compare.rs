@@ -224,11 +224,11 @@ fn normalize_whitespace(text: &str) -> String {
 /// # Errors
 ///
 /// [`OmniaFileError::Json`] when `json` is not a language file,
-/// [`OmniaFileError::UnknownCulture`] when we have no locale for its culture,
-/// [`OmniaFileError::Fluent`] when our files for it do not parse.
+/// [`OmniaFileError::Locale`] when we have no locale for its culture or our files for it do not
+/// parse.
 ///
 /// ```
-/// use omnia_errors_tooling::{OmniaFileError, Workspace, compare_language_file};
+/// use omnia_errors_tooling::{LocaleError, OmniaFileError, Workspace, compare_language_file};
 ///
 /// let json = r#"{"culture": "ja-JP", "texts": []}"#;
 /// let error = compare_language_file(&Workspace::current().locales().unwrap(), json).unwrap_err();

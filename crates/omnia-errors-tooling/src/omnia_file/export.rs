@@ -7,7 +7,7 @@ use omnia_errors::AnyCode;
 use super::{LanguageFile, OmniaFileError, Text};
 use crate::Locales;
 use crate::flatten::{
-    CONTEXT_ATTRIBUTE, CodeMessage, Entries, Report, Simplification, parse_locale,
+    CONTEXT_ATTRIBUTE, CodeMessage, Entries, ReadLocale, Report, Simplification, read_locale,
 };
 
 /// The prefix of every text name this crate exports.
@@ -49,8 +49,9 @@ pub fn omnia_text_name(code: AnyCode) -> String {
 ///
 /// # Errors
 ///
-/// [`OmniaFileError::UnknownCulture`] when no locale has this tag, [`OmniaFileError::Fluent`]
-/// when its files do not parse.
+/// [`OmniaFileError::Locale`] when no locale has this tag
+/// ([`LocaleError::Unknown`](crate::LocaleError::Unknown)) or its files do not parse
+/// ([`LocaleError::Fluent`](crate::LocaleError::Fluent)).
 ///
 /// ```
 /// use omnia_errors_tooling::{Workspace, export_language_file};
@@ -65,16 +66,11 @@ pub fn omnia_text_name(code: AnyCode) -> String {
 /// # Ok::<(), omnia_errors_tooling::OmniaFileError>(())
 /// ```
 pub fn export_language_file(locales: &Locales, culture: &str) -> Result<Export, OmniaFileError> {
-    let (declared, locale) =
-        locales
-            .find_or_tags(culture)
-            .map_err(|available| OmniaFileError::UnknownCulture {
-                culture: culture.to_owned(),
-                available,
-            })?;
-    let tag = locale.tag.as_str();
-
-    let resources = parse_locale(locale).map_err(OmniaFileError::Fluent)?;
+    let ReadLocale {
+        declared,
+        tag,
+        resources,
+    } = read_locale(locales, culture)?;
     let entries = Entries::new(&resources);
     // The plural category Fluent gives each typical number in this locale.
     let typical: Vec<(u64, &'static str)> = TYPICAL_NUMBERS

@@ -59,7 +59,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use omnia_errors_fluent::Finding;
+use crate::LocaleError;
 
 pub use compare::{Comparison, Difference, compare_language_file};
 pub use export::{Export, export_language_file, omnia_text_name};
@@ -363,27 +363,21 @@ pub enum OmniaFileError {
     /// The text is not JSON, or not an OMNIA language file. `serde_json`'s message names the
     /// problem and where it is ([`serde_json::Error::line`], [`serde_json::Error::column`]).
     Json(serde_json::Error),
-    /// We have no messages for this culture.
-    UnknownCulture {
-        /// The culture asked for, as given.
-        culture: String,
-        /// The locales we have, by tag.
-        available: Vec<String>,
-    },
-    /// Our Fluent files for the culture do not parse: every syntax error.
-    Fluent(Vec<Finding>),
+    /// We have no messages for this culture, or ours do not parse.
+    Locale(LocaleError),
+}
+
+impl From<LocaleError> for OmniaFileError {
+    fn from(error: LocaleError) -> Self {
+        Self::Locale(error)
+    }
 }
 
 impl fmt::Display for OmniaFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Json(error) => write!(f, "not a valid OMNIA language file: {error}"),
-            Self::UnknownCulture { culture, available } => write!(
-                f,
-                "no messages for culture {culture:?} (available: {})",
-                available.join(", ")
-            ),
-            Self::Fluent(findings) => omnia_errors_fluent::FindingList(findings).fmt(f),
+            Self::Locale(error) => error.fmt(f),
         }
     }
 }
@@ -392,7 +386,8 @@ impl std::error::Error for OmniaFileError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Json(error) => Some(error),
-            Self::UnknownCulture { .. } | Self::Fluent(_) => None,
+            // Transparent: its text is the locale error's own.
+            Self::Locale(error) => error.source(),
         }
     }
 }
