@@ -161,6 +161,10 @@ fn malformed_problems_are_errors_that_say_what_is_wrong() {
             r#"{"code":"ValidationFailed","errors":[{"code":"Duplicated"}]}"#,
             "missing field `detail`",
         ),
+        (
+            r#"{"code":"ValidationFailed","errors":[5]}"#,
+            r#"expected a validation error (an object with "code" and "detail")"#,
+        ),
         ("[]", "invalid type"),
     ] {
         let error = serde_json::from_str::<ProblemDetails>(json).unwrap_err();
