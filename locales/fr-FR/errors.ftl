@@ -6,7 +6,7 @@
 ## Product terms (OMNIA's vocabulary), each declared once and referenced as { -term }
 
 -behaviour = comportement
--connector = Connector
+-connector = connecteur
 -tenant = Tenant
 -environment = Environnement
 -sensitive-data = données sensibles
@@ -41,7 +41,7 @@ error-FileNotFound = Fichier introuvable.
 validation-CannotBeRemoved = Impossible de supprimer l’entité.
 validation-Duplicated = Élément en double.
 validation-InvalidIdentifier = Identifiant (code ou nom) au format non valide.
-    .context = Le format de l’identifiant "{ $value }" (code ou nom) n’est pas valide.
+    .context = Le format de l’identifiant « { $value } » (code ou nom) n’est pas valide.
 validation-LowerLimitNotRespected = Nombre minimal d’éléments de la collection non respecté.
     .context =
         { $limit ->
@@ -52,7 +52,7 @@ validation-NotFound = Entité/référence introuvable.
 validation-RequiredValue = La valeur de l’attribut est obligatoire.
     .context = Une valeur est obligatoire pour l’attribut { $path }.
 validation-TypeMismatch = La valeur ne correspond pas au type de l’attribut.
-    .context = La valeur "{ $value }" ne correspond pas au type { $type } de l’attribut { $path }.
+    .context = La valeur « { $value } » ne correspond pas au type { $type } de l’attribut { $path }.
 validation-UpperLimitNotRespected = Nombre maximal d’éléments de la collection dépassé.
     .context =
         { $limit ->

@@ -41,9 +41,10 @@ pub(crate) struct DocsOptions {
     pub(crate) only: Vec<String>,
 }
 
+/// The task and options of a command line; an error is a usage error, saying what is wrong.
 pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
     let Some((task, rest)) = args.split_first() else {
-        return Ok(Task::Help(None));
+        return Err("no task given".into());
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") && TASKS.contains(&task.as_str()) {
         return Ok(Task::Help(Some(task.clone())));
@@ -85,7 +86,8 @@ pub(crate) fn parse(args: &[String]) -> Result<Task, String> {
             )),
         },
         other => Err(format!(
-            "unknown task {other:?}; run `cargo xtask` to list the tasks"
+            "unknown task {other:?}; the tasks are {} (`help <task>` describes one)",
+            TASKS.join(", ")
         )),
     }
 }
@@ -158,7 +160,7 @@ mod tests {
 
     #[test]
     fn parses_docs_flags() {
-        assert_eq!(parse(&[]), Ok(Task::Help(None)));
+        assert_eq!(parse(&[]), Err("no task given".into()));
         assert_eq!(
             parse(&args(
                 "docs --check --locale pt-PT --locale de-DE --out /tmp/x --only pages"
@@ -265,10 +267,9 @@ mod tests {
 
     #[test]
     fn bad_flags_say_what_would_be_right() {
-        assert!(
-            parse(&args("doc"))
-                .unwrap_err()
-                .contains("run `cargo xtask`")
+        assert_eq!(
+            parse(&args("doc")).unwrap_err(),
+            "unknown task \"doc\"; the tasks are docs, omnia-compare, omnia-merge, new-locale, wasm-size (`help <task>` describes one)"
         );
         assert!(
             parse(&args("docs --chek"))

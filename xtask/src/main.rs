@@ -7,6 +7,10 @@
 //! - `omnia-compare <file>`: how an OMNIA language file differs from our messages;
 //! - `omnia-merge <file>`: our messages written into an OMNIA language file;
 //! - `wasm-size`: the localizer's WebAssembly size beside plain fluent-bundle's.
+//!
+//! A Unix tool: the output goes to stdout, errors to stderr; exit 0 on success (also when
+//! the reader of the output stopped reading, as `| head` does), 1 when a task fails, 2 on a
+//! usage error (no task, an unknown task or flag).
 
 mod codegen;
 mod codes;
@@ -14,9 +18,11 @@ mod docs;
 mod flags;
 mod new_locale;
 mod omnia;
+mod shell;
 mod wasm_size;
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -98,45 +104,99 @@ fn usage(task: Option<&str>) -> String {
     text
 }
 
+/// Why a run failed: how it was called, or the task itself.
+#[derive(Debug, PartialEq, Eq)]
+enum Failure {
+    /// Exit 2: the command line is wrong.
+    Usage(String),
+    /// Exit 1: the task failed.
+    Task(String),
+}
+
+impl From<String> for Failure {
+    fn from(error: String) -> Self {
+        Self::Task(error)
+    }
+}
+
+/// The exit status of a usage error, as Unix tools (and clap) use it.
+const USAGE_ERROR: u8 = 2;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
+    let outcome = arguments().and_then(|args| match run(&args) {
+        // No task at all: what the tasks are is the answer.
+        Err(Failure::Usage(error)) if args.is_empty() => {
+            Err(Failure::Usage(format!("{error}\n\n{}", usage(None))))
+        }
+        outcome => outcome,
+    });
+    match outcome {
+        Ok(output) => write_output(&output),
+        Err(Failure::Usage(error)) => {
+            write_error(&format!("error: {error}\n"));
+            ExitCode::from(USAGE_ERROR)
+        }
+        Err(Failure::Task(error)) => {
+            write_error(&format!("error: {error}\n"));
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
-    match flags::parse(args)? {
-        flags::Task::Help(task) => {
-            print!("{}", usage(task.as_deref()));
-            Ok(())
-        }
-        flags::Task::OmniaCompare { file, check } => {
-            println!("{}", omnia::compare(&file, check)?);
-            Ok(())
-        }
-        flags::Task::OmniaMerge { file, out, force } => {
-            println!("{}", omnia::merge(&file, out.as_deref(), force)?);
-            Ok(())
-        }
-        flags::Task::WasmSize => {
-            println!("{}", wasm_size::run(&project_root())?);
-            Ok(())
-        }
-        flags::Task::NewLocale(tag) => {
-            println!("{}", new_locale::run(&project_root(), &tag)?);
-            Ok(())
-        }
-        flags::Task::Docs(options) => {
-            let summary = docs::generate(&options)?;
-            println!("{summary}");
-            Ok(())
+/// The arguments after the program's name; one that is not UTF-8 is a usage error (every
+/// argument is a task, a flag, a tag or a path these tasks print).
+fn arguments() -> Result<Vec<String>, Failure> {
+    std::env::args_os()
+        .skip(1)
+        .map(|arg| {
+            arg.into_string().map_err(|arg| {
+                Failure::Usage(format!(
+                    "the argument {:?} is not valid UTF-8; name the file without such characters",
+                    arg.to_string_lossy()
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Writes a task's output to stdout. A reader that stopped reading (`| head -1`) ends the run
+/// quietly, as a successful one: what it read is what it asked for.
+fn write_output(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            write_error(&format!("error: cannot write the output: {e}\n"));
+            ExitCode::FAILURE
         }
     }
+}
+
+/// Writes to stderr; if even that fails (a closed pipe), there is no one left to tell.
+fn write_error(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
+}
+
+/// Runs the task `args` name; its output, to print.
+fn run(args: &[String]) -> Result<String, Failure> {
+    let line = |text: String| text + "\n";
+    Ok(match flags::parse(args).map_err(Failure::Usage)? {
+        flags::Task::Help(task) => usage(task.as_deref()),
+        flags::Task::OmniaCompare { file, check } => line(omnia::compare(&file, check)?),
+        flags::Task::OmniaMerge { file, out, force } => {
+            line(omnia::merge(&file, out.as_deref(), force)?)
+        }
+        flags::Task::WasmSize => line(wasm_size::run(&project_root())?),
+        flags::Task::NewLocale(tag) => line(new_locale::run(&project_root(), &tag)?),
+        flags::Task::Docs(options) => line(docs::generate(&options)?.to_string()),
+    })
 }
 
 /// The workspace root: xtask lives one level below it.
@@ -163,5 +223,21 @@ mod tests {
             assert!(usage(None).contains(text.trim_start_matches(USAGE_HEAD).trim_end()));
         }
         assert_eq!(TASK_USAGE.map(|(name, _)| name), flags::TASKS);
+    }
+
+    #[test]
+    fn a_wrong_command_line_is_a_usage_error_and_a_failing_task_is_not() {
+        let args = |line: &str| {
+            line.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert!(matches!(run(&[]), Err(Failure::Usage(_))));
+        assert!(matches!(run(&args("docs --chek")), Err(Failure::Usage(_))));
+        assert!(matches!(
+            run(&args("omnia-compare /nonexistent/PTPT.json")),
+            Err(Failure::Task(e)) if e.starts_with("cannot read")
+        ));
+        assert_eq!(run(&args("help")), Ok(usage(None)));
     }
 }

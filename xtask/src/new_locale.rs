@@ -42,7 +42,8 @@ pub(crate) fn run(root: &Path, tag_arg: &str) -> Result<String, String> {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.eq_ignore_ascii_case(&tag) {
                 return Err(format!(
-                    "{tag} already exists as locales/{name}: rename that folder to {tag} instead"
+                    "{tag} already exists as {}: rename that folder to {tag} instead",
+                    crate::shell::path(&entry.path())
                 ));
             }
         }
@@ -63,8 +64,16 @@ pub(crate) fn run(root: &Path, tag_arg: &str) -> Result<String, String> {
     let mut summary = Summary::default();
     codegen::apply(&locales, &files, false, &mut summary)?;
     declare(&locales.join("locales.toml"), &tag)?;
+    let (declared, folder) = (
+        crate::shell::path(&locales.join("locales.toml")),
+        crate::shell::path(&target),
+    );
+    let (test, docs) = (
+        crate::shell::cargo(&["test"]),
+        crate::shell::cargo(&["xtask", "docs"]),
+    );
     Ok(format!(
-        "{summary}\ndeclared {tag} at the end of locales/locales.toml\nNext: give it its names there, translate every message of locales/{tag}/ (remove the \"# \" before it), then run `cargo test`: it lists what is still missing or wrong, and `cargo xtask docs` compiles it in."
+        "{summary}\ndeclared {tag} at the end of {declared}\nNext: give it its names there, translate every message of {folder}/ (remove the \"# \" before it), then run `{test}`: it lists what is still missing or wrong, and `{docs}` compiles it in."
     ))
 }
 
@@ -193,7 +202,25 @@ mod tests {
     #[test]
     fn a_scaffold_parses_and_lists_every_message_as_missing_until_translated() {
         let root = temp_root("it");
-        run(&root, "it-IT").unwrap();
+        let report = run(&root, "it-IT").unwrap();
+        // Paths and commands that hold from where the task ran (the temporary root is outside
+        // the current folder, the workspace is not).
+        let toml = root.join("locales/locales.toml");
+        assert!(
+            report.contains(&format!(
+                "declared it-IT at the end of {}\n",
+                toml.display()
+            )),
+            "{report}"
+        );
+        assert!(
+            report.contains(&format!(
+                "translate every message of {}/ ",
+                root.join("locales/it-IT").display()
+            )),
+            "{report}"
+        );
+        assert!(report.contains("run `cargo test`"), "{report}");
         let declared = std::fs::read_to_string(root.join("locales/locales.toml")).unwrap();
         assert!(
             declared.ends_with("\n[[locale]]\ntag = \"it-IT\"\nnative-name = \"it-IT\"\nenglish-name = \"it-IT\"\nomnia-name = \"ITIT\"\n"),
@@ -255,7 +282,13 @@ mod tests {
         refused("PT-pt", "write it as \"pt-PT\"");
         // A folder of the same locale in another case.
         std::fs::create_dir_all(root.join("locales/it-it")).unwrap();
-        refused("it-IT", "already exists as locales/it-it");
+        // The folder is named so that it can be found from where the task ran (here, the
+        // temporary root is outside the current folder: its full path).
+        let other_case = root.join("locales/it-it");
+        refused(
+            "it-IT",
+            &format!("already exists as {}: rename", other_case.display()),
+        );
         let mut listed: Vec<String> = std::fs::read_dir(root.join("locales"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -78,10 +78,10 @@ pub(crate) fn compare(file: &Path, check: bool) -> Result<String, String> {
     let comparison = compare_language_file(&locales()?, &json)
         .map_err(|e| format!("{}: {e}", file.display()))?;
     if check && !comparison.is_empty() {
+        let merge = crate::shell::cargo(&["xtask", "omnia-merge", &file.to_string_lossy()]);
         return Err(format!(
-            "{}: {comparison}\nrun `cargo xtask omnia-merge {}` to write our error messages into it",
+            "{}: {comparison}\nrun `{merge}` to write our error messages into it",
             file.display(),
-            file.display()
         ));
     }
     Ok(format!("{}: {comparison}", file.display()))

@@ -10,13 +10,18 @@
 //! ```
 //!
 //! Work: `localizer-static`, `raw-static`, `rust-i18n-static`, `localizer-max-length`,
-//! `raw-max-length`, `rust-i18n-max-length`.
+//! `raw-max-length`, `rust-i18n-max-length`; and a `ValidationFailed` body of two items (one
+//! with `parameters`) as JSON: `body-write` (made and written by the localizer), `body-read`
+//! (read by `serde_json`), `body-relocalize` (read, localized again, written).
 
 use std::hint::black_box;
 
-use omnia_errors::{ApiError, ValidationError};
+use omnia_errors::{ApiError, ErrorBody, ValidationError};
 use omnia_errors_bench::{raw_bundle, raw_max_length, raw_static};
 use omnia_errors_fluent::Localizer;
+
+/// A received body: what `body-read` and `body-relocalize` read.
+const BODY: &[u8] = br#"{"code":"ValidationFailed","message":"Request validation failed.","errors":[{"code":"TextMaxLengthMismatch","name":"Description","message":"Value is too long to the defined length of 50.","parameters":{"maxLength":50}},{"code":"RequiredValue","name":"Customer.Name","message":"Attribute value is required."}],"traceId":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}"#;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -42,6 +47,24 @@ fn main() {
                 omnia_errors_bench::rust_i18n_max_length(tag, max_length).len()
             }
             "raw-max-length" => raw_max_length(&bundle, max_length).len(),
+            "body-write" => {
+                let too_long = ValidationError::TextMaxLengthMismatch { max_length };
+                let required = ValidationError::RequiredValue { path: None };
+                let items = [
+                    (&too_long, Some("Description")),
+                    (&required, Some("Customer.Name")),
+                ];
+                let body = language.error_body(&ApiError::ValidationFailed, items).body;
+                serde_json::to_vec(&body).map_or(0, |json| json.len())
+            }
+            "body-read" => serde_json::from_slice::<ErrorBody>(black_box(BODY))
+                .map_or(0, |body| body.errors().len()),
+            "body-relocalize" => {
+                let mut body: ErrorBody =
+                    serde_json::from_slice(black_box(BODY)).expect("the body reads");
+                let _ = language.localize_body(&mut body);
+                serde_json::to_vec(&body).map_or(0, |json| json.len())
+            }
             _ => {
                 eprintln!("unknown work {work:?}");
                 std::process::exit(2);

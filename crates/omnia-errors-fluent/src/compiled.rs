@@ -143,7 +143,8 @@ mod tests {
             [
                 Part::Select {
                     variants,
-                    default: 3,
+                    // [many], the form of typical lengths (one, few, many: no fractions' other).
+                    default: 2,
                     ..
                 },
             ],

@@ -466,7 +466,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-ConnectorBehaviourFailed
         Message { value: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error al ejecutar el comportamiento en el conector."))]) }), context: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Error al ejecutar el comportamiento en el conector: ")), Piece::Param { index: 0, isolate: true }]) }) },
         // error-ConnectorNotFound
-        Message { value: Some(Pattern { text_len: 37, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede conectar con el conector."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("No se puede acceder al conector."))]) }), context: None },
         // error-ConnectorTimeout
         Message { value: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("El conector no ha respondido en el tiempo esperado."))]) }), context: None },
         // error-EntityAlreadyExists
@@ -611,11 +611,11 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-BehaviourFailed
         Message { value: Some(Pattern { text_len: 41, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de l’exécution du comportement."))]) }), context: None },
         // error-ConnectorBehaviourFailed
-        Message { value: Some(Pattern { text_len: 59, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de l’exécution du comportement dans le Connector."))]) }), context: Some(Pattern { text_len: 62, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de l’exécution du comportement dans le Connector\u{a0}: ")), Piece::Param { index: 0, isolate: true }]) }) },
+        Message { value: Some(Pattern { text_len: 60, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de l’exécution du comportement dans le connecteur."))]) }), context: Some(Pattern { text_len: 63, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Échec de l’exécution du comportement dans le connecteur\u{a0}: ")), Piece::Param { index: 0, isolate: true }]) }) },
         // error-ConnectorNotFound
-        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Impossible de joindre le Connector."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 36, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Impossible de joindre le connecteur."))]) }), context: None },
         // error-ConnectorTimeout
-        Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Le Connector n’a pas répondu dans le délai prévu."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Le connecteur n’a pas répondu dans le délai prévu."))]) }), context: None },
         // error-EntityAlreadyExists
         Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Une entité avec le même identifiant existe déjà."))]) }), context: None },
         // error-EntityHasBeenChanged
@@ -645,7 +645,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-Duplicated
         Message { value: Some(Pattern { text_len: 20, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Élément en double."))]) }), context: None },
         // validation-InvalidIdentifier
-        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identifiant (code ou nom) au format non valide."))]) }), context: Some(Pattern { text_len: 65, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Le format de l’identifiant \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" (code ou nom) n’est pas valide."))]) }) },
+        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identifiant (code ou nom) au format non valide."))]) }), context: Some(Pattern { text_len: 71, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Le format de l’identifiant «\u{a0}")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\u{a0}» (code ou nom) n’est pas valide."))]) }) },
         // validation-LowerLimitNotRespected
         Message { value: Some(Pattern { text_len: 61, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nombre minimal d’éléments de la collection non respecté."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Select(Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La collection doit contenir au moins ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" élément."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La collection doit contenir au moins ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" éléments."))]) }]) })]) }) },
         // validation-NotFound
@@ -653,7 +653,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 42, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur de l’attribut est obligatoire."))]) }), context: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Une valeur est obligatoire pour l’attribut ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur ne correspond pas au type de l’attribut."))]) }), context: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" ne correspond pas au type ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" de l’attribut ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 52, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur ne correspond pas au type de l’attribut."))]) }), context: Some(Pattern { text_len: 63, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La valeur «\u{a0}")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\u{a0}» ne correspond pas au type ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" de l’attribut ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nombre maximal d’éléments de la collection dépassé."))]) }), context: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Select(Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La collection peut contenir au plus ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" élément."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("La collection peut contenir au plus ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" éléments."))]) }]) })]) }) },
         // validation-CreateRootUnsupported
@@ -792,7 +792,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-Duplicated
         Message { value: Some(Pattern { text_len: 18, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Doppeltes Element."))]) }), context: None },
         // validation-InvalidIdentifier
-        Message { value: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kennung (Code oder Name) mit ungültigem Format."))]) }), context: Some(Pattern { text_len: 59, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Kennung \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" (Code oder Name) hat ein ungültiges Format."))]) }) },
+        Message { value: Some(Pattern { text_len: 48, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Kennung (Code oder Name) mit ungültigem Format."))]) }), context: Some(Pattern { text_len: 63, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Kennung „")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("“ (Code oder Name) hat ein ungültiges Format."))]) }) },
         // validation-LowerLimitNotRespected
         Message { value: Some(Pattern { text_len: 61, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Mindestanzahl an Elementen in der Sammlung nicht eingehalten."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Select(Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Sammlung muss mindestens ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Element enthalten."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Sammlung muss mindestens ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Elemente enthalten."))]) }]) })]) }) },
         // validation-NotFound
@@ -800,7 +800,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Ein Attributwert ist erforderlich."))]) }), context: Some(Pattern { text_len: 45, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Für das Attribut ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" ist ein Wert erforderlich."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Attributwert entspricht nicht dem Attributtyp."))]) }), context: Some(Pattern { text_len: 53, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Wert \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" entspricht nicht dem Typ ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" des Attributs ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 50, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Attributwert entspricht nicht dem Attributtyp."))]) }), context: Some(Pattern { text_len: 57, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Der Wert „")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("“ entspricht nicht dem Typ ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" des Attributs ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 58, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Höchstanzahl an Elementen in der Sammlung überschritten."))]) }), context: Some(Pattern { text_len: 49, pieces: Seq::Static(&[Piece::Select(Select { index: 0, isolate: false, default: 1, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Sammlung darf höchstens ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Element enthalten."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Die Sammlung darf höchstens ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" Elemente enthalten."))]) }]) })]) }) },
         // validation-CreateRootUnsupported
@@ -923,7 +923,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // error-InvalidInput
         Message { value: Some(Pattern { text_len: 41, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowe dane wejściowe żądania."))]) }), context: None },
         // error-TenantNotFound
-        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono: Tenant/Environment."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 35, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono tenanta/środowiska."))]) }), context: None },
         // error-ValidationFailed
         Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Walidacja żądania nie powiodła się."))]) }), context: None },
         // error-MissingSystemConfiguration
@@ -939,7 +939,7 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-Duplicated
         Message { value: Some(Pattern { text_len: 21, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Zduplikowany element."))]) }), context: None },
         // validation-InvalidIdentifier
-        Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identyfikator (kod lub nazwa) ma nieprawidłowy format."))]) }), context: Some(Pattern { text_len: 58, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identyfikator \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" (kod lub nazwa) ma nieprawidłowy format."))]) }) },
+        Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identyfikator (kod lub nazwa) ma nieprawidłowy format."))]) }), context: Some(Pattern { text_len: 62, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Identyfikator „")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("” (kod lub nazwa) ma nieprawidłowy format."))]) }) },
         // validation-LowerLimitNotRespected
         Message { value: Some(Pattern { text_len: 54, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie zachowano minimalnej liczby elementów w kolekcji."))]) }), context: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Minimalna liczba elementów kolekcji: ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-NotFound
@@ -947,21 +947,21 @@ pub(crate) static MESSAGES: [&[Message]; 7] = [
         // validation-RequiredValue
         Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość atrybutu jest wymagana."))]) }), context: Some(Pattern { text_len: 34, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Atrybut ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" wymaga podania wartości."))]) }) },
         // validation-TypeMismatch
-        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość atrybutu jest niezgodna z jego typem."))]) }), context: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość \"")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("\" jest niezgodna z typem ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" atrybutu ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
+        Message { value: Some(Pattern { text_len: 47, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość atrybutu jest niezgodna z jego typem."))]) }), context: Some(Pattern { text_len: 51, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość „")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("” jest niezgodna z typem ")), Piece::Param { index: 1, isolate: true }, Piece::Text(Cow::Borrowed(" atrybutu ")), Piece::Param { index: 2, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-UpperLimitNotRespected
         Message { value: Some(Pattern { text_len: 55, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Przekroczono maksymalną liczbę elementów w kolekcji."))]) }), context: Some(Pattern { text_len: 40, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Maksymalna liczba elementów kolekcji: ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed("."))]) }) },
         // validation-CreateRootUnsupported
         Message { value: Some(Pattern { text_len: 132, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można utworzyć osobnej instancji, ponieważ encja jest oznaczona jako non-root i musi być używana w kontekście innej encji."))]) }), context: None },
         // validation-CreateSystemDataSourceUnsupported
-        Message { value: Some(Pattern { text_len: 58, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można dodawać rekordów do Data Source „System”."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 63, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można dodawać rekordów do źródła danych „System”."))]) }), context: None },
         // validation-ValueCannotBeChanged
         Message { value: Some(Pattern { text_len: 39, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie można zmienić wartości atrybutu."))]) }), context: None },
         // validation-InvalidModelConfiguration
         Message { value: Some(Pattern { text_len: 32, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowa definicja modelu."))]) }), context: None },
         // validation-InvalidTenantConfiguration
-        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowa definicja: Tenant."))]) }), context: None },
+        Message { value: Some(Pattern { text_len: 33, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nieprawidłowa definicja tenanta."))]) }), context: None },
         // validation-TextMaxLengthMismatch
-        Message { value: Some(Pattern { text_len: 60, pieces: Seq::Static(&[Piece::Select(Select { index: 0, isolate: false, default: 3, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znak."))]) }, Variant { key: Key::Name(Cow::Borrowed("few")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaki."))]) }, Variant { key: Key::Name(Cow::Borrowed("many")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaków."))]) }, Variant { key: Key::Name(Cow::Borrowed("other")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaku."))]) }]) })]) }), context: None },
+        Message { value: Some(Pattern { text_len: 60, pieces: Seq::Static(&[Piece::Select(Select { index: 0, isolate: false, default: 2, variants: Seq::Static(&[Variant { key: Key::Name(Cow::Borrowed("one")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znak."))]) }, Variant { key: Key::Name(Cow::Borrowed("few")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaki."))]) }, Variant { key: Key::Name(Cow::Borrowed("many")), pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Wartość jest za długa. Maksymalna długość to ")), Piece::Param { index: 0, isolate: true }, Piece::Text(Cow::Borrowed(" znaków."))]) }]) })]) }), context: None },
         // validation-StateConfigurationNotFound
         Message { value: Some(Pattern { text_len: 46, pieces: Seq::Static(&[Piece::Text(Cow::Borrowed("Nie znaleziono konfiguracji bieżącego stanu."))]) }), context: None },
         // validation-CommentNotAccepted

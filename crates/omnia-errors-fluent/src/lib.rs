@@ -41,8 +41,21 @@
 //!   [`read_locales`]), for translators trying their work; they pass the same checks as the
 //!   embedded ones ([`check_locales`]), which report every problem with file, line, column,
 //!   locale and message id, and are compiled by the same engine; and the application's own
-//!   wording over the embedded messages (`Overrides`, from Fluent or an OMNIA language file).
-
+//!   wording over the embedded messages ([`Overrides`], from Fluent or an OMNIA language file).
+//!
+//! (Built without a feature, these docs link its items to docs.rs, built with every feature.)
+//!
+#![cfg_attr(
+    not(feature = "pseudo"),
+    doc = concat!("[`LocalizerBuilder::pseudo_locales`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/struct.LocalizerBuilder.html#method.pseudo_locales")
+)]
+#![cfg_attr(
+    not(feature = "files"),
+    doc = concat!("[`LocalizerBuilder::directory`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/struct.LocalizerBuilder.html#method.directory"),
+    doc = concat!("[`read_locales`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/fn.read_locales.html"),
+    doc = concat!("[`check_locales`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/fn.check_locales.html"),
+    doc = concat!("[`Overrides`]: https://docs.rs/omnia-errors-fluent/", env!("CARGO_PKG_VERSION"), "/omnia_errors_fluent/struct.Overrides.html")
+)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

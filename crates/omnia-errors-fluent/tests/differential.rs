@@ -149,10 +149,11 @@ fn fluent_args(parameters: &omnia_errors::Parameters) -> FluentArgs<'_> {
     let mut args = FluentArgs::new();
     for (name, value) in parameters.iter() {
         match value {
-            ParamValue::Unsigned(n) => {
-                EXACT.set(*n);
+            ParamValue::Number(n) => {
+                let n = n.as_u64().expect("the samples are u64s");
+                EXACT.set(n);
                 #[allow(clippy::cast_precision_loss)] // EXACT holds the value.
-                args.set(name, FluentValue::from(*n as f64));
+                args.set(name, FluentValue::from(n as f64));
             }
             ParamValue::Text(t) => args.set(name, FluentValue::from(t.as_str())),
             other => panic!("unexpected sample {other:?}"),

@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use omnia_errors::{
-    AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, ErrorFormat, ParamValue, Parameters,
+    AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, ErrorFormat, Number, ParamValue, Parameters,
     ProblemDetails, ValidationError, ValidationErrorCode,
 };
 use omnia_errors_fluent::{LocaleFiles, Localizer, parse_accept_language};
@@ -102,10 +102,11 @@ pub fn code_from_str(data: &[u8]) {
     let _ = name.parse::<ValidationErrorCode>();
 }
 
-/// An error body from the wire: if it parses, it writes back and reads again to the same
-/// value, and localizing it yields non-empty messages. An input that is not a JSON object
-/// seeds a body with thousands of parameter keys instead (the many-keys shape, too long for
-/// the fuzzer to write): it must read keeping each key's first position and last value.
+/// An error body from the wire: if it parses, every number it holds is written in the input
+/// as it holds it (none rounded), it writes back and reads again to the same writing, and
+/// localizing it changes its messages only. An input that is not a JSON object seeds a body
+/// with thousands of parameter keys instead (the many-keys shape, too long for the fuzzer to
+/// write): it must read keeping each key's first position and last value.
 pub fn error_body_json(data: &[u8]) {
     // `#…` is the many-keys shape; anything else is read as a body (most fail at once).
     if let Some((b'#', rest)) = data.split_first() {
@@ -115,17 +116,59 @@ pub fn error_body_json(data: &[u8]) {
     let Ok(body) = serde_json::from_slice::<ErrorBody>(data) else {
         return;
     };
+    let mut held = Vec::new();
+    numbers_in(&body.parameters, &mut held);
+    numbers_in(&body.extensions, &mut held);
+    for item in body.errors() {
+        numbers_in(&item.parameters, &mut held);
+        numbers_in(&item.extensions, &mut held);
+    }
+    assert_written_in(data, &held);
     let json = serde_json::to_vec(&body).expect("a read body writes");
     let again: ErrorBody = serde_json::from_slice(&json).expect("a written body reads");
-    // NaN never equals itself; compare the writing instead.
+    assert_eq!(again, body);
     assert_eq!(serde_json::to_vec(&again).expect("writes"), json);
     let _ = body.error();
-    let mut localized = body;
+    let mut localized = body.clone();
     let _ = localizer()
         .for_accept_language("pl")
         .localize_body(&mut localized);
     for item in localized.errors() {
         let _ = item.error();
+    }
+    // Only the messages changed.
+    localized.message.clone_from(&body.message);
+    for (item, original) in localized.errors.iter_mut().flatten().zip(body.errors()) {
+        item.message.clone_from(&original.message);
+    }
+    assert_eq!(localized, body);
+}
+
+/// Every number in `parameters`, at any depth.
+fn numbers_in<'a>(parameters: &'a Parameters, out: &mut Vec<&'a Number>) {
+    fn walk<'a>(value: &'a ParamValue, out: &mut Vec<&'a Number>) {
+        match value {
+            ParamValue::Number(n) => out.push(n),
+            ParamValue::List(items) => items.iter().for_each(|v| walk(v, out)),
+            ParamValue::Map(map) => numbers_in(map, out),
+            ParamValue::Null | ParamValue::Bool(_) | ParamValue::Text(_) => {}
+        }
+    }
+    for (_, value) in parameters {
+        walk(value, out);
+    }
+}
+
+/// Panics unless each number is written in `input` as it is held: read as written, not
+/// through an `f64` (which would hold `123456789012345678901234567890` as
+/// `1.2345678901234568e29`).
+fn assert_written_in(input: &[u8], numbers: &[&Number]) {
+    let input = String::from_utf8_lossy(input);
+    for number in numbers {
+        assert!(
+            input.contains(number.as_str()),
+            "{number} is not in the input as written"
+        );
     }
 }
 
@@ -161,7 +204,7 @@ fn many_keys(data: &[u8]) {
     assert_eq!(body.parameters.len(), order.len());
     for ((key, value), expected) in body.parameters.iter().zip(&order) {
         assert_eq!(key, expected);
-        assert_eq!(value, &ParamValue::Unsigned(last[expected]));
+        assert_eq!(value, &ParamValue::from(last[expected]));
     }
 }
 
@@ -182,7 +225,7 @@ pub fn localize_params(data: &[u8]) {
         .iter()
         .map(|p| {
             let value = match p.kind {
-                omnia_errors::ParamKind::Number => ParamValue::Unsigned(number),
+                omnia_errors::ParamKind::Number => ParamValue::from(number),
                 omnia_errors::ParamKind::Text => ParamValue::from(text.as_ref()),
             };
             (p.name, value)
@@ -286,15 +329,25 @@ fn check_accept(header: &str) {
     );
 }
 
-/// A Problem Details body from the wire: if it reads, it writes back and reads again to the
-/// same writing, its typed error and link to the docs page can be asked for, and localizing
-/// it again gives a known error a non-empty `detail`.
+/// A Problem Details body from the wire: if it reads, every number it holds is written in the
+/// input as it holds it, it writes back and reads again to the same writing, its typed error
+/// and link to the docs page can be asked for, and localizing it again gives a known error a
+/// non-empty `detail` and changes nothing but its texts.
 pub fn problem_details_json(data: &[u8]) {
     let Ok(problem) = serde_json::from_slice::<ProblemDetails>(data) else {
         return;
     };
+    let mut held = Vec::new();
+    numbers_in(&problem.parameters, &mut held);
+    numbers_in(&problem.extensions, &mut held);
+    for item in problem.errors() {
+        numbers_in(&item.parameters, &mut held);
+        numbers_in(&item.extensions, &mut held);
+    }
+    assert_written_in(data, &held);
     let json = serde_json::to_vec(&problem).expect("a read problem writes");
     let again: ProblemDetails = serde_json::from_slice(&json).expect("a written problem reads");
+    assert_eq!(again, problem);
     assert_eq!(serde_json::to_vec(&again).expect("writes"), json);
     if let (Ok(error), Some(code)) = (problem.error(), DocsPage::OMNIA.code_of(&problem.r#type)) {
         let _ = (error, code);
@@ -303,11 +356,18 @@ pub fn problem_details_json(data: &[u8]) {
         let _ = item.error();
     }
     // A UI localizes it again: the texts it has are replaced or kept, never emptied.
-    let mut localized = problem;
+    let mut localized = problem.clone();
     let _ = localizer()
         .for_accept_language("pl")
         .localize_problem(&mut localized);
     if localized.error().is_ok() {
         assert!(localized.detail.as_ref().is_some_and(|d| !d.is_empty()));
     }
+    // Only the texts changed.
+    localized.title.clone_from(&problem.title);
+    localized.detail.clone_from(&problem.detail);
+    for (item, original) in localized.errors.iter_mut().flatten().zip(problem.errors()) {
+        item.message.clone_from(&original.message);
+    }
+    assert_eq!(localized, problem);
 }

@@ -159,8 +159,10 @@ impl Case {
         let mut args = String::from("{");
         for (i, (name, value)) in self.args.iter().enumerate() {
             let value = match value {
-                ParamValue::Unsigned(n) if *n > MAX_SAFE_INTEGER => string(&n.to_string()),
-                ParamValue::Unsigned(n) => n.to_string(),
+                ParamValue::Number(n) if n.as_u64().is_some_and(|n| n > MAX_SAFE_INTEGER) => {
+                    string(n.as_str())
+                }
+                ParamValue::Number(n) => n.to_string(),
                 ParamValue::Text(s) => string(s),
                 // The samples are numbers and texts only.
                 other => string(other.json_type()),

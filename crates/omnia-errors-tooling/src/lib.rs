@@ -14,7 +14,9 @@
 //! - exporters for consumers that do not run Fluent: [`export_language_file`] (OMNIA's
 //!   language files, compared back with [`compare_language_file`] and merged into a user's
 //!   own file with [`merge_into_text`], which writes only what it changes) and
-//!   [`json_messages`] (JSON with `{placeholder}` parameters and plural objects).
+//!   [`json_messages`] (JSON with `{placeholder}` parameters and plural objects);
+//! - [`check_style`]: the translators' style checks (quotation marks, product terms, plurals
+//!   shown without their number) against what `locales/locales.toml` declares.
 
 #![forbid(unsafe_code)]
 
@@ -30,6 +32,7 @@ mod in_place;
 mod json_messages;
 pub mod npm;
 mod omnia_file;
+mod style;
 mod workspace;
 
 pub use conformance::conformance_fixture;
@@ -44,4 +47,5 @@ pub use omnia_file::{
     Comparison, Difference, Export, LanguageFile, OmniaFileError, Text, compare_language_file,
     export_language_file, omnia_text_name,
 };
+pub use style::{NumberlessView, StyleFinding, StyleFindingKind, check_style};
 pub use workspace::{DeclaredLocale, Locales, Workspace, WorkspaceError, embedded_rust};

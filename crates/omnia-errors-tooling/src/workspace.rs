@@ -26,6 +26,19 @@ pub struct DeclaredLocale {
     pub english_name: String,
     /// OMNIA's identifier of the language.
     pub omnia_name: String,
+    /// The quotation marks the locale's messages quote with, opening and closing (`["„", "”"]`;
+    /// French `["«\u00A0", "\u00A0»"]`, the no-break spaces inside); the style check
+    /// ([`check_style`](crate::check_style)) reports any other.
+    #[serde(default)]
+    pub quotes: Option<[String; 2]>,
+    /// The product terms (`-tenant`) this locale keeps in English on purpose, as OMNIA's own
+    /// language files do; the style check reports any other whose text is the English one.
+    #[serde(default)]
+    pub english_terms: Vec<String>,
+    /// Messages whose quotation marks the style check leaves as they are (en-US: the published
+    /// page's wording).
+    #[serde(default)]
+    pub quote_exceptions: Vec<String>,
 }
 
 impl DeclaredLocale {
@@ -135,6 +148,9 @@ impl Locales {
             native_name: tag.to_owned(),
             english_name: tag.to_owned(),
             omnia_name: tag.replace('-', "").to_ascii_uppercase(),
+            quotes: None,
+            english_terms: Vec::new(),
+            quote_exceptions: Vec::new(),
         };
         let files = LocaleFiles {
             tag: tag.to_owned(),
@@ -204,6 +220,11 @@ impl Workspace {
         self.root.join("locales")
     }
 
+    /// `locales/locales.toml`, the declared locale set.
+    pub fn locales_toml(&self) -> PathBuf {
+        self.locales_dir().join("locales.toml")
+    }
+
     /// The declared locale set (`locales/locales.toml`, the one place a language is declared)
     /// and each locale's Fluent files: the one reader of both.
     ///
@@ -213,7 +234,7 @@ impl Workspace {
     /// [`WorkspaceError::Load`] naming a file that cannot be read, or every mismatch between
     /// the declaration and the folders.
     pub fn locales(&self) -> Result<Locales, WorkspaceError> {
-        let path = self.locales_dir().join("locales.toml");
+        let path = self.locales_toml();
         let error = |message: String| WorkspaceError::Declared {
             path: path.clone(),
             message,

@@ -605,3 +605,132 @@ validation-RequiredValue = Required.
         Some(MessageText::Text("First {path}.".to_owned()))
     );
 }
+
+/// What a user interface shows for a catalog text, picking as `docs/messages/README.md` says:
+/// the exact number first, then its plural category (`category`, what `Intl.PluralRules` says),
+/// then `other`; with `exact_first` false, by its category alone (the mistake the README warns
+/// of). Placeholders are filled as the README's `format` does: a number below 1000 reads the
+/// same in every locale without `Intl.NumberFormat`.
+fn ui_format(text: &Value, parameters: &Value, category: &str, exact_first: bool) -> String {
+    let text = match text {
+        Value::Object(variants) => {
+            let n = parameters[variants["plural"].as_str().unwrap()]
+                .as_u64()
+                .unwrap();
+            assert!(n < 1000, "{n} would need Intl.NumberFormat");
+            exact_first
+                .then(|| variants.get(&n.to_string()))
+                .flatten()
+                .or_else(|| variants.get(category))
+                .or_else(|| variants.get("other"))
+                .and_then(Value::as_str)
+                .unwrap()
+        }
+        text => text.as_str().unwrap(),
+    };
+    let mut shown = text.to_owned();
+    for (name, value) in parameters.as_object().unwrap() {
+        let value = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_owned);
+        shown = shown.replace(&format!("{{{name}}}"), &value);
+    }
+    shown
+}
+
+/// The committed catalog of `tag`, as a user interface loads it.
+fn committed_catalog(tag: &str) -> Value {
+    let path = Workspace::current()
+        .root()
+        .join(format!("docs/messages/{tag}.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Numbers that reach every integer plural rule of our locales, which look at `n % 10` and
+/// `n % 100`: 0 to 30, the teens and twenties of the next hundred, and a few large ones.
+fn sample_numbers() -> impl Iterator<Item = u64> {
+    (0..=30).chain([
+        99, 100, 101, 102, 104, 105, 111, 112, 114, 121, 122, 125, 255, 999,
+    ])
+}
+
+#[test]
+fn a_ui_that_looks_exact_numbers_up_first_shows_what_the_localizer_does() {
+    let localizer = omnia_errors_fluent::Localizer::embedded();
+    let with_numbers: Vec<AnyCode> = AnyCode::all()
+        .filter(|code| {
+            code.params()
+                .iter()
+                .any(|p| p.kind == omnia_errors::ParamKind::Number)
+        })
+        .collect();
+    let mut compared = 0;
+    for tag in tags() {
+        let catalog = committed_catalog(tag);
+        let language = localizer.for_tags(&[tag]);
+        for n in sample_numbers() {
+            let category = omnia_errors_fluent::integer_plural_category(tag, n);
+            for &code in &with_numbers {
+                let message = &catalog["messages"][code.as_str()];
+                // Every parameter is known: the contextual text, when the code has one.
+                let text = message.get("context").unwrap_or(&message["message"]);
+                let parameters: serde_json::Map<String, Value> = code
+                    .params()
+                    .iter()
+                    .map(|p| {
+                        let value = match p.kind {
+                            omnia_errors::ParamKind::Number => json!(n),
+                            omnia_errors::ParamKind::Text => json!("Description"),
+                        };
+                        (p.name.to_owned(), value)
+                    })
+                    .collect();
+                let parameters = Value::Object(parameters);
+                let expected = language
+                    .message_for(code, &serde_json::from_value(parameters.clone()).unwrap())
+                    .unwrap()
+                    .text;
+                assert_eq!(
+                    ui_format(text, &parameters, category, true),
+                    expected,
+                    "{tag} {code:?} for {n}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    // Three codes with a number, in every locale, for each number.
+    assert_eq!(with_numbers.len(), 3);
+    assert_eq!(compared, 3 * tags().count() * sample_numbers().count());
+}
+
+#[test]
+fn a_ui_that_asks_plural_rules_alone_shows_the_singular_for_zero_in_pt_br() {
+    let catalog = committed_catalog("pt-BR");
+    let text = &catalog["messages"]["LowerLimitNotRespected"]["context"];
+    let zero = json!({"limit": 0});
+    let category = omnia_errors_fluent::integer_plural_category("pt-BR", 0);
+    assert_eq!(category, "one");
+    assert_eq!(
+        ui_format(text, &zero, category, true),
+        "A coleção deve ter pelo menos 0 elementos."
+    );
+    assert_eq!(
+        ui_format(text, &zero, category, false),
+        "A coleção deve ter pelo menos 0 elemento."
+    );
+    // The catalogs' README says so, with the pick that looks the exact number up first.
+    let readme =
+        std::fs::read_to_string(Workspace::current().root().join("docs/messages/README.md"))
+            .unwrap();
+    assert!(
+        readme.contains(
+            "text[String(n)] ?? text[new Intl.PluralRules(locale).select(n)] ?? text.other"
+        ),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("- pt-BR: `LowerLimitNotRespected` `context`: `\"0\"`"),
+        "{readme}"
+    );
+}

@@ -51,7 +51,7 @@ use crate::{
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ErrorBody {
     /// The error code; a code from a newer server is kept as received.
     pub code: WireCode<ErrorCode>,
@@ -59,16 +59,10 @@ pub struct ErrorBody {
     pub message: String,
     /// The validation errors of a `ValidationFailed` response. `None` when the property was
     /// absent or `null` (it is then omitted); `Some` of an empty list is written as `[]`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub errors: Option<Vec<ValidationErrorItem>>,
     /// The parameters of the error's message, e.g. a connector's own message.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Parameters::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
     pub parameters: Parameters,
     /// Properties this version does not know, kept so that nothing a server sends is lost.
     #[cfg_attr(feature = "serde", serde(flatten))]
@@ -181,14 +175,11 @@ impl ValidationErrorItem {
 /// `parameters` optional (`null` as absent).
 #[cfg(feature = "serde")]
 pub(crate) mod item_json {
-    use core::fmt;
-
-    use serde::de::{self, MapAccess, Visitor};
     use serde::ser::SerializeMap;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::ValidationErrorItem;
-    use crate::{ParamValue, Parameters};
+    use crate::{Parameters, ValidationErrorCode, WireCode};
 
     /// The text's key in OMNIA's body.
     const MESSAGE: &str = "message";
@@ -227,61 +218,9 @@ pub(crate) mod item_json {
         map.end()
     }
 
-    /// Reads an item whose text is under the key it holds.
-    struct ItemVisitor(&'static str);
-
-    impl<'de> Visitor<'de> for ItemVisitor {
-        type Value = ValidationErrorItem;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(
-                f,
-                "a validation error (an object with \"code\" and \"{}\")",
-                self.0
-            )
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let (mut code, mut name, mut text, mut parameters) = (None, None, None, None);
-            let mut extensions = Parameters::new();
-            while let Some(key) = map.next_key::<String>()? {
-                match key.as_str() {
-                    "code" => once(&mut code, "code", map.next_value()?)?,
-                    "name" => once(&mut name, "name", map.next_value::<Option<String>>()?)?,
-                    "parameters" => once(&mut parameters, "parameters", map.next_value()?)?,
-                    other if other == self.0 => once(&mut text, self.0, map.next_value()?)?,
-                    _ => {
-                        let value: ParamValue = map.next_value()?;
-                        extensions.insert(key, value);
-                    }
-                }
-            }
-            Ok(ValidationErrorItem {
-                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
-                name: name.flatten(),
-                message: text.ok_or_else(|| de::Error::missing_field(self.0))?,
-                parameters: parameters.unwrap_or_default(),
-                extensions,
-            })
-        }
-    }
-
-    fn once<T, E: de::Error>(slot: &mut Option<T>, field: &'static str, value: T) -> Result<(), E> {
-        if slot.replace(value).is_some() {
-            return Err(E::duplicate_field(field));
-        }
-        Ok(())
-    }
-
     impl Serialize for ValidationErrorItem {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             Keyed(self, MESSAGE).serialize(serializer)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for ValidationErrorItem {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(ItemVisitor(MESSAGE))
         }
     }
 
@@ -294,28 +233,48 @@ pub(crate) mod item_json {
         }
     }
 
-    /// An item as a problem holds it: its text under `detail`.
-    struct ProblemItem(ValidationErrorItem);
+    /// An item as a problem holds it: its text under `detail` (read by `wire_object!`).
+    pub(crate) struct ProblemItem(pub(crate) ValidationErrorItem);
 
-    impl<'de> Deserialize<'de> for ProblemItem {
+    /// A problem's `errors`, each item's text under `detail`.
+    pub(crate) struct ProblemItems(Option<Vec<ValidationErrorItem>>);
+
+    impl<'de> Deserialize<'de> for ProblemItems {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(ItemVisitor(DETAIL)).map(Self)
-        }
-    }
-
-    /// `#[serde(deserialize_with)]` of a problem's `errors`: the items with their text under
-    /// `detail`.
-    pub(crate) mod in_problem {
-        use serde::{Deserialize, Deserializer};
-
-        use super::ProblemItem;
-        use crate::ValidationErrorItem;
-
-        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Option<Vec<ValidationErrorItem>>, D::Error> {
             let items = Option::<Vec<ProblemItem>>::deserialize(deserializer)?;
-            Ok(items.map(|items| items.into_iter().map(|ProblemItem(item)| item).collect()))
+            Ok(Self(items.map(|items| {
+                items.into_iter().map(|ProblemItem(item)| item).collect()
+            })))
         }
     }
+
+    impl From<ProblemItems> for Option<Vec<ValidationErrorItem>> {
+        fn from(items: ProblemItems) -> Self {
+            items.0
+        }
+    }
+
+    crate::json::wire_object!(ProblemItem(ValidationErrorItem), "a validation problem (a JSON object)", {
+        code "code": WireCode<ValidationErrorCode> = required,
+        name "name": Option<String> = (None),
+        message "detail": String = required,
+        parameters "parameters": Parameters = (Parameters::new()),
+    });
 }
+
+#[cfg(feature = "serde")]
+crate::json::wire_object!(ErrorBody, "an OMNIA error body (a JSON object)", {
+    code "code": WireCode<ErrorCode> = required,
+    message "message": String = required,
+    errors "errors": Option<Vec<ValidationErrorItem>> = (None),
+    parameters "parameters": Parameters = (Parameters::new()),
+});
+
+// One item, read under either body's key for its text.
+#[cfg(feature = "serde")]
+crate::json::wire_object!(ValidationErrorItem, "a validation error (a JSON object)", {
+    code "code": WireCode<ValidationErrorCode> = required,
+    name "name": Option<String> = (None),
+    message "message": String = required,
+    parameters "parameters": Parameters = (Parameters::new()),
+});

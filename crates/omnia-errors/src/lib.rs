@@ -47,6 +47,7 @@
 //! | the same error as RFC 9457 Problem Details | [`ProblemDetails`] | `ProblemDetails` | — |
 //! | one item of either body's `errors` | [`ValidationErrorItem`] | `ValidationError` (OMNIA's body), `ValidationProblem` (a problem: its text called `detail`) | — |
 //! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
+//! | a number in them, kept as written | [`Number`] | (a JSON number) | — |
 //! | a code's wire name, also its row's anchor on the page | `as_str()` | `ErrorCode`, `ValidationErrorCode` values | Error code, `#EntityNotFound` |
 //! | an error no code fits: its status alone (`about:blank`) | [`ProblemDetails::about_blank`] | `StatusProblem` | — |
 //! | a code's documentation, a problem's `type` | [`DocsPage::url_of`] | `ProblemDetails.type` | the link to a code's row |
@@ -65,7 +66,17 @@
 //! - `http`: [`ErrorCode::status_code`] returns an `http::StatusCode`.
 //! - `utoipa`: `ToSchema` for codes and bodies, and [`openapi::ErrorComponents`] to add every
 //!   error schema and response to a utoipa document in one line.
-
+//!
+//! (Built without a feature, these docs link its items to docs.rs, built with every feature.)
+//!
+#![cfg_attr(
+    not(feature = "http"),
+    doc = concat!("[`ErrorCode::status_code`]: https://docs.rs/omnia-errors/", env!("CARGO_PKG_VERSION"), "/omnia_errors/enum.ErrorCode.html#method.status_code")
+)]
+#![cfg_attr(
+    not(feature = "utoipa"),
+    doc = concat!("[`openapi::ErrorComponents`]: https://docs.rs/omnia-errors/", env!("CARGO_PKG_VERSION"), "/omnia_errors/openapi/struct.ErrorComponents.html")
+)]
 #![forbid(unsafe_code)]
 
 mod body;
@@ -75,6 +86,11 @@ mod docs_page;
 mod format;
 pub mod header;
 mod info;
+#[cfg(feature = "serde")]
+mod json;
+#[cfg(feature = "serde")]
+mod json_text;
+mod number;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod params;
@@ -90,6 +106,7 @@ pub use info::{
     AnyCode, Catalog, CatalogCode, CatalogError, CodeInfo, Lifecycle, ParamKind, ParamRef,
     ParamSpec,
 };
+pub use number::{Number, NumberError, NumberErrorKind};
 pub use params::{ParamError, ParamValue, Parameters};
 pub use problem::{ABOUT_BLANK, PROBLEM_JSON, ProblemDetails};
 pub use unknown::UnknownCode;

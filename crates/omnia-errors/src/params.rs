@@ -4,25 +4,21 @@ use core::fmt;
 use std::collections::HashMap;
 
 use crate::info::{ParamKind, ParamRef};
+use crate::number::{Number, abbreviate};
 
 /// A JSON value inside a `parameters` object.
 ///
-/// The typed errors only read [`Unsigned`](Self::Unsigned) and [`Text`](Self::Text); the other
-/// variants exist so that a newer server's parameters survive a round trip unchanged.
-#[derive(Clone, Debug, PartialEq)]
+/// The typed errors only read non-negative integers and [`Text`](Self::Text); the other
+/// variants exist so that a newer server's parameters survive a round trip unchanged. Numbers
+/// are kept as written ([`Number`]), so nothing is rounded on the way through.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParamValue {
     /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
-    /// A non-negative integer.
-    Unsigned(u64),
-    /// A negative integer.
-    Signed(i64),
-    /// A number with a fraction or an exponent. With `serde_json`, enable its
-    /// `float_roundtrip` feature to read such numbers exactly: its default parser may change
-    /// the last digit, so a body read and written again would not be the same.
-    Float(f64),
+    /// A number, as written: an integer of any size or a decimal with its own digits.
+    Number(Number),
     /// A string.
     Text(String),
     /// An array.
@@ -32,13 +28,14 @@ pub enum ParamValue {
 }
 
 impl ParamValue {
-    /// The JSON type name of this value, for error messages.
-    pub const fn json_type(&self) -> &'static str {
+    /// The JSON type name of this value, for error messages (`integer` for a number written
+    /// without a fraction or an exponent).
+    pub fn json_type(&self) -> &'static str {
         match self {
             Self::Null => "null",
             Self::Bool(_) => "boolean",
-            Self::Unsigned(_) | Self::Signed(_) => "integer",
-            Self::Float(_) => "number",
+            Self::Number(n) if n.is_integer() => "integer",
+            Self::Number(_) => "number",
             Self::Text(_) => "string",
             Self::List(_) => "array",
             Self::Map(_) => "object",
@@ -49,7 +46,7 @@ impl ParamValue {
 impl From<ParamRef<'_>> for ParamValue {
     fn from(value: ParamRef<'_>) -> Self {
         match value {
-            ParamRef::Number(n) => Self::Unsigned(n),
+            ParamRef::Number(n) => Self::Number(n.into()),
             ParamRef::Text(s) => Self::Text(s.to_owned()),
         }
     }
@@ -57,7 +54,13 @@ impl From<ParamRef<'_>> for ParamValue {
 
 impl From<u64> for ParamValue {
     fn from(value: u64) -> Self {
-        Self::Unsigned(value)
+        Self::Number(value.into())
+    }
+}
+
+impl From<Number> for ParamValue {
+    fn from(value: Number) -> Self {
+        Self::Number(value)
     }
 }
 
@@ -86,7 +89,7 @@ impl From<String> for ParamValue {
 ///
 /// let mut parameters = Parameters::new();
 /// parameters.insert("maxLength", 50.into());
-/// assert_eq!(parameters.get("maxLength"), Some(&ParamValue::Unsigned(50)));
+/// assert_eq!(parameters.get("maxLength"), Some(&ParamValue::from(50)));
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Parameters {
@@ -108,6 +111,8 @@ impl PartialEq for Parameters {
         self.entries == other.entries
     }
 }
+
+impl Eq for Parameters {}
 
 impl Parameters {
     /// An empty object.
@@ -186,11 +191,20 @@ impl Parameters {
     ///
     /// # Errors
     ///
-    /// [`ParamError::WrongType`] when present but not a non-negative integer.
+    /// [`ParamError::WrongType`] when present but not a non-negative integer,
+    /// [`ParamError::OutOfRange`] when one larger than a `u64` holds.
     pub fn number(&self, code: &str, name: &'static str) -> Result<Option<u64>, ParamError> {
         match self.get(name) {
             None | Some(ParamValue::Null) => Ok(None),
-            Some(ParamValue::Unsigned(n)) => Ok(Some(*n)),
+            Some(value @ ParamValue::Number(n)) => match n.as_u64() {
+                Some(value) => Ok(Some(value)),
+                None if n.is_integer() && !n.is_negative() => Err(ParamError::OutOfRange {
+                    code: code.to_owned(),
+                    param: name,
+                    value: n.clone(),
+                }),
+                None => Err(ParamError::wrong_type(code, name, ParamKind::Number, value)),
+            },
             Some(other) => Err(ParamError::wrong_type(code, name, ParamKind::Number, other)),
         }
     }
@@ -298,6 +312,15 @@ pub enum ParamError {
         /// The JSON type received.
         found: &'static str,
     },
+    /// A number parameter holds an integer larger than the catalog's numbers (`u64`) can be.
+    OutOfRange {
+        /// The error code.
+        code: String,
+        /// The parameter's name.
+        param: &'static str,
+        /// The number received, as written.
+        value: Number,
+    },
 }
 
 impl ParamError {
@@ -312,7 +335,7 @@ impl ParamError {
             param,
             expected,
             found: match found {
-                ParamValue::Signed(_) => "negative integer",
+                ParamValue::Number(n) if n.is_integer() && n.is_negative() => "negative integer",
                 other => other.json_type(),
             },
         }
@@ -348,136 +371,17 @@ impl fmt::Display for ParamError {
                     "parameter {param:?} of {code} must be {expected}, found {found}"
                 )
             }
+            Self::OutOfRange { code, param, value } => write!(
+                f,
+                "parameter {param:?} of {code} must be a non-negative integer of at most {}, found {}",
+                u64::MAX,
+                abbreviate(value.as_str()),
+            ),
         }
     }
 }
 
 impl std::error::Error for ParamError {}
-
-#[cfg(feature = "serde")]
-mod serde_impls {
-    use core::fmt;
-
-    use serde::de::{self, MapAccess, SeqAccess, Visitor};
-    use serde::ser::{SerializeMap, SerializeSeq};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::{ParamValue, Parameters};
-
-    impl Serialize for ParamValue {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            match self {
-                Self::Null => serializer.serialize_unit(),
-                Self::Bool(b) => serializer.serialize_bool(*b),
-                Self::Unsigned(n) => serializer.serialize_u64(*n),
-                Self::Signed(n) => serializer.serialize_i64(*n),
-                Self::Float(n) => serializer.serialize_f64(*n),
-                Self::Text(s) => serializer.serialize_str(s),
-                Self::List(items) => {
-                    let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                    for item in items {
-                        seq.serialize_element(item)?;
-                    }
-                    seq.end()
-                }
-                Self::Map(map) => map.serialize(serializer),
-            }
-        }
-    }
-
-    impl Serialize for Parameters {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(Some(self.len()))?;
-            for (k, v) in self {
-                map.serialize_entry(k, v)?;
-            }
-            map.end()
-        }
-    }
-
-    struct ValueVisitor;
-
-    impl<'de> Visitor<'de> for ValueVisitor {
-        type Value = ParamValue;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_unit<E>(self) -> Result<ParamValue, E> {
-            Ok(ParamValue::Null)
-        }
-        fn visit_none<E>(self) -> Result<ParamValue, E> {
-            Ok(ParamValue::Null)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<ParamValue, D::Error> {
-            ParamValue::deserialize(d)
-        }
-        fn visit_bool<E>(self, v: bool) -> Result<ParamValue, E> {
-            Ok(ParamValue::Bool(v))
-        }
-        fn visit_u64<E>(self, v: u64) -> Result<ParamValue, E> {
-            Ok(ParamValue::Unsigned(v))
-        }
-        fn visit_i64<E>(self, v: i64) -> Result<ParamValue, E> {
-            // Serde formats may report small non-negative integers through `visit_i64`.
-            Ok(u64::try_from(v).map_or(ParamValue::Signed(v), ParamValue::Unsigned))
-        }
-        fn visit_f64<E>(self, v: f64) -> Result<ParamValue, E> {
-            Ok(ParamValue::Float(v))
-        }
-        fn visit_str<E>(self, v: &str) -> Result<ParamValue, E> {
-            Ok(ParamValue::Text(v.to_owned()))
-        }
-        fn visit_string<E>(self, v: String) -> Result<ParamValue, E> {
-            Ok(ParamValue::Text(v))
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ParamValue, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(ParamValue::List(items))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ParamValue, A::Error> {
-            MapVisitor.visit_map(map).map(ParamValue::Map)
-        }
-    }
-
-    struct MapVisitor;
-
-    impl<'de> Visitor<'de> for MapVisitor {
-        type Value = Parameters;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a JSON object")
-        }
-        fn visit_unit<E>(self) -> Result<Parameters, E> {
-            Ok(Parameters::new())
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parameters, A::Error> {
-            let mut parameters = Parameters::new();
-            while let Some((k, v)) = map.next_entry::<String, ParamValue>()? {
-                parameters.insert(k, v);
-            }
-            Ok(parameters)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for ParamValue {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(ValueVisitor)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Parameters {
-        /// Accepts an object, or `null` for none.
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(MapVisitor).map_err(|e: D::Error| {
-                de::Error::custom(format_args!("`parameters` must be a JSON object: {e}"))
-            })
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -492,13 +396,10 @@ mod tests {
         const N: usize = 4096;
         probe::take();
         let parameters: Parameters = (0..N)
-            .map(|i| (key(i), ParamValue::Unsigned(i as u64)))
+            .map(|i| (key(i), ParamValue::from(i as u64)))
             .collect();
         for i in 0..N {
-            assert_eq!(
-                parameters.get(&key(i)),
-                Some(&ParamValue::Unsigned(i as u64))
-            );
+            assert_eq!(parameters.get(&key(i)), Some(&ParamValue::from(i as u64)));
         }
         let probes = probe::take();
         // A linear search made N * N = 16.8 million probes here (building, then reading); a short
@@ -521,7 +422,7 @@ mod tests {
         for n in [3, 100] {
             let mut parameters = Parameters::new();
             for i in 0..n {
-                parameters.insert(key(i), ParamValue::Unsigned(i as u64));
+                parameters.insert(key(i), ParamValue::from(i as u64));
             }
             parameters.insert(key(1), "last".into());
             parameters.insert(key(n - 1), "end".into());
@@ -554,28 +455,15 @@ mod tests {
 
     #[test]
     fn objects_are_equal_only_with_the_same_entries_in_the_same_order() {
-        let ab: Parameters = [("a", ParamValue::Unsigned(1)), ("b", ParamValue::Null)]
+        let ab: Parameters = [("a", ParamValue::from(1)), ("b", ParamValue::Null)]
             .into_iter()
             .collect();
-        let ba: Parameters = [("b", ParamValue::Null), ("a", ParamValue::Unsigned(1))]
+        let ba: Parameters = [("b", ParamValue::Null), ("a", ParamValue::from(1))]
             .into_iter()
             .collect();
         assert_eq!(ab, ab.clone());
         assert_ne!(ab, ba);
         assert_ne!(ab, Parameters::new());
-    }
-
-    #[cfg(feature = "serde")]
-    #[test]
-    fn a_value_of_no_json_type_is_an_error_saying_what_was_expected() {
-        use serde::Deserialize as _;
-        use serde::de::value::{BytesDeserializer, Error};
-
-        let error = ParamValue::deserialize(BytesDeserializer::<Error>::new(b"x")).unwrap_err();
-        assert!(
-            error.to_string().ends_with("expected any JSON value"),
-            "{error}"
-        );
     }
 
     #[cfg(feature = "serde")]

@@ -59,11 +59,9 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// without a value (`title`, `status`, `detail`, `instance`, `errors`) is left out, and so are
 /// empty `parameters`.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 pub struct ProblemDetails {
     /// A URI identifying the problem type: the code's documentation, or
     /// [`ABOUT_BLANK`] (also what an absent `type` reads as).
-    #[cfg_attr(feature = "serde", serde(default = "about_blank"))]
     pub r#type: String,
     /// A short, human-readable summary of the problem type: the code's generic message.
     pub title: Option<String>,
@@ -81,19 +79,10 @@ pub struct ProblemDetails {
     /// The validation errors of a `ValidationFailed` problem (an extension member), each
     /// item's text called `detail` there. `None` when absent or `null`; `Some` of an empty
     /// list is written as `[]`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            default,
-            deserialize_with = "crate::body::item_json::in_problem::deserialize"
-        )
-    )]
     pub errors: Option<Vec<ValidationErrorItem>>,
     /// The parameters of the error's message (an extension member).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub parameters: Parameters,
     /// Members this version does not know, kept so that nothing a server sends is lost.
-    #[cfg_attr(feature = "serde", serde(flatten))]
     pub extensions: Parameters,
 }
 
@@ -122,11 +111,6 @@ impl serde::Serialize for ProblemDetails {
         }
         crate::body::item_json::end(map, &self.parameters, &self.extensions)
     }
-}
-
-#[cfg(feature = "serde")]
-fn about_blank() -> String {
-    ABOUT_BLANK.to_owned()
 }
 
 impl ProblemDetails {
@@ -278,3 +262,15 @@ impl ProblemDetails {
         ApiError::from_parameters(code.known_or_not_in_catalog()?, &self.parameters)
     }
 }
+
+#[cfg(feature = "serde")]
+crate::json::wire_object!(ProblemDetails, "an RFC 9457 problem (a JSON object)", {
+    r#type "type": String = (ABOUT_BLANK.to_owned()),
+    title "title": Option<String> = (None),
+    status "status": Option<u16> = (None),
+    detail "detail": Option<String> = (None),
+    instance "instance": Option<String> = (None),
+    code "code": Option<WireCode<ErrorCode>> = (None),
+    errors "errors": Option<Vec<ValidationErrorItem>> as crate::body::item_json::ProblemItems = (None),
+    parameters "parameters": Parameters = (Parameters::new()),
+});

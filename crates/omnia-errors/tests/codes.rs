@@ -232,7 +232,7 @@ fn bad_wire_parameters_are_typed_errors() {
             param: "maxLength"
         })
     );
-    let negative: Parameters = [("maxLength", ParamValue::Signed(-1))]
+    let negative: Parameters = [("maxLength", ParamValue::Number((-1).into()))]
         .into_iter()
         .collect();
     let error = ValidationError::from_parameters(code, &negative).unwrap_err();
@@ -251,12 +251,9 @@ fn bad_wire_parameters_are_typed_errors() {
         })
     ));
     // Undeclared parameters are ignored by the typed view.
-    let extra: Parameters = [
-        ("maxLength", ParamValue::Unsigned(5)),
-        ("unit", "chars".into()),
-    ]
-    .into_iter()
-    .collect();
+    let extra: Parameters = [("maxLength", ParamValue::from(5)), ("unit", "chars".into())]
+        .into_iter()
+        .collect();
     assert_eq!(
         ValidationError::from_parameters(code, &extra),
         Ok(ValidationError::TextMaxLengthMismatch { max_length: 5 })

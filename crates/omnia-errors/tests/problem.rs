@@ -137,7 +137,7 @@ fn members_and_codes_from_a_newer_server_are_kept() {
     );
     assert_eq!(
         problem.extensions.get("balance"),
-        Some(&ParamValue::Unsigned(30))
+        Some(&ParamValue::from(30))
     );
     let item = &problem.errors()[0];
     assert!(item.error().is_err());
@@ -163,7 +163,7 @@ fn malformed_problems_are_errors_that_say_what_is_wrong() {
         ),
         (
             r#"{"code":"ValidationFailed","errors":[5]}"#,
-            r#"expected a validation error (an object with "code" and "detail")"#,
+            "invalid type: integer `5`, expected a validation problem (a JSON object)",
         ),
         ("[]", "invalid type"),
     ] {

@@ -8,7 +8,7 @@ export default {
     __proto__: null,
     BehaviourFailed: "Error al ejecutar el comportamiento.",
     ConnectorBehaviourFailed: ["Error al ejecutar el comportamiento en el conector.", (p, f) => "Error al ejecutar el comportamiento en el conector: " + f.i(p.message)],
-    ConnectorNotFound: "No se puede conectar con el conector.",
+    ConnectorNotFound: "No se puede acceder al conector.",
     ConnectorTimeout: "El conector no ha respondido en el tiempo esperado.",
     EntityAlreadyExists: "Ya existe una entidad con el mismo identificador.",
     EntityHasBeenChanged: "La entidad no está en la versión esperada.",

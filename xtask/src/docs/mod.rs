@@ -196,6 +196,9 @@ fn conformance(inputs: &Inputs) -> Result<Vec<Generated>, String> {
 /// former and removes the temporary files killed runs left. Every artifact runs even when one
 /// fails, so that one run lists every problem.
 pub(crate) fn generate(options: &DocsOptions) -> Result<Summary, String> {
+    if let Some(out) = &options.out {
+        writable_folder(out)?;
+    }
     generate_at(&crate::project_root(), options)
 }
 
@@ -213,6 +216,7 @@ fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
         ..Summary::default()
     };
     let mut problems = Vec::new();
+    let mut stale = false;
     let mut expected = Vec::new();
     let mut owned = Vec::new();
     for artifact in artifacts {
@@ -234,6 +238,8 @@ fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
             .filter(|f| f.locale.as_ref().is_none_or(|t| locales.contains(t)))
             .collect();
         if let Err(e) = codegen::apply(dir, &files, options.check, &mut summary) {
+            // In check mode an error of `apply` is stale files.
+            stale |= options.check;
             problems.push(e);
         }
     }
@@ -253,6 +259,9 @@ fn generate_at(root: &Path, options: &DocsOptions) -> Result<Summary, String> {
         if let Err(e) = codegen::sweep(&docs, &expected, options.check, &mut summary) {
             problems.push(e);
         }
+    }
+    if stale {
+        problems.push(regenerate(options));
     }
     if problems.is_empty() {
         Ok(summary)
@@ -294,6 +303,49 @@ fn selected_artifacts(only: &[String]) -> Result<Vec<&'static Artifact>, String>
             })
         })
         .collect()
+}
+
+/// What to run to bring stale files up to date: the same run without `--check`, as a command
+/// that works where the user is; the repository's own files are then to be committed, a
+/// folder of `--out` is the user's.
+fn regenerate(options: &DocsOptions) -> String {
+    let mut words = vec!["xtask", "docs"];
+    let out = options.out.as_ref().map(|out| out.to_string_lossy());
+    if let Some(out) = &out {
+        words.extend(["--out", out]);
+    }
+    for tag in &options.locales {
+        words.extend(["--locale", tag]);
+    }
+    let command = crate::shell::cargo(&words);
+    match out {
+        None => format!("run `{command}` and commit the result"),
+        Some(_) => format!("run `{command}` to write them"),
+    }
+}
+
+/// Refuses an `--out` that is, or lies under, something other than a folder, before anything
+/// is generated (writing would fail at the first file, naming a path inside it).
+fn writable_folder(out: &Path) -> Result<(), String> {
+    let Some((existing, meta)) = out
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find_map(|a| std::fs::metadata(a).ok().map(|meta| (a, meta)))
+    else {
+        return Ok(());
+    };
+    match (meta.is_dir(), existing == out) {
+        (true, _) => Ok(()),
+        (false, true) => Err(format!(
+            "--out {} is not a directory (a file is there); give the folder to write into, new or existing",
+            out.display()
+        )),
+        (false, false) => Err(format!(
+            "--out {}: {} is not a directory (a file is there), so no folder can be made under it",
+            out.display(),
+            existing.display()
+        )),
+    }
 }
 
 /// The locales asked for, or all of them; an unknown tag is an error listing the known ones.

@@ -16,7 +16,7 @@ const TEXT_PREFIX: &str = "ErrorMessage_";
 /// The numbers a plural selection is exported for: typical maximum lengths and collection
 /// limits. OMNIA substitutes the number into the text as it is, so the text exported is the one
 /// Fluent shows for these.
-const TYPICAL_NUMBERS: [u64; 5] = [5, 10, 50, 100, 255];
+pub(crate) const TYPICAL_NUMBERS: [u64; 5] = [5, 10, 50, 100, 255];
 
 /// The result of [`export_language_file`]: the file, and what had to be simplified to write it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -62,6 +62,7 @@ use serde_json::Value;
 use crate::LocaleError;
 
 pub use compare::{Comparison, Difference, compare_language_file};
+pub(crate) use export::TYPICAL_NUMBERS;
 pub use export::{Export, export_language_file, omnia_text_name};
 
 /// An OMNIA language file: a culture and its texts.

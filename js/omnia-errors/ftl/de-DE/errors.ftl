@@ -42,7 +42,7 @@ error-FileNotFound = Datei nicht gefunden.
 validation-CannotBeRemoved = Die Entität kann nicht entfernt werden.
 validation-Duplicated = Doppeltes Element.
 validation-InvalidIdentifier = Kennung (Code oder Name) mit ungültigem Format.
-    .context = Die Kennung "{ $value }" (Code oder Name) hat ein ungültiges Format.
+    .context = Die Kennung „{ $value }“ (Code oder Name) hat ein ungültiges Format.
 validation-LowerLimitNotRespected = Mindestanzahl an Elementen in der Sammlung nicht eingehalten.
     .context =
         { $limit ->
@@ -53,7 +53,7 @@ validation-NotFound = Entität/Referenz nicht gefunden.
 validation-RequiredValue = Ein Attributwert ist erforderlich.
     .context = Für das Attribut { $path } ist ein Wert erforderlich.
 validation-TypeMismatch = Der Attributwert entspricht nicht dem Attributtyp.
-    .context = Der Wert "{ $value }" entspricht nicht dem Typ { $type } des Attributs { $path }.
+    .context = Der Wert „{ $value }“ entspricht nicht dem Typ { $type } des Attributs { $path }.
 validation-UpperLimitNotRespected = Höchstanzahl an Elementen in der Sammlung überschritten.
     .context =
         { $limit ->

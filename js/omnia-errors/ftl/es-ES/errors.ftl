@@ -24,7 +24,7 @@
 error-BehaviourFailed = Error al ejecutar el { -behaviour }.
 error-ConnectorBehaviourFailed = Error al ejecutar el { -behaviour } en el { -connector }.
     .context = Error al ejecutar el { -behaviour } en el { -connector }: { $message }
-error-ConnectorNotFound = No se puede conectar con el { -connector }.
+error-ConnectorNotFound = No se puede acceder al { -connector }.
 error-ConnectorTimeout = El { -connector } no ha respondido en el tiempo esperado.
 error-EntityAlreadyExists = Ya existe una { -entity } con el mismo identificador.
 error-EntityHasBeenChanged = La { -entity } no está en la versión esperada.
@@ -34,7 +34,7 @@ error-InternalError = Error interno del sistema.
 error-InvalidInput = Datos de entrada de la solicitud no válidos.
 error-TenantNotFound = No se ha encontrado el { -tenant }/{ -environment }.
 error-ValidationFailed = Error de validación de la solicitud.
-    .note = Este error puede incluir detalles en la propiedad «errors». Las descripciones de los errores se encuentran en la sección «Error de validación - Errores».
+    .note = Este error puede incluir detalles en la propiedad "errors". Las descripciones de los errores se encuentran en la sección "Error de validación - Errores".
 error-MissingSystemConfiguration = Falta configuración del sistema. Ejemplo: para poder reiniciar, el servicio Redis debe estar configurado en el sistema.
 error-InvalidApplicationVersion = La aplicación se ha actualizado. No se podrá guardar el trabajo actual y es necesario volver a cargar la página.
 error-DataNotFound = La solicitud no ha devuelto ningún dato. Compruebe los filtros e inténtelo de nuevo.

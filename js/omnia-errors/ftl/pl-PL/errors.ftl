@@ -4,16 +4,23 @@
 ###
 ### Translation of locales/en-US/errors.ftl: same message ids, attributes and variables.
 ### Terminology: encja, rekord, atrybut, kolekcja, element, stan, żądanie; product terms below.
-### Plurals: one (1 znak), few (2-4, 22 znaki), many (5+, 25 znaków), other (fractions: 2,5 znaku).
-### The collection limits take any number as they are ("Minimalna liczba elementów kolekcji: 5."),
-### so OMNIA's language files, which have no plurals, get a grammatical text for every number.
+### Plurals: one (1 znak), few (2-4, 22 znaki), many (5+, 25 znaków); other is for fractions
+### (2,5 znaku), which no parameter is, so no message has it. The default variant is [many], the
+### form of typical lengths (5, 10, 50, 100, 255, 1000 znaków): the error page shows it without a
+### number ("(zdefiniowana długość) znaków"), and OMNIA's language files, which have no plurals,
+### hold it. The collection limits take any number as they are ("Minimalna liczba elementów
+### kolekcji: 5."), so OMNIA's files get a grammatical text for every number.
 
 ## Product terms (OMNIA's vocabulary), each declared once and referenced as { -term }
 
+# Declined terms are in the genitive, the case every message here needs them in ("Nie znaleziono
+# tenanta/środowiska", "definicja tenanta", "do źródła danych"). Connector stays a name
+# ("w komponencie Connector"), and non-root is OMNIA's word, as in its other languages.
+
 -connector = Connector
--tenant = Tenant
--environment = Environment
--data-source = Data Source
+-tenant = tenanta
+-environment = środowiska
+-data-source = źródła danych
 -non-root = non-root
 
 ## API error codes
@@ -29,7 +36,7 @@ error-EntityHasNoSensitiveDataToDestroy = Nie można wykonać operacji niszczeni
 error-EntityNotFound = Nie znaleziono encji.
 error-InternalError = Wewnętrzny błąd systemu.
 error-InvalidInput = Nieprawidłowe dane wejściowe żądania.
-error-TenantNotFound = Nie znaleziono: { -tenant }/{ -environment }.
+error-TenantNotFound = Nie znaleziono { -tenant }/{ -environment }.
 error-ValidationFailed = Walidacja żądania nie powiodła się.
     .note = Ten błąd może zawierać szczegóły we właściwości „errors”. Opisy błędów znajdują się w sekcji „Niepowodzenie walidacji - Błędy”.
 error-MissingSystemConfiguration = Brak konfiguracji systemu. Przykład: aby ponowne uruchomienie było możliwe, w systemie musi być skonfigurowana usługa Redis.
@@ -42,27 +49,26 @@ error-FileNotFound = Nie znaleziono pliku.
 validation-CannotBeRemoved = Nie można usunąć encji.
 validation-Duplicated = Zduplikowany element.
 validation-InvalidIdentifier = Identyfikator (kod lub nazwa) ma nieprawidłowy format.
-    .context = Identyfikator "{ $value }" (kod lub nazwa) ma nieprawidłowy format.
+    .context = Identyfikator „{ $value }” (kod lub nazwa) ma nieprawidłowy format.
 validation-LowerLimitNotRespected = Nie zachowano minimalnej liczby elementów w kolekcji.
     .context = Minimalna liczba elementów kolekcji: { $limit }.
 validation-NotFound = Nie znaleziono encji/odwołania.
 validation-RequiredValue = Wartość atrybutu jest wymagana.
     .context = Atrybut { $path } wymaga podania wartości.
 validation-TypeMismatch = Wartość atrybutu jest niezgodna z jego typem.
-    .context = Wartość "{ $value }" jest niezgodna z typem { $type } atrybutu { $path }.
+    .context = Wartość „{ $value }” jest niezgodna z typem { $type } atrybutu { $path }.
 validation-UpperLimitNotRespected = Przekroczono maksymalną liczbę elementów w kolekcji.
     .context = Maksymalna liczba elementów kolekcji: { $limit }.
 validation-CreateRootUnsupported = Nie można utworzyć osobnej instancji, ponieważ encja jest oznaczona jako { -non-root } i musi być używana w kontekście innej encji.
 validation-CreateSystemDataSourceUnsupported = Nie można dodawać rekordów do { -data-source } „System”.
 validation-ValueCannotBeChanged = Nie można zmienić wartości atrybutu.
 validation-InvalidModelConfiguration = Nieprawidłowa definicja modelu.
-validation-InvalidTenantConfiguration = Nieprawidłowa definicja: { -tenant }.
+validation-InvalidTenantConfiguration = Nieprawidłowa definicja { -tenant }.
 validation-TextMaxLengthMismatch =
     { $maxLength ->
         [one] Wartość jest za długa. Maksymalna długość to { $maxLength } znak.
         [few] Wartość jest za długa. Maksymalna długość to { $maxLength } znaki.
-        [many] Wartość jest za długa. Maksymalna długość to { $maxLength } znaków.
-       *[other] Wartość jest za długa. Maksymalna długość to { $maxLength } znaku.
+       *[many] Wartość jest za długa. Maksymalna długość to { $maxLength } znaków.
     }
 validation-StateConfigurationNotFound = Nie znaleziono konfiguracji bieżącego stanu.
 validation-CommentNotAccepted = Konfiguracja bieżącego stanu nie zezwala na komentarze.
