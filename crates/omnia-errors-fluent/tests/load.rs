@@ -412,3 +412,78 @@ fn an_io_error_keeps_its_cause() {
         .expect("an io::Error");
     assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
 }
+
+/// The repository's `locales/`.
+fn repository_locales() -> Vec<omnia_errors_fluent::LocaleFiles> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    omnia_errors_fluent::read_locales(&dir).unwrap()
+}
+
+#[test]
+fn the_declared_set_orders_the_locales_and_names_the_source() {
+    use omnia_errors_fluent::LocaleInfo;
+    let info = |tag| LocaleInfo {
+        tag,
+        native_name: tag,
+        english_name: tag,
+        omnia_name: tag,
+    };
+    let files: Vec<_> = repository_locales()
+        .into_iter()
+        .filter(|l| l.tag == "pl-PL" || l.tag == "en-US")
+        .collect();
+    let localizer = Localizer::builder()
+        .declared(&[info("pl-PL"), info("en-US")])
+        .files(&files)
+        .unwrap()
+        .build();
+    let tags: Vec<String> = localizer.locales().map(ToString::to_string).collect();
+    assert_eq!(tags, ["pl-PL", "en-US"]);
+    assert_eq!(localizer.source().locale().to_string(), "pl-PL");
+}
+
+#[test]
+fn the_complete_check_holds_the_folders_to_the_declaration() {
+    use omnia_errors_fluent::LocaleInfo;
+    let info = |tag| LocaleInfo {
+        tag,
+        native_name: tag,
+        english_name: tag,
+        omnia_name: tag,
+    };
+    let files: Vec<_> = repository_locales()
+        .into_iter()
+        .filter(|l| l.tag == "en-US" || l.tag == "de-DE")
+        .collect();
+    let findings = check_locales(&files, &[info("en-US"), info("it-IT")], true);
+    let declaration: Vec<String> = findings
+        .iter()
+        .filter(|f| f.id.is_none())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        declaration
+            .iter()
+            .any(|f| f.contains("locales.toml: [it-IT]") && f.contains("missing")),
+        "{declaration:?}"
+    );
+    assert!(
+        declaration
+            .iter()
+            .any(|f| f.contains("de-DE") && f.contains("not declared in locales/locales.toml")),
+        "{declaration:?}"
+    );
+    // A translation in progress is not held to it.
+    let partial = check_locales(&files, &[info("en-US")], false);
+    assert!(
+        partial.iter().all(|f| f.kind != FindingKind::NotDeclared),
+        "{partial:?}"
+    );
+    assert_eq!(
+        check_locales(&files, &[info("en-US"), info("de-DE")], true)
+            .iter()
+            .filter(|f| f.id.is_none())
+            .count(),
+        0
+    );
+}

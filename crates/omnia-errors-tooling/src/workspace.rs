@@ -281,6 +281,22 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_messages_are_the_declared_locales_compiled() {
+        let workspace = Workspace::current();
+        let rust = super::embedded_rust(&workspace.locales().unwrap()).unwrap();
+        let committed = std::fs::read_to_string(
+            workspace
+                .root()
+                .join("crates/omnia-errors-fluent/src/embedded.rs"),
+        )
+        .unwrap();
+        assert!(
+            rust == committed,
+            "embedded.rs is stale: run `cargo xtask docs`"
+        );
+    }
+
+    #[test]
     fn folders_and_declaration_must_match() {
         let locales = Workspace::current().locales().unwrap();
         let mut declared = locales.declared().to_vec();
