@@ -692,10 +692,30 @@ impl Language {
             .as_text()
     }
 
+    /// The title of an HTTP error status in this language, as RFC 9457 `about:blank` problems
+    /// carry it: its reason phrase ("Not Found"), or its class's ("Client Error") for a status
+    /// without one of its own. `None` for a status that is not an error (below 400, above
+    /// 599). Falls back to en-US as [`message`](Self::message) does.
+    ///
+    /// ```
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let localizer = Localizer::embedded();
+    /// assert_eq!(localizer.source().status_title(405).unwrap().text, "Method Not Allowed");
+    /// let de = localizer.for_tags(&["de-DE"]);
+    /// assert_eq!(de.status_title(404).unwrap().text, "Nicht gefunden");
+    /// assert_eq!(localizer.source().status_title(418).unwrap().text, "Client Error");
+    /// assert_eq!(de.status_title(204), None);
+    /// ```
+    pub fn status_title(&self, status: u16) -> Option<Message<'_>> {
+        let slot = crate::status::slot(status)?;
+        Some(self.plain_text(AnyCode::COUNT + slot, crate::status::IDS[slot]))
+    }
+
     /// The message at `index` of the compiled messages when it is plain text (one without
     /// parameters: a status title), in this locale, else in en-US, else `id` itself; each
     /// fallback logged.
-    pub(crate) fn plain_text(&self, index: usize, id: &'static str) -> Message<'_> {
+    fn plain_text(&self, index: usize, id: &'static str) -> Message<'_> {
         let locales = &self.localizer.shared.locales;
         let mut fallbacks = Vec::new();
         for at in [self.index, SOURCE] {
