@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors_tooling::Workspace;
-use unic_langid::LanguageIdentifier;
 
 use crate::codegen::{self, Generated, Summary};
 
@@ -96,7 +96,7 @@ fn declare(path: &Path, tag: &str) -> Result<(), String> {
 /// Refuses tags no translation should have: `und`, and private-use regions (RFC 5646 §2.2.4:
 /// AA, QM-QZ, XA-XZ, ZZ), among them the pseudo-locales' XA and XB.
 fn refuse_special(tag_arg: &str, langid: &LanguageIdentifier) -> Result<(), String> {
-    if langid.language.is_empty() {
+    if langid.language.is_unknown() {
         return Err(format!(
             "{tag_arg:?} has the undetermined language `und`; name the language, e.g. it-IT"
         ));

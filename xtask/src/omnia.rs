@@ -31,7 +31,11 @@ pub(crate) fn merge_json(locales: &Locales, json: &str) -> Result<Merged, String
         merged.added.len(),
         ours.file.texts.len(),
         merged.changed.len(),
-        merged.file.texts.len() - ours.file.texts.len(),
+        merged
+            .file
+            .texts
+            .len()
+            .saturating_sub(ours.file.texts.len()),
     );
     for name in &merged.added {
         let _ = write!(report, "\n  added {name}");

@@ -3,8 +3,10 @@
 //!
 //! `cargo bench -p omnia-errors-bench --bench localize` prints divan's table (times, and
 //! allocations per call from its allocation profiler), then the ratios the issue notes quote,
-//! measured again side by side in this process: each is the localizer's median time over the
-//! baseline's.
+//! measured again side by side in this process, rounds of each side interleaved so that the
+//! load of a shared machine weighs on both alike (`-- no_such_bench` prints only the ratios).
+//! The limits are there too: the English text written by hand into one `String`, and
+//! `serde_json` writing a response from structs with the English texts already in them.
 
 // Benchmark groups are modules over the same few helpers.
 #![allow(clippy::wildcard_imports, missing_docs)]
@@ -93,34 +95,24 @@ fn language_id(tag: &str) -> LanguageIdentifier {
 mod work {
     use super::*;
 
-    fn items() -> [ValidationError; 2] {
-        [
-            ValidationError::TextMaxLengthMismatch {
-                max_length: black_box(MAX_LENGTH),
-            },
-            ValidationError::RequiredValue {
-                path: Some("Customer.Name".into()),
-            },
-        ]
-    }
-
     pub fn omnia_body_json(language: &omnia_errors_fluent::Language) -> Vec<u8> {
-        let [a, b] = items();
-        let body = language.error_body(
-            &ApiError::ValidationFailed,
-            [(&a, Some("Description")), (&b, None)],
-        );
-        serde_json::to_vec(&body.body).unwrap_or_default()
+        omnia_errors_bench::localized_bodies::omnia_body_json(language, black_box(MAX_LENGTH))
     }
 
     pub fn problem_details_json(language: &omnia_errors_fluent::Language) -> Vec<u8> {
-        let [a, b] = items();
-        let problem = language.problem_details(
-            &ApiError::ValidationFailed,
-            [(&a, Some("Description")), (&b, None)],
-            &omnia_errors::DocsPage::OMNIA,
-        );
-        serde_json::to_vec(&problem.body).unwrap_or_default()
+        omnia_errors_bench::localized_bodies::problem_json(language, black_box(MAX_LENGTH))
+    }
+
+    pub fn plain_body_json() -> Vec<u8> {
+        omnia_errors_bench::plain_bodies::omnia_body_json(black_box(MAX_LENGTH))
+    }
+
+    pub fn plain_problem_json() -> Vec<u8> {
+        omnia_errors_bench::plain_bodies::problem_json(black_box(MAX_LENGTH))
+    }
+
+    pub fn hand_written_max_length() -> String {
+        omnia_errors_bench::hand_written_max_length(black_box(MAX_LENGTH))
     }
 
     pub fn ours_static(language: &omnia_errors_fluent::Language) -> usize {
@@ -196,9 +188,15 @@ mod static_message {
 mod max_length_1000 {
     use super::*;
 
+    /// The limit: the English text written by hand, digits grouped.
+    #[divan::bench]
+    fn hand_written() -> String {
+        work::hand_written_max_length()
+    }
+
     #[divan::bench(args = TAGS)]
     fn localizer(bencher: Bencher, tag: &str) {
-        let language = super::localizer().for_languages(&[language_id(tag)]);
+        let language = super::localizer().for_tags(&[tag]);
         bencher.bench_local(|| work::ours_max_length(black_box(&language)));
     }
 
@@ -244,20 +242,30 @@ mod build {
     }
 }
 
-/// A whole `ValidationFailed` response body with two items, in pl-PL, written as JSON: OMNIA's
-/// body against the same error as RFC 9457 Problem Details (which adds the generic message as
-/// `title` and the documentation link as `type`).
+/// A whole `ValidationFailed` response with two items, built from the typed errors in en-US
+/// and written as JSON, as OMNIA's body and as RFC 9457 Problem Details, against `serde_json`
+/// writing the same bytes from structs with the English texts already in them.
 mod response_body {
     use super::*;
 
     #[divan::bench]
     fn omnia_body() -> Vec<u8> {
-        work::omnia_body_json(&super::localizer().for_tags(&["pl-PL"]))
+        work::omnia_body_json(&super::localizer().source())
     }
 
     #[divan::bench]
     fn problem_details() -> Vec<u8> {
-        work::problem_details_json(&super::localizer().for_tags(&["pl-PL"]))
+        work::problem_details_json(&super::localizer().source())
+    }
+
+    #[divan::bench]
+    fn plain_struct_body() -> Vec<u8> {
+        work::plain_body_json()
+    }
+
+    #[divan::bench]
+    fn plain_struct_problem() -> Vec<u8> {
+        work::plain_problem_json()
     }
 }
 
@@ -273,85 +281,114 @@ mod accept_language {
     }
 }
 
-/// Median nanoseconds per call of `f`, over 21 batches sized to about 5 ms each.
-fn median_ns<R>(mut f: impl FnMut() -> R) -> f64 {
+/// Calls of `f` that take about `micros` microseconds.
+fn calibrate<R>(f: &mut impl FnMut() -> R, micros: u128) -> u32 {
     let start = Instant::now();
-    let mut calibrate = 0u32;
-    while start.elapsed().as_micros() < 2_000 {
+    let mut calls = 0u32;
+    while start.elapsed().as_micros() < micros {
         black_box(f());
-        calibrate += 1;
+        calls += 1;
     }
-    let per_batch = (calibrate * 5 / 2).max(1);
-    let mut samples: Vec<f64> = (0..21)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..per_batch {
-                black_box(f());
-            }
-            start.elapsed().as_secs_f64() * 1e9 / f64::from(per_batch)
-        })
-        .collect();
+    calls.max(1)
+}
+
+/// Nanoseconds per call of a batch of `calls`.
+fn batch_ns<R>(f: &mut impl FnMut() -> R, calls: u32) -> f64 {
+    let start = Instant::now();
+    for _ in 0..calls {
+        black_box(f());
+    }
+    start.elapsed().as_secs_f64() * 1e9 / f64::from(calls)
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
 }
 
-/// The table the issue notes quote: each ratio is the localizer's median over the baseline's.
+/// `ours` and `base` side by side: 31 rounds, each a batch of about 2 ms of one then of the
+/// other, so that the load of a shared machine weighs on both alike. The medians of each
+/// side's nanoseconds per call, and the median of the rounds' ratios.
+fn side_by_side<A, B>(mut ours: impl FnMut() -> A, mut base: impl FnMut() -> B) -> (f64, f64, f64) {
+    let (a_calls, b_calls) = (
+        calibrate(&mut ours, 1_000) * 2,
+        calibrate(&mut base, 1_000) * 2,
+    );
+    let rounds: Vec<(f64, f64)> = (0..31)
+        .map(|_| (batch_ns(&mut ours, a_calls), batch_ns(&mut base, b_calls)))
+        .collect();
+    (
+        median(rounds.iter().map(|r| r.0).collect()),
+        median(rounds.iter().map(|r| r.1).collect()),
+        median(rounds.iter().map(|r| r.0 / r.1).collect()),
+    )
+}
+
+/// The table the issue notes quote: each row is the localizer against one baseline, measured
+/// side by side (see [`side_by_side`]).
 fn ratios() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    println!("\nratios (median ns per call, measured side by side in this run):");
+    println!("\nratios (median ns per call, rounds of each side interleaved in this run):");
     println!(
-        "{:<44} {:>10} {:>12} {:>8}",
+        "{:<46} {:>10} {:>12} {:>8}",
         "work", "localizer", "baseline", "ratio"
     );
-    let row = |name: &str, ours: f64, base: f64| {
-        println!("{name:<44} {ours:>10.1} {base:>12.1} {:>7.2}x", ours / base);
+    let row = |name: &str, (ours, base, ratio): (f64, f64, f64)| {
+        println!("{name:<46} {ours:>10.1} {base:>12.1} {ratio:>7.2}x");
     };
     let en = localizer().source();
-    let ours = median_ns(|| work::ours_static(&en));
-    let raw_static = median_ns(|| work::raw_static(raw("en-US", false)));
-    row("static message vs raw fluent-bundle", ours, raw_static);
+    row(
+        "static message vs raw fluent-bundle",
+        side_by_side(
+            || work::ours_static(&en),
+            || work::raw_static(raw("en-US", false)),
+        ),
+    );
     row(
         "static message vs rust-i18n t!",
-        ours,
-        median_ns(|| work::rust_i18n_static("en-US")),
+        side_by_side(
+            || work::ours_static(&en),
+            || work::rust_i18n_static("en-US"),
+        ),
     );
     for tag in TAGS {
-        let language = localizer().for_languages(&[language_id(tag)]);
-        let ours = median_ns(|| work::ours_max_length(&language));
+        let language = localizer().for_tags(&[tag]);
+        let ours = || work::ours_max_length(&language);
+        row(
+            &format!("max_length {tag} vs hand-written (English)"),
+            side_by_side(ours, work::hand_written_max_length),
+        );
         row(
             &format!("max_length {tag} vs rust-i18n t! (1 arg)"),
-            ours,
-            median_ns(|| work::rust_i18n_max_length(tag)),
+            side_by_side(ours, || work::rust_i18n_max_length(tag)),
         );
         row(
             &format!("max_length {tag} vs raw fluent-bundle"),
-            ours,
-            median_ns(|| work::raw_max_length(raw(tag, false))),
+            side_by_side(ours, || work::raw_max_length(raw(tag, false))),
         );
         row(
             &format!("max_length {tag} vs fluent-bundle + ICU4X"),
-            ours,
-            median_ns(|| work::raw_max_length(raw(tag, true))),
+            side_by_side(ours, || work::raw_max_length(raw(tag, true))),
         );
         let id = language_id(tag);
         row(
             &format!("max_length {tag} vs fluent-templates"),
-            ours,
-            median_ns(|| work::templates_max_length(&id)),
+            side_by_side(ours, || work::templates_max_length(&id)),
         );
     }
-    let pl = localizer().for_tags(&["pl-PL"]);
     row(
-        "ValidationFailed JSON: problem vs OMNIA body",
-        median_ns(|| work::problem_details_json(&pl)),
-        median_ns(|| work::omnia_body_json(&pl)),
+        "OMNIA body JSON vs serde_json from a struct",
+        side_by_side(|| work::omnia_body_json(&en), work::plain_body_json),
+    );
+    row(
+        "Problem Details JSON vs serde_json, a struct",
+        side_by_side(|| work::problem_details_json(&en), work::plain_problem_json),
     );
     let texts = all_sources();
     row(
         "build the embedded localizer vs parsing FTL",
-        median_ns(Localizer::embedded),
-        median_ns(|| parse_all(&texts)),
+        side_by_side(Localizer::embedded, || parse_all(&texts)),
     );
 }

@@ -10,14 +10,19 @@
 //! ```
 //!
 //! Work: `localizer-static`, `raw-static`, `rust-i18n-static`, `localizer-max-length`,
-//! `raw-max-length`, `rust-i18n-max-length`; and a `ValidationFailed` body of two items (one
-//! with `parameters`) as JSON: `body-write` (made and written by the localizer), `body-read`
-//! (read by `serde_json`), `body-relocalize` (read, localized again, written).
+//! `raw-max-length`, `rust-i18n-max-length`, `hand-written-max-length` (the limit: the English
+//! text written by hand), and a whole `ValidationFailed` response as JSON: `localizer-body`,
+//! `localizer-problem` (built from the typed errors), `plain-body`, `plain-problem` (`serde_json`
+//! writing structs with the English texts in them); and a received `ValidationFailed` body of
+//! two items (one with `parameters`): `body-read` (read by `serde_json`), `body-relocalize`
+//! (read, localized again, written).
 
 use std::hint::black_box;
 
 use omnia_errors::{ApiError, ErrorBody, ValidationError};
-use omnia_errors_bench::{raw_bundle, raw_max_length, raw_static};
+use omnia_errors_bench::{
+    hand_written_max_length, localized_bodies, plain_bodies, raw_bundle, raw_max_length, raw_static,
+};
 use omnia_errors_fluent::Localizer;
 
 /// A received body: what `body-read` and `body-relocalize` read.
@@ -29,47 +34,53 @@ fn main() {
     let n: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(0);
     let (kind, tag) = work.split_once(':').unwrap_or((work, "en-US"));
     let localizer = Localizer::embedded();
-    let language = localizer.for_languages(&[tag.parse().expect("a tag")]);
+    let language = localizer.for_tags(&[tag]);
     let bundle = raw_bundle(tag, false);
+    // The work chosen once, so that every kind pays the same (one indirect call) per run.
+    let work: Box<dyn Fn(u64) -> usize> = match kind {
+        "localizer-static" => Box::new(|_| language.message(&ApiError::EntityNotFound).text.len()),
+        "raw-static" => Box::new(|_| raw_static(&bundle)),
+        "rust-i18n-static" => Box::new(|_| omnia_errors_bench::rust_i18n_static(tag).len()),
+        "localizer-max-length" => Box::new(|max_length| {
+            language
+                .message(&ValidationError::TextMaxLengthMismatch { max_length })
+                .text
+                .len()
+        }),
+        "rust-i18n-max-length" => {
+            Box::new(|max_length| omnia_errors_bench::rust_i18n_max_length(tag, max_length).len())
+        }
+        "raw-max-length" => Box::new(|max_length| raw_max_length(&bundle, max_length).len()),
+        "hand-written-max-length" => {
+            Box::new(|max_length| hand_written_max_length(max_length).len())
+        }
+        "localizer-body" => {
+            Box::new(|max_length| localized_bodies::omnia_body_json(&language, max_length).len())
+        }
+        "localizer-problem" => {
+            Box::new(|max_length| localized_bodies::problem_json(&language, max_length).len())
+        }
+        "plain-body" => Box::new(|max_length| plain_bodies::omnia_body_json(max_length).len()),
+        "plain-problem" => Box::new(|max_length| plain_bodies::problem_json(max_length).len()),
+        "body-read" => Box::new(|_| {
+            serde_json::from_slice::<ErrorBody>(black_box(BODY))
+                .map_or(0, |body| body.errors().len())
+        }),
+        "body-relocalize" => Box::new(|_| {
+            let mut body: ErrorBody =
+                serde_json::from_slice(black_box(BODY)).expect("the body reads");
+            let _ = language.localize_body(&mut body);
+            serde_json::to_vec(&body).map_or(0, |json| json.len())
+        }),
+        _ => {
+            eprintln!("unknown work {work:?}");
+            std::process::exit(2);
+        }
+    };
     let mut total = 0usize;
     // One warm-up call outside the counted difference: first-use initialisation.
     for _ in 0..=n {
-        let max_length = black_box(1000);
-        total += match kind {
-            "localizer-static" => language.message(&ApiError::EntityNotFound).text.len(),
-            "raw-static" => raw_static(&bundle),
-            "rust-i18n-static" => omnia_errors_bench::rust_i18n_static(tag).len(),
-            "localizer-max-length" => language
-                .message(&ValidationError::TextMaxLengthMismatch { max_length })
-                .text
-                .len(),
-            "rust-i18n-max-length" => {
-                omnia_errors_bench::rust_i18n_max_length(tag, max_length).len()
-            }
-            "raw-max-length" => raw_max_length(&bundle, max_length).len(),
-            "body-write" => {
-                let too_long = ValidationError::TextMaxLengthMismatch { max_length };
-                let required = ValidationError::RequiredValue { path: None };
-                let items = [
-                    (&too_long, Some("Description")),
-                    (&required, Some("Customer.Name")),
-                ];
-                let body = language.error_body(&ApiError::ValidationFailed, items).body;
-                serde_json::to_vec(&body).map_or(0, |json| json.len())
-            }
-            "body-read" => serde_json::from_slice::<ErrorBody>(black_box(BODY))
-                .map_or(0, |body| body.errors().len()),
-            "body-relocalize" => {
-                let mut body: ErrorBody =
-                    serde_json::from_slice(black_box(BODY)).expect("the body reads");
-                let _ = language.localize_body(&mut body);
-                serde_json::to_vec(&body).map_or(0, |json| json.len())
-            }
-            _ => {
-                eprintln!("unknown work {work:?}");
-                std::process::exit(2);
-            }
-        };
+        total += work(black_box(1000));
     }
     println!("{total}");
 }

@@ -140,3 +140,221 @@ fn icu_formatter(
         .with_try_get::<Decimals, _, _>((), |f| f.0.format(&decimal).to_string())
         .ok()
 }
+
+/// The limit a formatter is measured against: `TextMaxLengthMismatch {max_length}`'s English
+/// text written by hand into one `String`, its digits grouped by threes with commas, as
+/// en-US writes them; no lookup, no locale, no plural rules.
+pub fn hand_written_max_length(max_length: u64) -> String {
+    let mut text = String::with_capacity(64);
+    text.push_str("Value is too long to the defined length of ");
+    // Right to left into a buffer: 20 digits and 6 commas at most.
+    let mut buffer = [0u8; 26];
+    let mut at = buffer.len();
+    let mut rest = max_length;
+    let mut in_group = 0;
+    loop {
+        if in_group == 3 {
+            at -= 1;
+            buffer[at] = b',';
+            in_group = 0;
+        }
+        at -= 1;
+        // A digit: below 10.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (rest % 10) as u8;
+        buffer[at] = b'0' + digit;
+        in_group += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    text.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or_default());
+    text.push('.');
+    text
+}
+
+/// The server's baseline: the same `ValidationFailed` bodies the benchmark localizes (two
+/// items, `TextMaxLengthMismatch {1000}` on `Description` and `RequiredValue` on
+/// `Customer.Name`), as plain structs with the English texts already in them, which
+/// `serde_json` writes.
+pub mod plain_bodies {
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Body {
+        code: &'static str,
+        message: &'static str,
+        errors: [Item; 2],
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Item {
+        code: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'static str>,
+        message: &'static str,
+        parameters: Parameters,
+    }
+
+    #[derive(Serialize)]
+    struct Problem {
+        r#type: &'static str,
+        title: &'static str,
+        status: u16,
+        detail: &'static str,
+        code: &'static str,
+        errors: [ProblemItem; 2],
+    }
+
+    #[derive(Serialize)]
+    struct ProblemItem {
+        code: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'static str>,
+        detail: &'static str,
+        parameters: Parameters,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Parameters {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max_length: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        path: Option<&'static str>,
+    }
+
+    const FAILED: &str = "Request validation failed.";
+    const TOO_LONG: &str = "Value is too long to the defined length of 1,000.";
+    const REQUIRED: &str = "A value is required for the attribute Customer.Name.";
+
+    /// OMNIA's body.
+    pub fn omnia_body_json(max_length: u64) -> Vec<u8> {
+        let body = Body {
+            code: "ValidationFailed",
+            message: FAILED,
+            errors: [
+                Item {
+                    code: "TextMaxLengthMismatch",
+                    name: Some("Description"),
+                    message: TOO_LONG,
+                    parameters: Parameters {
+                        max_length: Some(max_length),
+                        path: None,
+                    },
+                },
+                Item {
+                    code: "RequiredValue",
+                    name: None,
+                    message: REQUIRED,
+                    parameters: Parameters {
+                        max_length: None,
+                        path: Some("Customer.Name"),
+                    },
+                },
+            ],
+        };
+        serde_json::to_vec(&body).unwrap_or_default()
+    }
+
+    /// The same error as RFC 9457 Problem Details.
+    pub fn problem_json(max_length: u64) -> Vec<u8> {
+        let problem = Problem {
+            r#type: "https://docs.omnialowcode.com/omnia3_api_errors.html#ValidationFailed",
+            title: FAILED,
+            status: 400,
+            detail: FAILED,
+            code: "ValidationFailed",
+            errors: [
+                ProblemItem {
+                    code: "TextMaxLengthMismatch",
+                    name: Some("Description"),
+                    detail: TOO_LONG,
+                    parameters: Parameters {
+                        max_length: Some(max_length),
+                        path: None,
+                    },
+                },
+                ProblemItem {
+                    code: "RequiredValue",
+                    name: None,
+                    detail: REQUIRED,
+                    parameters: Parameters {
+                        max_length: None,
+                        path: Some("Customer.Name"),
+                    },
+                },
+            ],
+        };
+        serde_json::to_vec(&problem).unwrap_or_default()
+    }
+}
+
+/// The localizer's side of the server's work: the same bodies built from the typed errors in
+/// `language` and written as JSON.
+pub mod localized_bodies {
+    use omnia_errors::{ApiError, DocsPage, ValidationError};
+    use omnia_errors_fluent::Language;
+
+    fn items(max_length: u64) -> [ValidationError; 2] {
+        [
+            ValidationError::TextMaxLengthMismatch { max_length },
+            ValidationError::RequiredValue {
+                path: Some("Customer.Name".into()),
+            },
+        ]
+    }
+
+    /// OMNIA's body.
+    pub fn omnia_body_json(language: &Language, max_length: u64) -> Vec<u8> {
+        let [a, b] = items(max_length);
+        let body = language.error_body(
+            &ApiError::ValidationFailed,
+            [(&a, Some("Description")), (&b, None)],
+        );
+        serde_json::to_vec(&body.body).unwrap_or_default()
+    }
+
+    /// RFC 9457 Problem Details.
+    pub fn problem_json(language: &Language, max_length: u64) -> Vec<u8> {
+        let [a, b] = items(max_length);
+        let problem = language.problem_details(
+            &ApiError::ValidationFailed,
+            [(&a, Some("Description")), (&b, None)],
+            &DocsPage::OMNIA,
+        );
+        serde_json::to_vec(&problem.body).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use omnia_errors::ValidationError;
+    use omnia_errors_fluent::Localizer;
+
+    use super::{hand_written_max_length, localized_bodies, plain_bodies};
+
+    #[test]
+    fn the_hand_written_text_is_the_localizers_en_us_text() {
+        let en = Localizer::embedded().source();
+        for n in [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, u64::MAX] {
+            let error = ValidationError::TextMaxLengthMismatch { max_length: n };
+            assert_eq!(hand_written_max_length(n), en.message(&error).text, "{n}");
+        }
+    }
+
+    #[test]
+    fn the_plain_bodies_are_byte_for_byte_the_localized_en_us_ones() {
+        let en = Localizer::embedded().source();
+        assert_eq!(
+            String::from_utf8(plain_bodies::omnia_body_json(1000)).unwrap(),
+            String::from_utf8(localized_bodies::omnia_body_json(&en, 1000)).unwrap()
+        );
+        assert_eq!(
+            String::from_utf8(plain_bodies::problem_json(1000)).unwrap(),
+            String::from_utf8(localized_bodies::problem_json(&en, 1000)).unwrap()
+        );
+    }
+}

@@ -8,7 +8,8 @@
 //!   a [`Message`] that says which locale it is in.
 //! - Messages are compiled to Rust by `cargo xtask docs`: a message without parameters is a
 //!   `&'static str`; one with parameters is written into one `String`, numbers grouped for the
-//!   locale by ICU4X (exactly, up to `u64::MAX`) and plural variants chosen by current CLDR
+//!   locale as ICU4X groups them (exactly, up to `u64::MAX`; ICU4X's data for the declared
+//!   locales only, generated into the crate) and plural variants chosen by current CLDR
 //!   rules, as browsers' `Intl` does, so a Rust server and a JavaScript UI reading the same
 //!   `.ftl` files agree.
 //! - Every message falls back to en-US when a locale cannot format it, then to the code's
@@ -40,8 +41,11 @@
 //! - `files`: load `.ftl` files at run time instead ([`LocalizerBuilder::directory`],
 //!   [`read_locales`]), for translators trying their work; they pass the same checks as the
 //!   embedded ones ([`check_locales`]), which report every problem with file, line, column,
-//!   locale and message id, and are compiled by the same engine; and the application's own
-//!   wording over the embedded messages ([`Overrides`], from Fluent or an OMNIA language file).
+//!   locale and message id, and are compiled by the same engine. The declared locales write
+//!   numbers from their generated data; a loaded locale that is not declared gets them from
+//!   ICU4X with its full compiled data (every CLDR locale), which this feature adds. It also
+//!   lays the application's own wording over the embedded messages ([`Overrides`], from
+//!   Fluent or an OMNIA language file).
 //!
 //! (Built without a feature, these docs link its items to docs.rs, built with every feature.)
 //!
@@ -76,6 +80,9 @@ mod locales;
 mod localizer;
 mod negotiate;
 mod number;
+#[cfg(feature = "embedded")]
+#[rustfmt::skip] // Generated.
+mod number_data;
 #[cfg(feature = "files")]
 mod overrides;
 mod pattern;
@@ -100,7 +107,7 @@ pub use localizer::{
     Fallback, FallbackKind, Isolation, Language, Localized, LocalizedBody, LocalizedProblem,
     Localizer, LocalizerBuilder, Message,
 };
-pub use negotiate::{LanguageRange, parse_accept_language};
+pub use negotiate::{LanguageRange, parse_accept_language, parse_language};
 pub use number::PLURAL_CATEGORIES;
 pub use status::{CLIENT_ERROR, SERVER_ERROR, STATUS_TITLES, status_title_id};
 

@@ -2,15 +2,15 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
-    AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, Parameters,
-    ProblemDetails, ValidationError, ValidationErrorItem, WireCode,
+    AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, ParamSpec,
+    Parameters, ProblemDetails, ValidationError, ValidationErrorItem, WireCode,
 };
-use unic_langid::LanguageIdentifier;
 
-use crate::negotiate::Negotiator;
+use crate::negotiate::{Negotiator, parse_language};
 use crate::number::Numbers;
 use crate::pattern::{self, FormatError, LocaleMessages, Seq};
 
@@ -24,19 +24,27 @@ struct Arguments<'e> {
 }
 
 impl<'e> Arguments<'e> {
-    fn of(error: &'e impl CatalogError) -> Self {
-        let code: AnyCode = error.code().into();
-        let params = code.params();
+    /// The values of `error`, whose code declares `params`.
+    #[inline]
+    fn of(error: &'e impl CatalogError, params: &[ParamSpec]) -> Self {
         let mut values = [None; MAX_PARAMS];
-        error.visit_params(&mut |name, value| {
-            if let Some(slot) = params
-                .iter()
-                .position(|p| p.name == name)
-                .and_then(|i| values.get_mut(i))
-            {
-                *slot = Some(value);
-            }
-        });
+        if let [_] = params {
+            // One parameter: whatever is visited is it (parameters are visited by the code's
+            // own declaration), no name to compare.
+            error.visit_params(&mut |_, value| values[0] = Some(value));
+        } else {
+            // Visited in declaration order: each name is at or after the previous one's.
+            let mut next = 0;
+            error.visit_params(&mut |name, value| {
+                if let Some(offset) = params.iter().skip(next).position(|p| p.name == name) {
+                    next += offset;
+                    if let Some(slot) = values.get_mut(next) {
+                        *slot = Some(value);
+                    }
+                    next += 1;
+                }
+            });
+        }
         Self {
             values,
             len: params.len().min(MAX_PARAMS),
@@ -207,25 +215,26 @@ impl LocalizerBuilder {
         Ok(self)
     }
 
-    /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and each
-    /// locale's number formatter is made the first time it formats a number.
+    /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and a declared
+    /// locale's numbers are its generated data (a loaded locale that is not declared gets an
+    /// ICU4X formatter here).
     pub fn build(self) -> Localizer {
         let isolation = self.isolation;
         let (real, pseudo) = self.messages();
         let mut locales = Vec::with_capacity(real.len() + pseudo.len());
         for locale in real {
             // Tags were validated when the files were read; embedded ones by the generator.
-            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+            let Some(id) = parse_language(&locale.tag) else {
                 continue;
             };
-            locales.push(LocaleData::new(id, locale.tag, locale.messages));
+            locales.push(LocaleData::new(id, &locale.tag, locale.messages));
         }
         if locales.is_empty() {
             // No messages at all (a build without `embedded` that loaded no files): one locale
             // without messages, so that every message is the code's name, never a panic.
             locales.push(LocaleData::new(
-                LanguageIdentifier::default(),
-                String::new(),
+                LanguageIdentifier::UNKNOWN,
+                "",
                 Seq::Owned(Box::default()),
             ));
         }
@@ -236,13 +245,13 @@ impl LocalizerBuilder {
             .collect();
         let mut pseudo_ids = Vec::with_capacity(pseudo.len());
         for locale in pseudo {
-            let Ok(id) = locale.tag.parse::<LanguageIdentifier>() else {
+            let Some(id) = parse_language(&locale.tag) else {
                 continue;
             };
             pseudo_ids.push((id.clone(), locales.len()));
             // Numbers and plural rules of the source: the text is English underneath.
-            let numbers = locales[SOURCE].numbers_tag.clone();
-            locales.push(LocaleData::new(id, numbers, locale.messages));
+            let numbers = locales[SOURCE].id.to_string();
+            locales.push(LocaleData::new(id, &numbers, locale.messages));
         }
         Localizer {
             shared: Arc::new(Shared {
@@ -365,26 +374,20 @@ struct Shared {
 struct LocaleData {
     /// The tag reported to callers (`Content-Language`).
     id: LanguageIdentifier,
-    /// The locale whose numbers and plural rules apply: the source's for a pseudo-locale.
-    numbers_tag: String,
     /// By [`AnyCode::index`].
     messages: Seq<pattern::Message>,
-    /// Made on first use: most locales of a server never format a number.
-    numbers: OnceLock<Numbers>,
+    /// The numbers and plural rules of the locale (the source's for a pseudo-locale): a
+    /// declared locale's are a reference to its data, nothing to build.
+    numbers: Numbers,
 }
 
 impl LocaleData {
-    fn new(id: LanguageIdentifier, numbers_tag: String, messages: Seq<pattern::Message>) -> Self {
+    fn new(id: LanguageIdentifier, numbers_tag: &str, messages: Seq<pattern::Message>) -> Self {
         Self {
             id,
-            numbers_tag,
             messages,
-            numbers: OnceLock::new(),
+            numbers: Numbers::new(numbers_tag),
         }
-    }
-
-    fn numbers(&self) -> &Numbers {
-        self.numbers.get_or_init(|| Numbers::new(&self.numbers_tag))
     }
 }
 
@@ -416,6 +419,17 @@ impl Localizer {
 
     /// The best locale for languages in preference order (en-US when none matches).
     ///
+    /// For each language in order, the first of these that one of the localizer's locales
+    /// meets decides, the locale declared earlier in `locales/locales.toml` winning a tie:
+    ///
+    /// 1. the locale is the language (`pt-BR` for `pt-BR`);
+    /// 2. the locale is a prefix of it, subtag by subtag (`de-DE` for `de-DE-1996`, `en-US`
+    ///    for `en-Latn-US`);
+    /// 3. the locale has its language (and no other script), whatever the region (`pt-PT` for
+    ///    `pt`, `pt-AO` or `pt-MZ`; `en-US` for `en-GB`; `fr-FR` for `fr-CA`).
+    ///
+    /// `und` (no language) matches nothing. A pseudo-locale is chosen only for its exact tag.
+    ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let requested = ["pt-AO".parse()?];
@@ -427,7 +441,9 @@ impl Localizer {
     }
 
     /// The best locale for an `Accept-Language` header (q-values and `*` honoured, garbage
-    /// ignored; en-US when nothing matches). Results are cached per distinct header.
+    /// ignored; en-US when nothing matches). Results are cached per distinct header. Each tag
+    /// is read as [`parse_language`](crate::parse_language) reads it (`de-DE-u-nu-latn` is
+    /// `de-DE`), and the languages get a locale as in [`for_languages`](Self::for_languages).
     ///
     /// A range with `q=0` makes the locales it matches not acceptable (RFC 9110 §12.5.4):
     /// `en-US;q=0, *` answers another locale, `pt-PT;q=0, pt` answers pt-BR. When en-US itself
@@ -440,21 +456,25 @@ impl Localizer {
     /// let language = localizer.for_accept_language("de-CH, fr;q=0.8, *;q=0.1");
     /// assert_eq!(language.locale().to_string(), "de-DE");
     /// assert_eq!(localizer.for_accept_language("🦀, x;q=2").locale().to_string(), "en-US");
+    /// assert_eq!(localizer.for_accept_language("ja-JP-u-ca-japanese, pl-PL-x-a;q=0.5").locale().to_string(), "pl-PL");
     /// ```
     pub fn for_accept_language(&self, header: &str) -> Language {
         self.language(self.shared.negotiator.negotiate_header(header))
     }
 
     /// The best locale for language tags in preference order, as a UI holds them
-    /// (`navigator.languages`, a user setting); tags that do not parse are skipped.
+    /// (`navigator.languages`, a user setting), each read as
+    /// [`parse_language`](crate::parse_language) reads it: extensions set aside, tags that
+    /// name no language skipped.
     ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// assert_eq!(localizer.for_tags(&["x-🦀", "pt-AO", "en"]).locale().to_string(), "pt-PT");
+    /// assert_eq!(localizer.for_tags(&["de-DE-u-nu-latn"]).locale().to_string(), "de-DE");
     /// ```
     pub fn for_tags(&self, tags: &[&str]) -> Language {
         let requested: Vec<LanguageIdentifier> =
-            tags.iter().filter_map(|t| t.parse().ok()).collect();
+            tags.iter().filter_map(|t| parse_language(t)).collect();
         self.for_languages(&requested)
     }
 
@@ -631,7 +651,14 @@ impl Language {
     /// also logged with `log` target `omnia_errors_fluent`).
     #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
-        self.variant(error, error.has_context())
+        let code: AnyCode = error.code().into();
+        self.variant(error, Self::has_context(error, code.params()))
+    }
+
+    /// [`CatalogError::has_context`], asked only of codes that have optional parameters.
+    #[inline]
+    fn has_context(error: &impl CatalogError, params: &[ParamSpec]) -> bool {
+        params.iter().any(|p| !p.required) && error.has_context()
     }
 
     /// The generic message of an error's code, the same for every occurrence (the page's
@@ -655,15 +682,26 @@ impl Language {
     #[inline]
     fn variant(&self, error: &impl CatalogError, context: bool) -> Message<'_> {
         let code: AnyCode = error.code().into();
+        let params = code.params();
         // Most messages: static text, returned before any other work.
-        if let Some(text) = self.static_text(code) {
+        if let Some(text) = self.static_text(code, params) {
             return Message {
                 text: Cow::Borrowed(text),
                 locale: self.locale(),
                 fallbacks: Vec::new(),
             };
         }
-        let args = Arguments::of(error);
+        let args = Arguments::of(error, params);
+        // The usual case: this locale formats it, nothing to report.
+        let shared = &self.localizer.shared;
+        let locale = &shared.locales[self.index];
+        if let Ok(text) = locale.format(code, context, args.as_slice(), shared.isolation) {
+            return Message {
+                text,
+                locale: &locale.id,
+                fallbacks: Vec::new(),
+            };
+        }
         let mut fallbacks = Vec::new();
         let (text, locale) = self.resolve(code, context, args.as_slice(), &mut fallbacks);
         for fallback in &fallbacks {
@@ -680,8 +718,8 @@ impl Language {
     /// messages, served without looking at anything else. A `&str` alone comes back in
     /// registers, which makes this path several times cheaper than the general one.
     #[inline]
-    fn static_text(&self, code: AnyCode) -> Option<&str> {
-        if !code.params().is_empty() {
+    fn static_text(&self, code: AnyCode, params: &[ParamSpec]) -> Option<&str> {
+        if !params.is_empty() {
             return None;
         }
         self.localizer.shared.locales[self.index]
@@ -824,7 +862,7 @@ impl Language {
     /// let localized = pl.error_body(&ApiError::ValidationFailed, [(&too_long, Some("Description"))]);
     /// assert_eq!(localized.body.errors()[0].name.as_deref(), Some("Description"));
     /// assert!(localized.body.errors()[0].message.ends_with("50 znaków."));
-    /// assert_eq!(localized.locales, ["pl-PL".parse::<unic_langid::LanguageIdentifier>()?]);
+    /// assert_eq!(localized.locales, ["pl-PL".parse::<icu_locale_core::LanguageIdentifier>()?]);
     /// assert!(localized.fallbacks.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -977,6 +1015,7 @@ impl Language {
         }
     }
 
+    /// Formats in the locale at `index`; `None`, with the reason noted, when it cannot.
     fn format(
         &self,
         index: usize,
@@ -987,12 +1026,32 @@ impl Language {
     ) -> Option<(Cow<'_, str>, &LanguageIdentifier)> {
         let shared = &self.localizer.shared;
         let locale = &shared.locales[index];
-        let fallback = |kind| Fallback {
-            locale: locale.id.clone(),
-            code: code.as_str().to_owned(),
-            kind,
-        };
-        let message = locale.messages.get(code.index());
+        match locale.format(code, context, args, shared.isolation) {
+            Ok(text) => Some((text, &locale.id)),
+            Err(kind) => {
+                fallbacks.push(Fallback {
+                    locale: locale.id.clone(),
+                    code: code.as_str().to_owned(),
+                    kind,
+                });
+                None
+            }
+        }
+    }
+}
+
+impl LocaleData {
+    /// The text of `code`'s message (its `.context` variant with `context`) in this locale,
+    /// or why there is none.
+    #[inline]
+    fn format(
+        &self,
+        code: AnyCode,
+        context: bool,
+        args: &[Option<ParamRef<'_>>],
+        isolation: Isolation,
+    ) -> Result<Cow<'_, str>, FallbackKind> {
+        let message = self.messages.get(code.index());
         let pattern = message.and_then(|m| {
             if context {
                 m.context.as_ref()
@@ -1001,34 +1060,29 @@ impl Language {
             }
         });
         let Some(pattern) = pattern else {
-            fallbacks.push(fallback(FallbackKind::MissingMessage {
+            return Err(FallbackKind::MissingMessage {
                 id: code.fluent_id(),
                 attribute: context.then_some("context"),
-            }));
-            return None;
+            });
         };
         if let Some(text) = pattern.as_text() {
-            return Some((Cow::Borrowed(text), &locale.id));
+            return Ok(Cow::Borrowed(text));
         }
         let cx = pattern::Context {
             args,
-            numbers: locale.numbers(),
-            isolating: shared.isolation == Isolation::On,
+            numbers: &self.numbers,
+            isolating: isolation == Isolation::On,
         };
         match pattern.format(&cx) {
-            Ok(text) if !text.is_empty() => Some((Cow::Owned(text), &locale.id)),
-            Ok(_) => {
-                fallbacks.push(fallback(FallbackKind::Format(
-                    "the message formatted to an empty text".into(),
-                )));
-                None
-            }
+            Ok(text) if !text.is_empty() => Ok(Cow::Owned(text)),
+            Ok(_) => Err(FallbackKind::Format(
+                "the message formatted to an empty text".into(),
+            )),
             Err(FormatError::MissingParam(i)) => {
                 let name = code.params().get(usize::from(i)).map_or("?", |p| p.name);
-                fallbacks.push(fallback(FallbackKind::Format(format!(
+                Err(FallbackKind::Format(format!(
                     "the message uses ${name}, which the error does not carry"
-                ))));
-                None
+                )))
             }
         }
     }

@@ -1,13 +1,17 @@
 //! Choosing a locale for a request: `Accept-Language` parsing (q-values, wildcards, garbage
-//! ignored) and negotiation with fluent-langneg, with a lock-free cache of whole headers.
+//! ignored), the reading of a language tag, and the negotiation against the localizer's
+//! locales, with a lock-free cache of whole headers.
+//!
+//! Which tags are languages is [`parse_language`]'s documentation; which locale a language
+//! gets, [`Localizer::for_languages`](crate::Localizer::for_languages)'s.
 
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
-use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use icu_locale_core::LanguageIdentifier;
+use icu_locale_core::subtags::{Language, Region, Script, Variant, Variants};
 use omnia_errors::header;
-use unic_langid::LanguageIdentifier;
 
 /// Entries past this many in one header are ignored: no browser sends more, and it bounds the
 /// work a hostile header can cause.
@@ -22,7 +26,8 @@ const CACHE_SLOTS: usize = 512;
 /// A language range of an `Accept-Language` header, with its weight.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LanguageRange {
-    /// The language, or `None` for the wildcard `*`.
+    /// The language (extensions and private-use subtags set aside, see the
+    /// [reading of tags](crate::parse_language)), or `None` for the wildcard `*`.
     pub language: Option<LanguageIdentifier>,
     /// The weight in thousandths (`q=0.8` is 800); [`parse_accept_language`] returns no range
     /// of weight 0.
@@ -31,28 +36,200 @@ pub struct LanguageRange {
 
 /// Parses an `Accept-Language` header into its ranges, best first (ties keep header order).
 ///
-/// Lenient like a browser-facing server must be: an entry that is not a language tag or has an
-/// invalid `q` is skipped, never an error; `q=0` ("not acceptable") entries are not returned
-/// (the [`Localizer`](crate::Localizer) honours them as exclusions when it negotiates); only
-/// the first 4096 bytes (4 KiB; an entry cut by that limit is dropped) and the first 32 entries
-/// are read, and a tag longer than 64 bytes is skipped, so the cost is linear in at most 4 KiB
-/// whatever the header's length.
+/// Lenient like a browser-facing server must be: an entry that is not a language tag (see
+/// [`parse_language`] for which tags are) or has an invalid `q` is skipped, never an error;
+/// `q=0` ("not acceptable") entries are not returned (the [`Localizer`](crate::Localizer)
+/// honours them as exclusions when it negotiates); only the first 4096 bytes (4 KiB; an entry
+/// cut by that limit is dropped) and the first 32 entries are read, and a tag longer than 64
+/// bytes is skipped, so the cost is linear in at most 4 KiB whatever the header's length.
 ///
 /// ```
 /// use omnia_errors_fluent::parse_accept_language;
 ///
-/// let ranges = parse_accept_language("fr;q=0.5, pt-BR, *;q=0.1, @@garbage, de;q=0");
+/// let ranges = parse_accept_language("fr;q=0.5, pt-BR, *;q=0.1, @@garbage, de;q=0, ja-JP-u-ca-japanese;q=0.2");
 /// let tags: Vec<String> = ranges
 ///     .iter()
 ///     .map(|r| r.language.as_ref().map_or("*".into(), ToString::to_string))
 ///     .collect();
-/// assert_eq!(tags, ["pt-BR", "fr", "*"]);
+/// assert_eq!(tags, ["pt-BR", "fr", "ja-JP", "*"]);
 /// ```
 pub fn parse_accept_language(header: &str) -> Vec<LanguageRange> {
     let mut ranges = parse_all(header);
     ranges.retain(|r| r.quality > 0);
     ranges
 }
+
+/// The language a BCP 47 tag names, in canonical form, or `None` for a tag that names none:
+/// how [`parse_accept_language`] and [`Localizer::for_tags`](crate::Localizer::for_tags) read
+/// each tag.
+///
+/// A language tag is read by the grammar of BCP 47 (RFC 5646 §2.1), case-insensitively, with
+/// `-` between subtags (or `_`, as POSIX locale names write them: `pt_BR` is `pt-BR`). Every
+/// *well-formed* tag is a language:
+///
+/// - language: 2–3 letters, optionally followed by up to three extended-language subtags of 3
+///   letters (`zh-yue`) (the grammar's languages of 4–8 letters are below); then an optional
+///   script (4 letters), an optional region (2 letters or 3 digits) and any number of variants
+///   (5–8 letters and digits, or a digit and 3 letters and digits);
+/// - extensions: a singleton (a letter or digit other than `x`) followed by one or more
+///   subtags of 2–8 letters and digits (`-u-nu-latn`, `-t-de-h0-hybrid`, `-a-bbb`), any number
+///   of them;
+/// - private use: `x` followed by one or more subtags of 1–8 letters and digits, at the end
+///   (`-x-twain`).
+///
+/// Extensions and private-use subtags are read (they must be well-formed) and set aside: they
+/// say how to format (`-u-nu-latn`: Latin digits, `-u-ca-japanese`: a calendar) or carry
+/// private data, not which language, so `de-DE-u-nu-latn` negotiates as `de-DE`,
+/// `en-US-x-twain` as `en-US` and `ja-JP-u-ca-japanese` as `ja-JP`. The language read is in
+/// canonical form: subtags in their canonical case (`DE-de` is `de-DE`), an extended language
+/// in place of its prefix (`zh-yue-HK` is `yue-HK`, RFC 5646 §4.5; a second or third one, which
+/// the grammar reserves, is set aside), and variants once each, in alphabetical order
+/// (`de-1996-1901-1996` is `de-1901-1996`).
+///
+/// Skipped, as tags that name no language:
+///
+/// - private-use tags (`x-whatever`): no language to match;
+/// - the 26 grandfathered tags of RFC 5646 §2.1 (`i-klingon`, `en-GB-oed`, `zh-min-nan`,
+///   `art-lojban`, `no-bok`, …): their subtags do not mean what the grammar reads them as
+///   (`no-bok` is Norwegian Bokmål, not a language `bok`), and their modern equivalents
+///   (`tlh`, `en-GB-oxendict`, `nan`, `jbo`, `nb`) are what browsers send;
+/// - a primary language of 4 to 8 letters (`abcd-DE`, `abcdefgh`): the grammar reserves 4
+///   letters and keeps 5 to 8 for languages the registry might one day add, and it has added
+///   none (the locale type, ICU4X's, holds languages of 2 or 3 letters);
+/// - anything that is not well-formed (`de-`, `de--DE`, `de-u`, `en-US-x`, `🦀`, `de DE`), and
+///   a tag over 64 bytes (see [`parse_accept_language`]).
+///
+/// Reading is one pass over the tag's subtags (linear, and a tag is at most 64 bytes).
+///
+/// ```
+/// use omnia_errors_fluent::parse_language;
+///
+/// let language = |tag| parse_language(tag).map(|l| l.to_string());
+/// assert_eq!(language("de-DE-u-nu-latn").as_deref(), Some("de-DE"));
+/// assert_eq!(language("en-us-x-twain").as_deref(), Some("en-US"));
+/// assert_eq!(language("zh-yue-HK").as_deref(), Some("yue-HK"));
+/// assert_eq!(language("x-private"), None);
+/// assert_eq!(language("i-klingon"), None);
+/// assert_eq!(language("de-u"), None);
+/// ```
+pub fn parse_language(tag: &str) -> Option<LanguageIdentifier> {
+    if tag.len() > MAX_TAG_BYTES
+        || GRANDFATHERED.iter().any(|grandfathered| {
+            grandfathered.len() == tag.len()
+                && grandfathered
+                    .bytes()
+                    .zip(tag.bytes())
+                    .all(|(g, t)| g.eq_ignore_ascii_case(&t) || (g == b'-' && t == b'_'))
+        })
+    {
+        return None;
+    }
+    // `_` as well, as POSIX locale names write it (`pt_BR`).
+    let mut subtags = tag.split(['-', '_']).peekable();
+    let first = subtags.next()?;
+    // 2 or 3 letters, as ICU4X's type holds them: 4 to 8 are reserved or unassigned, and `x`
+    // begins a private-use tag.
+    let mut language = Language::try_from_str(first).ok()?;
+    // Extended languages: up to three of 3 letters; the first is the language in canonical
+    // form (`zh-yue` is `yue`).
+    let mut extlangs = 0;
+    while extlangs < 3 && subtags.peek().is_some_and(|s| s.len() == 3 && is_alpha(s)) {
+        let extlang = subtags.next()?;
+        if extlangs == 0 {
+            language = Language::try_from_str(extlang).ok()?;
+        }
+        extlangs += 1;
+    }
+    let mut id = LanguageIdentifier {
+        language,
+        script: None,
+        region: None,
+        variants: Variants::new(),
+    };
+    if let Some(script) = subtags.next_if(|s| s.len() == 4 && is_alpha(s)) {
+        id.script = Some(Script::try_from_str(script).ok()?);
+    }
+    if let Some(region) = subtags.next_if(|s| {
+        (s.len() == 2 && is_alpha(s)) || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+    }) {
+        id.region = Some(Region::try_from_str(region).ok()?);
+    }
+    while let Some(variant) = subtags.next_if(|s| {
+        is_alphanumeric(s)
+            && match s.len() {
+                5..=8 => true,
+                4 => s.as_bytes()[0].is_ascii_digit(),
+                _ => false,
+            }
+    }) {
+        // Sorted, each once: the canonical form, and what the locale type holds.
+        id.variants.push(Variant::try_from_str(variant).ok()?);
+    }
+    // Extensions, then private use: read to check the tag is well-formed, then set aside.
+    while let Some(singleton) = subtags.next() {
+        let private = singleton.eq_ignore_ascii_case("x");
+        if singleton.len() != 1 || !is_alphanumeric(singleton) {
+            return None;
+        }
+        let (min, max) = if private { (1, 8) } else { (2, 8) };
+        // An extension's subtags are 2 to 8 long, so the next singleton ends it; in private
+        // use, a subtag of one letter is data.
+        let mut read = 0;
+        while subtags
+            .next_if(|s| (min..=max).contains(&s.len()) && is_alphanumeric(s))
+            .is_some()
+        {
+            read += 1;
+        }
+        if read == 0 {
+            return None;
+        }
+        if private {
+            // Private use runs to the end of the tag.
+            return subtags.next().is_none().then_some(id);
+        }
+    }
+    Some(id)
+}
+
+fn is_alpha(subtag: &str) -> bool {
+    subtag.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+fn is_alphanumeric(subtag: &str) -> bool {
+    subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// RFC 5646 §2.1's grandfathered tags, irregular and regular: tags in the IANA registry from
+/// before the grammar, whose subtags do not mean what the grammar reads them as.
+const GRANDFATHERED: [&str; 26] = [
+    "en-GB-oed",
+    "i-ami",
+    "i-bnn",
+    "i-default",
+    "i-enochian",
+    "i-hak",
+    "i-klingon",
+    "i-lux",
+    "i-mingo",
+    "i-navajo",
+    "i-pwn",
+    "i-tao",
+    "i-tay",
+    "i-tsu",
+    "sgn-BE-FR",
+    "sgn-BE-NL",
+    "sgn-CH-DE",
+    "art-lojban",
+    "cel-gaulish",
+    "no-bok",
+    "no-nyn",
+    "zh-guoyu",
+    "zh-hakka",
+    "zh-min",
+    "zh-min-nan",
+    "zh-xiang",
+];
 
 /// Every range of a header, `q=0` ones included, best first (ties keep header order).
 fn parse_all(header: &str) -> Vec<LanguageRange> {
@@ -63,28 +240,47 @@ fn parse_all(header: &str) -> Vec<LanguageRange> {
         .take(MAX_RANGES)
         .filter_map(parse_range)
         .collect();
-    // Stable: equal weights keep the order the client wrote them in.
-    ranges.sort_by_key(|r| std::cmp::Reverse(r.quality));
+    // Best first, and stable: equal weights keep the order the client wrote them in. An
+    // insertion sort of at most 32 entries, rather than the standard library's sort, whose
+    // code a WebAssembly UI would carry for this alone.
+    for i in 1..ranges.len() {
+        let mut j = i;
+        while j > 0 && ranges[j - 1].quality < ranges[j].quality {
+            ranges.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     ranges
 }
 
 fn parse_range(entry: &str) -> Option<LanguageRange> {
     crate::probe::bytes(entry.len());
     let (tag, quality) = header::weighted(entry)?;
-    if tag.len() > MAX_TAG_BYTES {
-        return None;
-    }
     let language = match tag {
-        "" => return None,
         "*" => None,
-        tag => Some(tag.parse::<LanguageIdentifier>().ok()?),
+        tag => Some(parse_language(tag)?),
     };
     Some(LanguageRange { language, quality })
 }
 
-/// The subtags of a tag in canonical case, for RFC 4647 basic filtering.
-fn subtags(language: &LanguageIdentifier) -> Vec<String> {
-    language.to_string().split('-').map(str::to_owned).collect()
+/// Whether `range` matches `locale` by RFC 4647 basic filtering: its subtags are the locale's
+/// first ones (`pt` matches `pt-PT` and `pt-BR`); `None`, the wildcard, matches everything.
+fn filters(range: Option<&LanguageIdentifier>, locale: &LanguageIdentifier) -> Option<usize> {
+    let Some(range) = range else {
+        return Some(0);
+    };
+    let (range, locale) = (subtags(range), subtags(locale));
+    (range.len() <= locale.len() && range.iter().zip(&locale).all(|(r, l)| r == l))
+        .then_some(range.len())
+}
+
+/// A language's subtags in order, canonical case.
+fn subtags(language: &LanguageIdentifier) -> Vec<&str> {
+    let mut subtags = vec![language.language.as_str()];
+    subtags.extend(language.script.as_ref().map(Script::as_str));
+    subtags.extend(language.region.as_ref().map(Region::as_str));
+    subtags.extend(language.variants.iter().map(Variant::as_str));
+    subtags
 }
 
 /// The locales a header declares not acceptable (RFC 9110 §12.5.4: `q=0`).
@@ -93,51 +289,35 @@ fn subtags(language: &LanguageIdentifier) -> Vec<String> {
 /// `*` matches everything), and the most specific range that matches a locale decides: with
 /// `pt;q=0, pt-PT`, European Portuguese is acceptable and Brazilian is not, and `*;q=0` only
 /// excludes the locales no other range names.
-struct Exclusions {
-    /// `(subtags, excludes)` of every range, `*` being no subtags.
-    ranges: Vec<(Vec<String>, bool)>,
+struct Exclusions<'r> {
+    /// The header's ranges, when one of them excludes anything.
+    ranges: &'r [LanguageRange],
 }
 
-impl Exclusions {
-    fn new(ranges: &[LanguageRange]) -> Self {
+impl<'r> Exclusions<'r> {
+    fn new(ranges: &'r [LanguageRange]) -> Self {
         let ranges = if ranges.iter().any(|r| r.quality == 0) {
             ranges
-                .iter()
-                .map(|r| {
-                    let subtags = r.language.as_ref().map(subtags).unwrap_or_default();
-                    (subtags, r.quality == 0)
-                })
-                .collect()
         } else {
             // The usual header excludes nothing: no work per candidate.
-            Vec::new()
+            &[]
         };
         Self { ranges }
     }
 
     const fn none() -> Self {
-        Self { ranges: Vec::new() }
+        Self { ranges: &[] }
     }
 
     fn excludes(&self, locale: &LanguageIdentifier) -> bool {
-        if self.ranges.is_empty() {
-            return false;
-        }
-        let locale = subtags(locale);
         let mut decided: Option<(usize, bool)> = None;
-        for (range, excludes) in &self.ranges {
-            let matches = range.len() <= locale.len()
-                && range
-                    .iter()
-                    .zip(&locale)
-                    .all(|(r, l)| r.eq_ignore_ascii_case(l));
+        for range in self.ranges {
+            let excludes = range.quality == 0;
             // Ties between equally specific ranges: exclusion wins, the safe reading.
-            if matches
-                && decided.is_none_or(|(len, was)| {
-                    range.len() > len || (range.len() == len && *excludes && !was)
-                })
+            if let Some(len) = filters(range.language.as_ref(), locale)
+                && decided.is_none_or(|(best, was)| len > best || (len == best && excludes && !was))
             {
-                decided = Some((range.len(), *excludes));
+                decided = Some((len, excludes));
             }
         }
         decided.is_some_and(|(_, excludes)| excludes)
@@ -149,7 +329,7 @@ type CacheEntry = (Box<str>, usize);
 
 /// Negotiates requests against a fixed set of locales.
 pub(crate) struct Negotiator {
-    /// Real locales, in preference order for fluent-langneg, with their index in the localizer.
+    /// Real locales, in preference order, with their index in the localizer.
     available: Vec<(LanguageIdentifier, usize)>,
     /// Pseudo-locales: only chosen when asked for by their exact tag.
     pseudo: Vec<(LanguageIdentifier, usize)>,
@@ -190,7 +370,7 @@ impl Negotiator {
     fn negotiate_excluding<'a>(
         &self,
         requested: impl IntoIterator<Item = Option<&'a LanguageIdentifier>>,
-        excluded: &Exclusions,
+        excluded: &Exclusions<'_>,
     ) -> usize {
         for language in requested {
             let Some(language) = language else {
@@ -204,7 +384,7 @@ impl Negotiator {
         self.fallback(excluded)
     }
 
-    fn fallback(&self, excluded: &Exclusions) -> usize {
+    fn fallback(&self, excluded: &Exclusions<'_>) -> usize {
         let default_excluded = self
             .available
             .iter()
@@ -219,31 +399,38 @@ impl Negotiator {
             .map_or(self.default, |(_, index)| *index)
     }
 
-    fn match_one(&self, language: &LanguageIdentifier, excluded: &Exclusions) -> Option<usize> {
+    /// The locale of one requested language: the module's three rules, in order.
+    fn match_one(&self, language: &LanguageIdentifier, excluded: &Exclusions<'_>) -> Option<usize> {
+        let acceptable = |(tag, _): &&(LanguageIdentifier, usize)| !excluded.excludes(tag);
         if let Some((_, index)) = self
             .pseudo
             .iter()
-            .find(|(tag, _)| tag == language && !excluded.excludes(tag))
+            .filter(acceptable)
+            .find(|(tag, _)| tag == language)
         {
             return Some(*index);
         }
-        let available: Vec<&LanguageIdentifier> = self
-            .available
-            .iter()
-            .map(|(tag, _)| tag)
-            .filter(|tag| !excluded.excludes(tag))
-            .collect();
-        let matched = negotiate_languages(
-            &[language],
-            &available,
-            None,
-            NegotiationStrategy::Filtering,
-        );
-        let best = **matched.first()?;
-        self.available
-            .iter()
-            .find(|(tag, _)| tag == best)
-            .map(|(_, index)| *index)
+        if language.language.is_unknown() {
+            // `und`: no language, so none of ours.
+            return None;
+        }
+        let rules: [&dyn Fn(&LanguageIdentifier) -> bool; 3] = [
+            &|locale| locale == language,
+            &|locale| is_prefix_of(locale, language),
+            &|locale| {
+                locale.language == language.language
+                    && (locale.script.is_none()
+                        || language.script.is_none()
+                        || locale.script == language.script)
+            },
+        ];
+        rules.iter().find_map(|rule| {
+            self.available
+                .iter()
+                .filter(acceptable)
+                .find(|(locale, _)| rule(locale))
+                .map(|(_, index)| *index)
+        })
     }
 
     /// Negotiates an `Accept-Language` header, from the cache when this header was seen before.
@@ -277,45 +464,198 @@ impl Negotiator {
     }
 }
 
+/// Whether `locale`'s subtags are all `language`'s: its script, region and variants, where it
+/// has them, are the language's (`de-DE` of `de-DE-1996`, `en-US` of `en-Latn-US`).
+fn is_prefix_of(locale: &LanguageIdentifier, language: &LanguageIdentifier) -> bool {
+    locale.language == language.language
+        && locale.script.is_none_or(|s| language.script == Some(s))
+        && locale.region.is_none_or(|r| language.region == Some(r))
+        && (locale.variants.is_empty() || locale.variants == language.variants)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn language(tag: &str) -> Option<String> {
+        parse_language(tag).map(|l| l.to_string())
+    }
+
+    fn id(tag: &str) -> LanguageIdentifier {
+        parse_language(tag).unwrap()
+    }
+
     #[test]
     fn a_tag_longer_than_64_bytes_is_skipped() {
-        // A valid tag of 65 bytes: a language and seven 8-letter variants.
-        let long = format!("de{}", "-abcdefgh".repeat(7));
+        // A well-formed tag of 65 bytes: a language and seven 8-character variants.
+        let long: String = std::iter::once("de".to_owned())
+            .chain((1..=7).map(|i| format!("-vara000{i}")))
+            .collect();
         assert_eq!(long.len(), 65);
-        assert!(long.parse::<LanguageIdentifier>().is_ok());
+        assert_eq!(parse_language(&long), None);
+        assert!(parse_language(&long[..56]).is_some());
         let ranges = parse_accept_language(&format!("{long}, fr;q=0.5"));
         let tags: Vec<String> = ranges
             .iter()
             .filter_map(|r| r.language.as_ref().map(ToString::to_string))
             .collect();
         assert_eq!(tags, ["fr"]);
-        let fits = &long[..56];
-        assert_eq!(parse_accept_language(fits).len(), 1);
+    }
+
+    #[test]
+    fn a_tag_of_exactly_64_bytes_is_read() {
+        let tag = "de-1901-1996-u-abcdefgh-x-aaaaaaaa-aaaaaaaa-aaaaaaaa-aaaaaaaa-aa";
+        assert_eq!(tag.len(), 64);
+        assert_eq!(language(tag).as_deref(), Some("de-1901-1996"));
+        assert_eq!(parse_accept_language(tag).len(), 1);
+    }
+
+    #[test]
+    fn extensions_and_private_use_are_read_and_set_aside() {
+        assert_eq!(language("de-DE-u-nu-latn").as_deref(), Some("de-DE"));
+        assert_eq!(language("en-US-x-twain").as_deref(), Some("en-US"));
+        assert_eq!(language("ja-JP-u-ca-japanese").as_deref(), Some("ja-JP"));
+        assert_eq!(
+            language("en-Latn-GB-1994-a-bbb-u-ca-gregory-t-de-h0-hybrid-x-1-a").as_deref(),
+            Some("en-Latn-GB-1994")
+        );
+        // Any singleton but `x`, in any case, repeated or not; digits too.
+        assert_eq!(language("de-0-abc-Z-12345678").as_deref(), Some("de"));
+        assert_eq!(language("de-u-ab-u-cd").as_deref(), Some("de"));
+        // Private use: subtags of 1 to 8, one-letter ones included, to the end.
+        assert_eq!(language("fr-x-a-b-c").as_deref(), Some("fr"));
+        assert_eq!(language("fr-X-u-nu-latn").as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn the_language_read_is_in_canonical_form() {
+        assert_eq!(language("DE-de").as_deref(), Some("de-DE"));
+        assert_eq!(language("sR-cYrL-rs").as_deref(), Some("sr-Cyrl-RS"));
+        assert_eq!(language("es-419").as_deref(), Some("es-419"));
+        // An extended language stands for its prefix; a second one is set aside.
+        assert_eq!(language("zh-yue-HK").as_deref(), Some("yue-HK"));
+        assert_eq!(language("zh-yue-abc-def").as_deref(), Some("yue"));
+        // Variants sorted, each once.
+        assert_eq!(
+            language("de-1996-1901-1996").as_deref(),
+            Some("de-1901-1996")
+        );
+        assert_eq!(language("de-CH-1901").as_deref(), Some("de-CH-1901"));
+        assert_eq!(language("und").as_deref(), Some("und"));
+    }
+
+    #[test]
+    fn tags_that_name_no_language_are_skipped() {
+        for tag in [
+            // Private use only, grandfathered (any case), a reserved 4-letter language.
+            "x-private",
+            "X-A",
+            "i-klingon",
+            "I-KLINGON",
+            "en-GB-oed",
+            "zh-min-nan",
+            "art-lojban",
+            "no-bok",
+            "sgn-CH-DE",
+            "i-default",
+            "abcd",
+            "abcd-DE",
+            "abcde",
+            "abcdefgh-DE",
+            // Not well-formed.
+            "",
+            "-",
+            "de-",
+            "-de",
+            "de--DE",
+            "de-u",
+            "de-u-x-a",
+            "de-x",
+            "en-US-x",
+            "de-u-a",
+            "de DE",
+            "d",
+            "de-DE-abc",
+            "de-abcdefghi",
+            "123",
+            "de-DE-1996-a",
+            "zh-yue-abc-def-ghi",
+            "🦀",
+            "dé",
+            "de-ü-ab",
+            "de-a-ab-x",
+            "i-xyz",
+            "x",
+            "de-DE-u-nu-latn-",
+            "de-123-DE",
+        ] {
+            assert_eq!(language(tag), None, "{tag:?}");
+        }
     }
 
     #[test]
     fn between_equally_specific_ranges_exclusion_wins_in_either_order() {
         let range = |quality| LanguageRange {
-            language: Some("pt-PT".parse().unwrap()),
+            language: Some(id("pt-PT")),
             quality,
         };
-        let pt_pt: LanguageIdentifier = "pt-PT".parse().unwrap();
-        assert!(Exclusions::new(&[range(500), range(0)]).excludes(&pt_pt));
-        assert!(Exclusions::new(&[range(0), range(500)]).excludes(&pt_pt));
-        assert!(!Exclusions::new(&[range(500), range(0)]).excludes(&"pt-BR".parse().unwrap()));
+        let (a, b) = ([range(500), range(0)], [range(0), range(500)]);
+        assert!(Exclusions::new(&a).excludes(&id("pt-PT")));
+        assert!(Exclusions::new(&b).excludes(&id("pt-PT")));
+        assert!(!Exclusions::new(&a).excludes(&id("pt-BR")));
     }
 
     fn negotiator() -> Negotiator {
-        let available = ["en-US", "de-DE", "fr-FR"]
+        let available = ["en-US", "de-DE", "fr-FR", "pt-PT", "pt-BR", "sr-Latn-RS"]
             .iter()
             .enumerate()
-            .map(|(i, tag)| (tag.parse().unwrap(), i))
+            .map(|(i, tag)| (id(tag), i))
             .collect();
-        Negotiator::new(available, Vec::new(), 0)
+        Negotiator::new(available, vec![(id("en-XA"), 6)], 0)
+    }
+
+    #[test]
+    fn a_language_gets_itself_then_a_prefix_then_its_language() {
+        let negotiator = negotiator();
+        let one = |tag: &str| negotiator.negotiate([Some(&id(tag))]);
+        // 1. itself; 2. a prefix of it; 3. its language, the earlier locale first.
+        assert_eq!(one("pt-BR"), 4);
+        assert_eq!(one("de-DE-1996"), 1);
+        assert_eq!(one("en-Latn-US"), 0);
+        assert_eq!(one("pt"), 3);
+        assert_eq!(one("pt-AO"), 3);
+        assert_eq!(one("fr-CA"), 2);
+        // Another script is another language; none or the same is fine.
+        assert_eq!(one("sr-Cyrl-RS"), 0);
+        assert_eq!(one("sr"), 5);
+        assert_eq!(one("sr-Latn"), 5);
+        // `und` and unknown languages: the default. A pseudo-locale: its exact tag only.
+        assert_eq!(one("und-DE"), 0);
+        assert_eq!(one("ja"), 0);
+        assert_eq!(one("en-XA"), 6);
+        assert_eq!(one("en-XB"), 0);
+        // The first requested language that matches decides.
+        assert_eq!(negotiator.negotiate([Some(&id("ja")), Some(&id("fr"))]), 2);
+        assert_eq!(
+            negotiator.negotiate([Some(&id("ja")), None, Some(&id("fr"))]),
+            0
+        );
+    }
+
+    #[test]
+    fn a_header_negotiates_on_the_language_of_each_tag() {
+        let negotiator = negotiator();
+        assert_eq!(negotiator.negotiate_header("de-DE-u-nu-latn"), 1);
+        assert_eq!(
+            negotiator.negotiate_header("ja-JP-u-ca-japanese, fr-x-a;q=0.5"),
+            2
+        );
+        assert_eq!(
+            negotiator.negotiate_header("x-de, i-klingon, pt-BR;q=0.1"),
+            4
+        );
+        // An exclusion with extensions excludes the language they extend.
+        assert_eq!(negotiator.negotiate_header("en-US-u-nu-latn;q=0, *"), 1);
     }
 
     fn cached(negotiator: &Negotiator) -> Vec<String> {
@@ -358,15 +698,6 @@ mod tests {
         crate::probe::take();
         let _ = parse_accept_language("de, fr;q=0.5");
         assert_eq!(crate::probe::take(), 11);
-    }
-
-    #[test]
-    fn a_tag_of_exactly_64_bytes_is_read() {
-        let tag = format!("de{}-abcdefg", "-abcdefgh".repeat(6));
-        assert_eq!(tag.len(), 64);
-        let ranges = parse_accept_language(&tag);
-        assert_eq!(ranges.len(), 1);
-        assert_eq!(ranges[0].language, tag.parse().ok());
     }
 
     #[test]

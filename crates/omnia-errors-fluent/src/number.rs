@@ -1,256 +1,324 @@
 //! Numbers the way each locale writes them (1,000 / 1.000 / 1 000) and their plural category,
-//! both from ICU4X with its compiled CLDR data.
+//! exactly as ICU4X writes and classifies integers, from ICU4X's CLDR data.
 //!
-//! Integers go to ICU4X exactly (`u64` to `Decimal`, no `f64` on the way) and are written
-//! straight into the output buffer. Plural categories follow current CLDR, as browsers'
-//! `Intl.PluralRules` (and so `@fluent/bundle`) do, so a Rust server and a JavaScript UI pick
-//! the same variant: fluent-bundle 0.16 would use CLDR 37, where French has no "many" for a
-//! million.
-
-use fixed_decimal::Decimal;
-use icu_decimal::DecimalFormatter;
-use icu_decimal::options::DecimalFormatterOptions;
-use icu_locale_core::Locale;
-use icu_plurals::{PluralCategory, PluralRules};
-use writeable::Writeable as _;
-
-/// A locale's number formatter and cardinal plural rules.
-pub(crate) struct Numbers {
-    decimal: Option<DecimalFormatter>,
-    /// ICU4X's grouping of this locale, read off its own output and checked against it, for
-    /// locales that write ASCII digits: writes the same text without ICU4X's general machinery
-    /// (sign, fractions, other numbering systems), about five times faster.
-    grouping: Option<Grouping>,
-    plurals: Option<PluralRules>,
-    /// The categories of `0..SMALL`, by index into [`PLURAL_CATEGORIES`]: lengths and limits are small
-    /// numbers, and ICU4X evaluates a locale's rules on every call.
-    small: Box<[u8]>,
-}
-
-/// Integers below this have their plural category in a table.
-const SMALL: u64 = 1024;
+//! The declared locales carry only their own data: `number_data.rs`, which `cargo xtask docs`
+//! generates from ICU4X's compiled data for the locales of `locales/locales.toml` (the
+//! grouping separator and sizes, the digits, and the cardinal plural rules reduced to what an
+//! integer can meet), read here by a few lines that do what ICU4X's `DecimalFormatter` and
+//! `PluralRules` do for an integer. A test compares both with ICU4X on 0..=100,000, the powers
+//! of ten and random `u64`s, so the table cannot drift from ICU4X; with the `files` feature, a
+//! locale that is not declared gets ICU4X itself, with all of its compiled data.
+//!
+//! The table is data, generated with the messages, so it comes with them: behind the
+//! `embedded` feature. The workspace's tooling builds the runtime without it (with `files`,
+//! so ICU4X's own data serves), and so can regenerate a broken `number_data.rs`.
+//!
+//! Integers stay exact (`u64`, never an `f64` on the way) and are written straight into the
+//! output buffer. Plural categories follow current CLDR, as browsers' `Intl.PluralRules` (and
+//! so `@fluent/bundle`) do, so a Rust server and a JavaScript UI pick the same variant:
+//! fluent-bundle 0.16 would use CLDR 37, where French has no "many" for a million.
 
 /// The CLDR plural categories, in CLDR's order, spelled as Fluent variant keys spell them.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-impl Numbers {
-    /// The formatter and rules of a locale tag. ICU4X falls back along the locale's parents to
-    /// the root locale, so any well-formed tag gets data; a tag ICU4X cannot parse gets plain
-    /// digits and the "other" category, never a panic.
-    pub(crate) fn new(tag: &str) -> Self {
-        let locale: Option<Locale> = tag.parse().ok();
-        let decimal = locale.as_ref().and_then(|l| {
-            DecimalFormatter::try_new(l.into(), DecimalFormatterOptions::default()).ok()
-        });
-        let plurals = locale
-            .as_ref()
-            .and_then(|l| PluralRules::try_new_cardinal(l.into()).ok());
-        let small = (0..SMALL)
-            .map(|n| {
-                let name = plurals
-                    .as_ref()
-                    .map_or("other", |rules| category_name(rules.category_for(n)));
-                PLURAL_CATEGORIES
-                    .iter()
-                    .position(|c| *c == name)
-                    .map_or(5, |i| {
-                        // At most 5: the table has six entries.
-                        #[allow(clippy::cast_possible_truncation)]
-                        let i = i as u8;
-                        i
-                    })
-            })
-            .collect();
-        Self {
-            grouping: decimal.as_ref().and_then(Grouping::derive),
-            decimal,
-            plurals,
-            small,
+/// What ICU4X knows of a locale's integers: how it writes them and their plural rules.
+#[derive(Debug)]
+pub(crate) struct NumberData {
+    /// The grouping separator (`','`, `'.'`, U+00A0, U+202F…): one character in CLDR.
+    pub(crate) separator: char,
+    /// The size of the lowest group (3; 0 never groups).
+    pub(crate) primary: u8,
+    /// The size of the groups above it (2 in Indian English; 0 is the primary's).
+    pub(crate) secondary: u8,
+    /// CLDR's minimum grouping digits: with 2 (Polish, Spanish), 1000 is written "1000" and
+    /// 10,000 is grouped.
+    pub(crate) min_grouping: u8,
+    /// The digits 0 to 9 of the locale's default numbering system.
+    pub(crate) digits: Digits,
+    /// The cardinal plural category of an integer: CLDR's rules as Rust, generated.
+    pub(crate) plural: fn(u64) -> &'static str,
+}
+
+/// The digits a locale writes.
+#[derive(Debug)]
+#[cfg_attr(not(feature = "embedded"), allow(dead_code))] // Built by the generated data only.
+pub(crate) enum Digits {
+    /// `0` to `9`.
+    Ascii,
+    /// Another numbering system's digits (Arabic-Indic, Devanagari…), 0 to 9.
+    #[allow(dead_code)] // No declared locale writes other digits today.
+    Other([char; 10]),
+}
+
+impl NumberData {
+    /// The data of a declared locale.
+    #[cfg(feature = "embedded")]
+    pub(crate) fn of(tag: &str) -> Option<&'static Self> {
+        crate::number_data::NUMBERS
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, data)| data)
+    }
+
+    /// No locale's data without the embedded messages.
+    #[cfg(not(feature = "embedded"))]
+    #[allow(clippy::unnecessary_wraps)] // The signature of the embedded build's.
+    pub(crate) fn of(_tag: &str) -> Option<&'static Self> {
+        None
+    }
+
+    /// The sizes of the lowest group and of the others, when a number of `len` digits is
+    /// grouped. ICU4X's rule (its `grouper::check`, for the default strategy): a separator
+    /// follows the digit of magnitude `m` when `m >= primary` and `m - primary` is a multiple
+    /// of `secondary`, in a number of at least `primary + min_grouping` digits.
+    fn groups(&self, len: usize) -> Option<(usize, usize)> {
+        let primary = usize::from(self.primary);
+        let secondary = match self.secondary {
+            0 => primary,
+            s => usize::from(s),
+        };
+        (primary > 0 && len >= primary + usize::from(self.min_grouping.max(1)))
+            .then_some((primary, secondary))
+    }
+
+    #[inline]
+    fn write(&self, n: u64, out: &mut String) {
+        if let Digits::Ascii = self.digits
+            && self.primary == 3
+            && matches!(self.secondary, 0 | 3)
+        {
+            self.write_thousands(n, out);
+        } else {
+            self.write_any(n, out);
         }
     }
 
+    /// Any grouping, any digits: what no declared locale needs today, kept out of the way of
+    /// the common path.
+    #[cold]
+    #[inline(never)]
+    fn write_any(&self, n: u64, out: &mut String) {
+        let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
+        let groups = self.groups(len);
+        let Digits::Ascii = self.digits else {
+            return self.write_other_digits(n, len, groups, out);
+        };
+        let (primary, secondary) = groups.unwrap_or((usize::MAX, usize::MAX));
+        // Right to left into a buffer, then one copy: `u64::MAX` has 20 digits, and at most
+        // 19 separators of at most 4 bytes.
+        let mut buffer = [0u8; 96];
+        let mut at = buffer.len();
+        let mut encoded = [0u8; 4];
+        let separator = self.separator.encode_utf8(&mut encoded).as_bytes();
+        let (mut group, mut size) = (0, primary);
+        let mut rest = n;
+        loop {
+            at -= 1;
+            // A digit: below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let digit = (rest % 10) as u8;
+            buffer[at] = b'0' + digit;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+            group += 1;
+            if group == size {
+                for &byte in separator.iter().rev() {
+                    at -= 1;
+                    buffer[at] = byte;
+                }
+                (group, size) = (0, secondary);
+            }
+        }
+        // ASCII digits and an encoded `char`: always UTF-8.
+        out.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or_default());
+    }
+
+    /// The same for groups of three, every declared locale's: thousands at a time, each digit
+    /// computed where it is written, so it goes into `out` as one byte.
+    #[inline]
+    fn write_thousands(&self, n: u64, out: &mut String) {
+        // `u64::MAX` is seven groups of three, the first of two digits.
+        let mut groups = [0u64; 7];
+        let mut count = 0;
+        let mut rest = n;
+        loop {
+            groups[count] = rest % 1000;
+            count += 1;
+            rest /= 1000;
+            if rest == 0 {
+                break;
+            }
+        }
+        let first = groups[count - 1];
+        let first_len = match first {
+            100.. => 3,
+            10.. => 2,
+            _ => 1,
+        };
+        let grouped = self.groups(3 * (count - 1) + first_len).is_some();
+        let digit = |value: u64| {
+            // Below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let d = (value % 10) as u8;
+            char::from(b'0' + d)
+        };
+        // The first group without leading zeros.
+        if first >= 100 {
+            out.push(digit(first / 100));
+        }
+        if first >= 10 {
+            out.push(digit(first / 10));
+        }
+        out.push(digit(first));
+        for &group in groups[..count - 1].iter().rev() {
+            if grouped {
+                out.push(self.separator);
+            }
+            out.push(digit(group / 100));
+            out.push(digit(group / 10));
+            out.push(digit(group));
+        }
+    }
+
+    /// The same, in another numbering system's digits: left to right, a character at a time.
+    fn write_other_digits(
+        &self,
+        n: u64,
+        len: usize,
+        grouping: Option<(usize, usize)>,
+        out: &mut String,
+    ) {
+        let Digits::Other(chars) = &self.digits else {
+            return;
+        };
+        let mut digits = [0u8; 20];
+        let mut rest = n;
+        for digit in digits.iter_mut().take(len) {
+            // A digit: below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let d = (rest % 10) as u8;
+            *digit = d;
+            rest /= 10;
+        }
+        for magnitude in (0..len).rev() {
+            out.push(chars[usize::from(digits[magnitude])]);
+            if let Some((primary, secondary)) = grouping
+                && magnitude >= primary
+                && (magnitude - primary) % secondary == 0
+            {
+                out.push(self.separator);
+            }
+        }
+    }
+
+    fn category(&self, n: u64) -> &'static str {
+        (self.plural)(n)
+    }
+}
+
+/// A locale's number formatting and cardinal plural rules.
+pub(crate) enum Numbers {
+    /// A declared locale's data (`number_data.rs`).
+    Declared(&'static NumberData),
+    /// A locale loaded from files that is not declared: ICU4X with its full compiled data.
+    #[cfg(feature = "files")]
+    Icu(Box<icu::Icu>),
+    /// A tag no data is known for: plain digits, and every number is "other".
+    Plain,
+}
+
+impl Numbers {
+    /// The numbers of a locale tag: a declared locale's data; with the `files` feature, ICU4X's
+    /// for any other tag it can read (falling back along the locale's parents to the root
+    /// locale); plain digits and the "other" category otherwise, never a panic.
+    pub(crate) fn new(tag: &str) -> Self {
+        if let Some(data) = NumberData::of(tag) {
+            return Self::Declared(data);
+        }
+        #[cfg(feature = "files")]
+        if let Some(icu) = icu::Icu::new(tag) {
+            return Self::Icu(Box::new(icu));
+        }
+        Self::Plain
+    }
+
     /// Appends `n`, grouped as the locale groups digits.
+    #[inline]
     pub(crate) fn write(&self, n: u64, out: &mut String) {
-        if let Some(grouping) = &self.grouping {
-            grouping.write(n, out);
-        } else if let Some(decimal) = &self.decimal {
-            write_icu(decimal, n, out);
-        } else {
-            use std::fmt::Write as _;
-            // Writing into a `String` cannot fail.
-            let _ = write!(out, "{n}");
+        match self {
+            Self::Declared(data) => data.write(n, out),
+            #[cfg(feature = "files")]
+            Self::Icu(icu) => icu.write(n, out),
+            Self::Plain => {
+                use std::fmt::Write as _;
+                // Writing into a `String` cannot fail.
+                let _ = write!(out, "{n}");
+            }
         }
     }
 
     /// The CLDR plural category name of `n`: `zero`, `one`, `two`, `few`, `many` or `other`.
     pub(crate) fn category(&self, n: u64) -> &'static str {
-        if let Some(&index) = usize::try_from(n).ok().and_then(|i| self.small.get(i)) {
-            return PLURAL_CATEGORIES[usize::from(index)];
+        match self {
+            Self::Declared(data) => data.category(n),
+            #[cfg(feature = "files")]
+            Self::Icu(icu) => icu.category(n),
+            Self::Plain => "other",
         }
-        self.plurals
-            .as_ref()
-            .map_or("other", |rules| category_name(rules.category_for(n)))
     }
 }
 
-fn write_icu(decimal: &DecimalFormatter, n: u64, out: &mut String) {
-    // Writing into a `String` cannot fail.
-    let _ = decimal.format(&Decimal::from(n)).write_to(out);
-}
+/// ICU4X itself, for the locales of files that are not declared.
+#[cfg(feature = "files")]
+mod icu {
+    use fixed_decimal::Decimal;
+    use icu_decimal::DecimalFormatter;
+    use icu_decimal::options::DecimalFormatterOptions;
+    use icu_locale_core::Locale;
+    use icu_plurals::{PluralCategory, PluralRules};
+    use writeable::Writeable as _;
 
-/// How a locale groups the digits of an integer written in ASCII digits.
-#[derive(Debug, PartialEq, Eq)]
-struct Grouping {
-    separator: Box<str>,
-    /// The size of the last group (3 in most locales).
-    primary: usize,
-    /// The size of the groups before it (2 in Indian English).
-    secondary: usize,
-    /// Numbers with fewer than `primary + min_digits` digits are not grouped (CLDR minimum
-    /// grouping digits: 2 in Polish and Spanish, where 1000 is written "1000").
-    min_digits: usize,
-}
+    pub(crate) struct Icu {
+        decimal: DecimalFormatter,
+        plurals: PluralRules,
+    }
 
-/// Values the derived grouping must write exactly as ICU4X does before it is used.
-const PROBES: [u64; 16] = [
-    0,
-    7,
-    999,
-    1000,
-    1234,
-    9999,
-    10_000,
-    12_345,
-    99_999,
-    100_000,
-    123_456,
-    1_234_567,
-    12_345_678,
-    987_654_321,
-    (1 << 53) + 1,
-    u64::MAX,
-];
-
-impl Grouping {
-    /// Reads the grouping off ICU4X's text of a long number; `None` unless the digits are ASCII
-    /// and the result writes every probe exactly as ICU4X does.
-    fn derive(decimal: &DecimalFormatter) -> Option<Self> {
-        let icu = |n: u64| {
-            let mut out = String::new();
-            write_icu(decimal, n, &mut out);
-            out
-        };
-        let long = icu(1_234_567_890_123_456_789);
-        // Groups of digits from the right, and the separators between them.
-        let mut groups: Vec<usize> = Vec::new();
-        let mut separator: Option<String> = None;
-        let mut current = 0;
-        let mut between = String::new();
-        for c in long.chars().rev() {
-            if c.is_ascii_digit() {
-                if !between.is_empty() {
-                    groups.push(current);
-                    current = 0;
-                    match &separator {
-                        Some(s) if *s != between => return None,
-                        Some(_) => {}
-                        None => separator = Some(between.chars().rev().collect()),
-                    }
-                    between.clear();
-                }
-                current += 1;
-            } else {
-                between.push(c);
-            }
-        }
-        groups.push(current);
-        let digits: String = long.chars().filter(char::is_ascii_digit).collect();
-        if digits != "1234567890123456789" || !between.is_empty() {
-            return None;
-        }
-        let grouping = match (separator, groups.as_slice()) {
-            (None, _) => Self {
-                separator: "".into(),
-                primary: usize::MAX,
-                secondary: usize::MAX,
-                min_digits: 1,
-            },
-            (Some(separator), [primary, secondary, ..]) => Self {
-                separator: separator.into(),
-                primary: *primary,
-                secondary: *secondary,
-                min_digits: (1..=3).find(|m| {
-                    let n = 10u64.pow(u32::try_from(primary + m - 1).unwrap_or(0));
-                    icu(n).chars().any(|c| !c.is_ascii_digit())
-                })?,
-            },
-            _ => return None,
-        };
-        PROBES
-            .iter()
-            .all(|&n| {
-                let mut out = String::new();
-                grouping.write(n, &mut out);
-                out == icu(n)
+    impl Icu {
+        pub(crate) fn new(tag: &str) -> Option<Self> {
+            let locale: Locale = tag.parse().ok()?;
+            Some(Self {
+                decimal: DecimalFormatter::try_new(
+                    (&locale).into(),
+                    DecimalFormatterOptions::default(),
+                )
+                .ok()?,
+                plurals: PluralRules::try_new_cardinal((&locale).into()).ok()?,
             })
-            .then_some(grouping)
-    }
+        }
 
-    fn write(&self, n: u64, out: &mut String) {
-        let mut buffer = [0u8; 20];
-        let mut start = buffer.len();
-        let mut rest = n;
-        loop {
-            start -= 1;
-            // A digit: `rest % 10` is below 10.
-            #[allow(clippy::cast_possible_truncation)]
-            let digit = (rest % 10) as u8;
-            buffer[start] = b'0' + digit;
-            rest /= 10;
-            if rest == 0 {
-                break;
+        pub(crate) fn write(&self, n: u64, out: &mut String) {
+            // Writing into a `String` cannot fail.
+            let _ = self.decimal.format(&Decimal::from(n)).write_to(out);
+        }
+
+        pub(crate) fn category(&self, n: u64) -> &'static str {
+            match self.plurals.category_for(n) {
+                PluralCategory::Zero => "zero",
+                PluralCategory::One => "one",
+                PluralCategory::Two => "two",
+                PluralCategory::Few => "few",
+                PluralCategory::Many => "many",
+                PluralCategory::Other => "other",
             }
         }
-        // ASCII digits: always UTF-8.
-        let digits = std::str::from_utf8(&buffer[start..]).unwrap_or_default();
-        let len = digits.len();
-        if self.primary == usize::MAX || len < self.primary + self.min_digits {
-            out.push_str(digits);
-            return;
-        }
-        // The first group is what is left once the primary and secondary groups are taken.
-        let before_primary = len - self.primary;
-        let first = match before_primary % self.secondary {
-            0 => self.secondary,
-            r => r,
-        };
-        let mut at = 0;
-        let mut take = first;
-        while at < before_primary {
-            out.push_str(&digits[at..at + take]);
-            out.push_str(&self.separator);
-            at += take;
-            take = self.secondary;
-        }
-        out.push_str(&digits[at..]);
-    }
-}
-
-/// The CLDR name of a category, as Fluent variant keys spell it.
-pub(crate) const fn category_name(category: PluralCategory) -> &'static str {
-    match category {
-        PluralCategory::Zero => "zero",
-        PluralCategory::One => "one",
-        PluralCategory::Two => "two",
-        PluralCategory::Few => "few",
-        PluralCategory::Many => "many",
-        PluralCategory::Other => "other",
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Numbers;
+    use super::{Numbers, PLURAL_CATEGORIES};
 
     fn written(tag: &str, n: u64) -> String {
         let mut out = String::new();
@@ -272,79 +340,6 @@ mod tests {
     }
 
     #[test]
-    fn the_derived_grouping_writes_what_icu4x_writes() {
-        for tag in [
-            "en-US", "pt-PT", "pt-BR", "es-ES", "fr-FR", "de-DE", "pl-PL", "en-IN", "hi-IN",
-            "ar-EG",
-        ] {
-            let numbers = Numbers::new(tag);
-            let decimal = numbers.decimal.as_ref().unwrap();
-            // Every power of ten and its neighbours, and a spread of others.
-            let mut values: Vec<u64> = (0..20)
-                .flat_map(|e| {
-                    let p = 10u64.pow(e);
-                    [p - 1, p, p + 1, p.saturating_mul(7) / 3]
-                })
-                .collect();
-            values.extend((0..2000).map(|i| i * 7919));
-            values.push(u64::MAX);
-            for n in values {
-                let mut fast = String::new();
-                numbers.write(n, &mut fast);
-                let mut icu = String::new();
-                super::write_icu(decimal, n, &mut icu);
-                assert_eq!(fast, icu, "{tag} {n}");
-            }
-        }
-        // Latin-digit locales get the fast path; others keep ICU4X.
-        assert!(Numbers::new("pl-PL").grouping.is_some());
-        assert!(
-            Numbers::new("en-IN")
-                .grouping
-                .is_some_and(|g| g.secondary == 2)
-        );
-        assert!(Numbers::new("ar-EG").grouping.is_none());
-    }
-
-    #[test]
-    fn a_formatter_that_never_groups_gets_the_fast_path_too() {
-        use icu_decimal::DecimalFormatter;
-        use icu_decimal::options::GroupingStrategy;
-
-        let locale: icu_locale_core::Locale = "en-US".parse().unwrap();
-        let never =
-            DecimalFormatter::try_new((&locale).into(), GroupingStrategy::Never.into()).unwrap();
-        let grouping = super::Grouping::derive(&never).unwrap();
-        let mut out = String::new();
-        grouping.write(1_234_567, &mut out);
-        assert_eq!(out, "1234567");
-    }
-
-    #[test]
-    fn small_categories_come_from_the_same_rules() {
-        for tag in ["en-US", "fr-FR", "pl-PL", "pt-PT", "pt-BR"] {
-            let numbers = Numbers::new(tag);
-            let rules = numbers.plurals.as_ref().unwrap();
-            for n in 0..super::SMALL + 10 {
-                assert_eq!(
-                    numbers.category(n),
-                    super::category_name(rules.category_for(n)),
-                    "{tag} {n}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn a_tag_icu4x_cannot_read_gets_plain_digits_and_other() {
-        let numbers = Numbers::new("not a tag");
-        let mut out = String::new();
-        numbers.write(12_345, &mut out);
-        assert_eq!(out, "12345");
-        assert_eq!(numbers.category(1), "other");
-    }
-
-    #[test]
     fn categories_follow_current_cldr() {
         let pl = Numbers::new("pl-PL");
         let got: Vec<_> = [1, 2, 5, 22, 25, 1000].map(|n| pl.category(n)).into();
@@ -354,5 +349,171 @@ mod tests {
         assert_eq!(fr.category(0), "one");
         assert_eq!(fr.category(1_000_000), "many");
         assert_eq!(fr.category(1_000_001), "other");
+    }
+
+    #[test]
+    fn a_tag_without_data_gets_plain_digits_and_other() {
+        let numbers = Numbers::new("not a tag");
+        let mut out = String::new();
+        numbers.write(12_345, &mut out);
+        assert_eq!(out, "12345");
+        assert_eq!(numbers.category(1), "other");
+    }
+
+    /// What ICU4X itself writes and picks, with its full compiled data (a dev-dependency).
+    struct Reference {
+        decimal: icu_decimal::DecimalFormatter,
+        plurals: icu_plurals::PluralRules,
+    }
+
+    impl Reference {
+        fn new(tag: &str) -> Self {
+            let locale: icu_locale_core::Locale = tag.parse().unwrap();
+            Self {
+                decimal: icu_decimal::DecimalFormatter::try_new(
+                    (&locale).into(),
+                    icu_decimal::options::DecimalFormatterOptions::default(),
+                )
+                .unwrap(),
+                plurals: icu_plurals::PluralRules::try_new_cardinal((&locale).into()).unwrap(),
+            }
+        }
+
+        fn written(&self, n: u64) -> String {
+            use writeable::Writeable as _;
+            self.decimal
+                .format(&fixed_decimal::Decimal::from(n))
+                .write_to_string()
+                .into_owned()
+        }
+
+        fn category(&self, n: u64) -> &'static str {
+            use icu_plurals::PluralCategory as C;
+            let index = match self.plurals.category_for(n) {
+                C::Zero => 0,
+                C::One => 1,
+                C::Two => 2,
+                C::Few => 3,
+                C::Many => 4,
+                C::Other => 5,
+            };
+            PLURAL_CATEGORIES[index]
+        }
+    }
+
+    /// 0..=100,000, every power of ten, `u64::MAX` and 20,000 pseudo-random `u64`s (a fixed
+    /// seed, so a failure is reproducible).
+    fn samples() -> impl Iterator<Item = u64> {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let random = std::iter::repeat_with(move || {
+            // SplitMix64.
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        });
+        (0..=100_000)
+            .chain((0..20).map(|e| 10u64.pow(e)))
+            .chain([u64::MAX])
+            .chain(random.take(20_000))
+    }
+
+    #[test]
+    fn every_declared_locale_writes_and_classifies_integers_exactly_as_icu4x() {
+        for locale in crate::LOCALES {
+            let ours = Numbers::new(locale.tag);
+            assert!(
+                matches!(ours, Numbers::Declared(_)),
+                "{}: no generated data",
+                locale.tag
+            );
+            let icu = Reference::new(locale.tag);
+            let mut out = String::new();
+            for n in samples() {
+                out.clear();
+                ours.write(n, &mut out);
+                assert_eq!(out, icu.written(n), "{} writes {n}", locale.tag);
+                assert_eq!(
+                    ours.category(n),
+                    icu.category(n),
+                    "{} classifies {n}",
+                    locale.tag
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_no_declared_locale_has_are_written_as_icu4x_writes_them() {
+        use super::{Digits, NumberData};
+        // Arabic (Egypt): Arabic-Indic digits and separator. (Its plural rules are the
+        // generator's to reduce: the tooling crate tests that for every kind of rule.)
+        let ar = NumberData {
+            separator: '\u{66c}',
+            primary: 3,
+            secondary: 3,
+            min_grouping: 1,
+            digits: Digits::Other(['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧', '٨', '٩']),
+            plural: |_| "other",
+        };
+        // Indian English: a primary group of 3, then groups of 2.
+        let en_in = NumberData {
+            separator: ',',
+            primary: 3,
+            secondary: 2,
+            min_grouping: 1,
+            digits: Digits::Ascii,
+            plural: |_| "other",
+        };
+        for (tag, data) in [("ar-EG", &ar), ("en-IN", &en_in)] {
+            let icu = Reference::new(tag);
+            for n in samples().step_by(7) {
+                let mut out = String::new();
+                data.write(n, &mut out);
+                assert_eq!(out, icu.written(n), "{tag} writes {n}");
+            }
+        }
+        // A locale that never groups, and one from 10,000 only.
+        let never = NumberData {
+            primary: 0,
+            ..en_in
+        };
+        let mut out = String::new();
+        never.write(1_234_567, &mut out);
+        assert_eq!(out, "1234567");
+        let min_three = NumberData {
+            min_grouping: 3,
+            secondary: 3,
+            ..never
+        };
+        let min_three = NumberData {
+            primary: 3,
+            ..min_three
+        };
+        for (n, written) in [(12_345, "12345"), (123_456, "123,456")] {
+            out.clear();
+            min_three.write(n, &mut out);
+            assert_eq!(out, written);
+        }
+    }
+
+    #[cfg(feature = "files")]
+    #[test]
+    fn a_locale_that_is_not_declared_gets_icu4x_with_its_full_data() {
+        assert!(matches!(Numbers::new("en-IN"), Numbers::Icu(_)));
+        assert_eq!(written("en-IN", 12_345_678), "1,23,45,678");
+        assert_eq!(written("hi-IN", 12_345_678), "1,23,45,678");
+        assert_eq!(written("ar-EG", 1234), "١٬٢٣٤");
+        assert_eq!(Numbers::new("ar-EG").category(2), "two");
+        for tag in ["en-IN", "ar-EG", "ru-RU"] {
+            let (ours, icu) = (Numbers::new(tag), Reference::new(tag));
+            for n in samples().step_by(97) {
+                let mut out = String::new();
+                ours.write(n, &mut out);
+                assert_eq!(out, icu.written(n), "{tag} writes {n}");
+                assert_eq!(ours.category(n), icu.category(n), "{tag} classifies {n}");
+            }
+        }
     }
 }

@@ -160,6 +160,7 @@ impl Pattern {
     }
 
     /// Formats the pattern into a new string, allocated once.
+    #[inline]
     pub(crate) fn format(&self, cx: &Context<'_, '_>) -> Result<String, FormatError> {
         let args_len: usize = cx
             .args

@@ -14,7 +14,7 @@ use omnia_errors::{
     AnyCode, ApiError, DocsPage, ErrorBody, ErrorCode, ErrorFormat, Number, ParamValue, Parameters,
     ProblemDetails, ValidationError, ValidationErrorCode,
 };
-use omnia_errors_fluent::{LocaleFiles, Localizer, parse_accept_language};
+use omnia_errors_fluent::{LocaleFiles, Localizer, parse_accept_language, parse_language};
 
 /// A harness: runs one input, panics if an invariant breaks.
 pub type Harness = fn(&[u8]);
@@ -75,6 +75,13 @@ fn check_header(header: &str, number: u64) {
             .all(|l| l.to_string().len() <= 64),
         "a tag over 64 bytes was read"
     );
+    // A language read is in canonical form: written and read again, it is itself.
+    for language in ranges.iter().filter_map(|r| r.language.as_ref()) {
+        assert_eq!(
+            parse_language(&language.to_string()).as_ref(),
+            Some(language)
+        );
+    }
     let language = localizer().for_accept_language(header);
     assert!(localizer().locales().any(|l| l == language.locale()));
     let message = language.message(&ValidationError::TextMaxLengthMismatch { max_length: number });

@@ -10,13 +10,13 @@
 
 use std::fmt::Write as _;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ValidationError,
 };
 use omnia_errors_fluent::{Fallback, Isolation, Language, Localizer, Message};
 
 use crate::Locales;
-use unic_langid::LanguageIdentifier;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
 ///

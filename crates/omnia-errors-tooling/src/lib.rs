@@ -5,6 +5,8 @@
 //!   locale set (`locales/locales.toml`, the one place a language is declared) and each
 //!   locale's Fluent files;
 //! - [`embedded_rust`]: the Rust source of the runtime crate's compiled messages;
+//! - [`number_data_rust`]: the Rust source of the runtime crate's number data, ICU4X's for the
+//!   declared locales only;
 //! - [`conformance_fixture`]: every message formatted by the localizer, for the JavaScript
 //!   conformance test;
 //! - [`npm`]: the generated files of the npm package `omnia-errors` (`js/omnia-errors/`) and the
@@ -31,6 +33,7 @@ mod flatten;
 mod in_place;
 mod json_messages;
 pub mod npm;
+mod number_data;
 mod omnia_file;
 mod style;
 mod workspace;
@@ -43,6 +46,7 @@ pub use in_place::{MergedText, merge_into_text};
 pub use json_messages::{
     JsonMessage, JsonMessages, JsonMessagesError, MessageText, PluralText, json_messages,
 };
+pub use number_data::{NumberDataError, number_data_for, number_data_rust};
 pub use omnia_file::{
     Comparison, Difference, Export, LanguageFile, OmniaFileError, Text, compare_language_file,
     export_language_file, omnia_text_name,

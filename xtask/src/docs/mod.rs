@@ -84,6 +84,7 @@ pub(crate) const ARTIFACTS: &[Artifact] = &[
     Artifact::new("omnia", "docs/omnia/<tag>.json and docs/omnia/README.md", Root::Docs, omnia::generate),
     Artifact::new("messages", "docs/messages/<tag>.json", Root::Docs, omnia::catalogs),
     Artifact::new("embedded", "crates/omnia-errors-fluent/src/embedded.rs", Root::Workspace, embedded),
+    Artifact::new("number-data", "crates/omnia-errors-fluent/src/number_data.rs", Root::Workspace, number_data),
     Artifact::new("conformance", "js/test/formatted.json", Root::Workspace, conformance),
     Artifact::new("npm", "js/omnia-errors/ (generated files) and js/test/negotiation.json", Root::Workspace, npm::generate)
         .owning(omnia_errors_tooling::npm::PACKAGE_DIR, &omnia_errors_tooling::npm::HAND_WRITTEN),
@@ -173,6 +174,16 @@ fn embedded(inputs: &Inputs) -> Result<Vec<Generated>, String> {
         omnia_errors_tooling::embedded_rust(inputs.locales()?).map_err(|e| e.to_string())?;
     Ok(vec![Generated::new(
         "crates/omnia-errors-fluent/src/embedded.rs",
+        contents,
+    )])
+}
+
+/// The runtime crate's number data: ICU4X's, for the declared locales only.
+fn number_data(inputs: &Inputs) -> Result<Vec<Generated>, String> {
+    let contents =
+        omnia_errors_tooling::number_data_rust(inputs.locales()?).map_err(|e| e.to_string())?;
+    Ok(vec![Generated::new(
+        "crates/omnia-errors-fluent/src/number_data.rs",
         contents,
     )])
 }

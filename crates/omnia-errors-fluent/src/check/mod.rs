@@ -17,8 +17,8 @@ mod terms;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{AnyCode, ParamKind};
-use unic_langid::LanguageIdentifier;
 
 pub use finding::{Finding, FindingKind, FindingList, Position};
 pub(crate) use finding::{LineIndex, offset_in};

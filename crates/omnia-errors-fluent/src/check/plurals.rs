@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use unic_langid::LanguageIdentifier;
+use icu_locale_core::LanguageIdentifier;
 
 use super::finding::{FindingKind, Position};
 use super::parse::ParsedMessage;
