@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use omnia_errors_tooling::{LanguageFile, Text, export_language_file, merge_into_text};
 
-use crate::workspace_locales;
+use crate::workspace;
 
 /// Our texts merged into a user's OMNIA language file (`merge_into_text`), four ways: the
 /// file's own texts (when that changes nothing, every byte stays), new values for some of its
@@ -194,7 +194,7 @@ fn common_suffix(a: &str, b: &str) -> usize {
 fn our_export() -> &'static LanguageFile {
     static EXPORT: OnceLock<LanguageFile> = OnceLock::new();
     EXPORT.get_or_init(|| {
-        export_language_file(workspace_locales(), "pl-PL")
+        export_language_file(workspace(), "pl-PL")
             .expect("pl-PL exports")
             .file
     })

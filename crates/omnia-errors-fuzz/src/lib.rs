@@ -49,13 +49,18 @@ pub const TARGETS: &[(&str, Harness)] = &[
 ];
 
 /// The repository's `locales/`, read once.
-fn workspace_locales() -> &'static Vec<LocaleFiles> {
-    static LOCALES: OnceLock<Vec<LocaleFiles>> = OnceLock::new();
+fn workspace() -> &'static omnia_errors_tooling::Locales {
+    static LOCALES: OnceLock<omnia_errors_tooling::Locales> = OnceLock::new();
     LOCALES.get_or_init(|| {
         omnia_errors_tooling::Workspace::current()
-            .locale_files()
+            .locales()
             .expect("locales/ is readable")
     })
+}
+
+/// The files of the repository's `locales/`.
+fn workspace_locales() -> &'static [LocaleFiles] {
+    workspace().files()
 }
 
 /// The embedded messages, with the pseudo-locales.

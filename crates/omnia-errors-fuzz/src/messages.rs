@@ -34,20 +34,19 @@ pub fn localize_params(data: &[u8]) {
     let language = localizer().for_languages(std::slice::from_ref(
         &locales[usize::from(selector) % locales.len()],
     ));
-    let mut fallbacks = Vec::new();
     let message = match code {
         AnyCode::Api(c) => {
             let error = ApiError::from_parameters(c, &parameters).expect("well-typed parameters");
-            language.message_reporting(&error, &mut fallbacks)
+            language.message(&error)
         }
         AnyCode::Validation(c) => {
             let error =
                 ValidationError::from_parameters(c, &parameters).expect("well-typed parameters");
-            language.message_reporting(&error, &mut fallbacks)
+            language.message(&error)
         }
     };
     assert!(!message.text.is_empty());
-    assert!(fallbacks.is_empty(), "{fallbacks:?}");
+    assert!(message.fallbacks.is_empty(), "{:?}", message.fallbacks);
 }
 
 /// A Fluent file loaded at run time in place of pl-PL's `errors.ftl`: loading either fails
@@ -56,7 +55,7 @@ pub fn ftl_files(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut locales = workspace_locales().clone();
+    let mut locales = workspace_locales().to_vec();
     for locale in &mut locales {
         if locale.tag == "pl-PL" {
             for file in &mut locale.files {

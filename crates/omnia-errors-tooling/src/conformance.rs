@@ -11,8 +11,12 @@
 use std::fmt::Write as _;
 
 use icu_locale_core::LanguageIdentifier;
-use omnia_errors::{AnyCode, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters};
-use omnia_errors_fluent::{Fallback, Isolation, Language, LocaleFiles, Localizer};
+use omnia_errors::{
+    AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ValidationError,
+};
+use omnia_errors_fluent::{Fallback, Isolation, Language, Localizer, Message};
+
+use crate::Locales;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
 ///
@@ -20,11 +24,12 @@ use omnia_errors_fluent::{Fallback, Isolation, Language, LocaleFiles, Localizer}
 ///
 /// The files do not load, or a message falls back to another locale or reports a problem,
 /// named.
-pub fn conformance_fixture(sources: &[LocaleFiles]) -> Result<String, String> {
+pub fn conformance_fixture(locales: &Locales) -> Result<String, String> {
     let build = |isolation| {
         Localizer::builder()
             .isolation(isolation)
-            .files(sources)
+            .declared(&locales.infos())
+            .files(locales.files())
             .map(omnia_errors_fluent::LocalizerBuilder::build)
             .map_err(|e| e.to_string())
     };
@@ -185,30 +190,24 @@ fn format(
     code: AnyCode,
     args: &Args,
 ) -> Result<(String, bool, Vec<Fallback>), String> {
+    fn typed<'l>(language: &'l Language, error: &impl CatalogError) -> (Message<'l>, bool) {
+        (language.message(error), error.has_context())
+    }
     let parameters: Parameters = args.iter().cloned().collect();
-    let mut fallbacks = Vec::new();
     let (message, has_context) = match code {
-        AnyCode::Api(code) => {
-            let error = omnia_errors::ApiError::from_parameters(code, &parameters)
-                .map_err(|e| e.to_string())?;
-            (
-                language.message_reporting(&error, &mut fallbacks),
-                error.has_context(),
-            )
-        }
-        AnyCode::Validation(code) => {
-            let error = omnia_errors::ValidationError::from_parameters(code, &parameters)
-                .map_err(|e| e.to_string())?;
-            (
-                language.message_reporting(&error, &mut fallbacks),
-                error.has_context(),
-            )
-        }
+        AnyCode::Api(code) => typed(
+            language,
+            &ApiError::from_parameters(code, &parameters).map_err(|e| e.to_string())?,
+        ),
+        AnyCode::Validation(code) => typed(
+            language,
+            &ValidationError::from_parameters(code, &parameters).map_err(|e| e.to_string())?,
+        ),
     };
     if message.locale != language.locale() {
         return Err(format!("{code}: fell back to {}", message.locale));
     }
-    Ok((message.text.into_owned(), has_context, fallbacks))
+    Ok((message.text.into_owned(), has_context, message.fallbacks))
 }
 
 /// Every case, in a deterministic order: locale (the localizer's order), code (page order),

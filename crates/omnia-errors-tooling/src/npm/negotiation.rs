@@ -14,7 +14,9 @@
 use std::fmt::Write as _;
 
 use omnia_errors::header;
-use omnia_errors_fluent::{LOCALES, Localizer};
+use omnia_errors_fluent::Localizer;
+
+use crate::{DeclaredLocale, Locales};
 
 /// Headers that matter, each for a reason.
 const HEADERS: &[&str] = &[
@@ -213,21 +215,21 @@ impl Draw {
     }
 }
 
-/// The tag an OMNIA name (`PTPT`, any case) names, else the input.
-fn omnia_tag(value: &str) -> &str {
-    LOCALES
+/// The tag an OMNIA name (`PTPT`, any case) of a declared locale names, else the input.
+fn omnia_tag<'a>(value: &'a str, declared: &'a [DeclaredLocale]) -> &'a str {
+    declared
         .iter()
         .find(|l| l.omnia_name.eq_ignore_ascii_case(value))
-        .map_or(value, |l| l.tag)
+        .map_or(value, |l| l.tag.as_str())
 }
 
 /// The header with each element's OMNIA name written as its tag.
-fn header_as_tags(input: &str) -> String {
+fn header_as_tags(input: &str, declared: &[DeclaredLocale]) -> String {
     input
         .split(',')
         .map(|element| match header::weighted(element) {
-            Some((value, _)) if omnia_tag(value) != value => {
-                element.replacen(value, omnia_tag(value), 1)
+            Some((value, _)) if omnia_tag(value, declared) != value => {
+                element.replacen(value, omnia_tag(value, declared), 1)
             }
             _ => element.to_owned(),
         })
@@ -261,16 +263,16 @@ struct Case {
     expected: String,
 }
 
-fn cases(localizer: &Localizer) -> Vec<Case> {
+fn cases(localizer: &Localizer, declared: &[DeclaredLocale]) -> Vec<Case> {
     let header = |input: &str| Case {
         input: Ok(input.to_owned()),
         expected: localizer
-            .for_accept_language(&header_as_tags(input))
+            .for_accept_language(&header_as_tags(input, declared))
             .locale()
             .to_string(),
     };
     let tags = |input: &[&str]| {
-        let as_tags: Vec<&str> = input.iter().map(|t| omnia_tag(t)).collect();
+        let as_tags: Vec<&str> = input.iter().map(|t| omnia_tag(t, declared)).collect();
         Case {
             input: Err(input.iter().map(|&t| t.to_owned()).collect()),
             expected: localizer.for_tags(&as_tags).locale().to_string(),
@@ -307,10 +309,11 @@ fn cases(localizer: &Localizer) -> Vec<Case> {
 }
 
 /// The fixture: a JSON array, one case a line, `{"header": …}` or `{"tags": […]}` with the
-/// `expected` locale.
-pub fn negotiation_fixture(localizer: &Localizer) -> String {
+/// `expected` locale, as `localizer` negotiates (OMNIA's names of the declared `locales` read
+/// as their tags).
+pub fn negotiation_fixture(locales: &Locales, localizer: &Localizer) -> String {
     let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let lines: Vec<String> = cases(localizer)
+    let lines: Vec<String> = cases(localizer, locales.declared())
         .iter()
         .map(|case| {
             let mut line = String::from("{");
@@ -334,20 +337,29 @@ pub fn negotiation_fixture(localizer: &Localizer) -> String {
 mod tests {
     use super::*;
 
+    fn declared() -> Vec<DeclaredLocale> {
+        crate::Workspace::current()
+            .locales()
+            .unwrap()
+            .declared()
+            .to_vec()
+    }
+
     #[test]
     fn omnia_names_are_read_as_their_tags_in_headers_and_lists() {
+        let declared = declared();
         assert_eq!(
-            header_as_tags("PLPL;q=0.5, dede ;q=0.6,x"),
+            header_as_tags("PLPL;q=0.5, dede ;q=0.6,x", &declared),
             "pl-PL;q=0.5, de-DE ;q=0.6,x"
         );
-        assert_eq!(omnia_tag("ptpt"), "pt-PT");
-        assert_eq!(omnia_tag("XXXX"), "XXXX");
+        assert_eq!(omnia_tag("ptpt", &declared), "pt-PT");
+        assert_eq!(omnia_tag("XXXX", &declared), "XXXX");
     }
 
     #[test]
     fn the_cases_the_issue_names_answer_as_expected() {
         let localizer = Localizer::embedded();
-        let all = cases(&localizer);
+        let all = cases(&localizer, &declared());
         let expected = |input: &str| {
             all.iter()
                 .find(|c| c.input.as_deref() == Ok(input))
