@@ -138,13 +138,17 @@ impl fmt::Display for Finding {
     }
 }
 
+/// Which part of a message a finding is about: its value, or the attribute named.
+fn place(attribute: Option<&String>) -> String {
+    match attribute {
+        Some(a) => format!("its .{a} attribute"),
+        None => "its value".to_owned(),
+    }
+}
+
 impl fmt::Display for FindingKind {
     /// What is wrong and what would be right, as a sentence without the place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = |attribute: &Option<String>| match attribute {
-            Some(a) => format!("its .{a} attribute"),
-            None => "its value".to_owned(),
-        };
         match self {
             FindingKind::Syntax(message) => write!(f, "syntax error: {message}"),
             FindingKind::NonCanonicalTag(canonical) => write!(
@@ -168,7 +172,7 @@ impl fmt::Display for FindingKind {
                 variable,
                 expected,
             } => {
-                write!(f, "{} uses ${variable}, which is not provided", place(attribute))?;
+                write!(f, "{} uses ${variable}, which is not provided", place(attribute.as_ref()))?;
                 if expected.is_empty() {
                     f.write_str(" (it takes no variables)")
                 } else {
@@ -179,7 +183,7 @@ impl fmt::Display for FindingKind {
             FindingKind::UnusedVariable {
                 attribute,
                 variable,
-            } => write!(f, "{} does not use ${variable}", place(attribute)),
+            } => write!(f, "{} does not use ${variable}", place(attribute.as_ref())),
             FindingKind::MissingPluralVariant { variable, category } => write!(
                 f,
                 "the selector on ${variable} has no [{category}] variant, a plural category of this locale"
@@ -204,12 +208,11 @@ impl fmt::Display for FindingKind {
             FindingKind::Unsupported(what) => write!(
                 f,
                 "uses {what}, which OMNIA messages cannot contain: use text, the code's $variables, terms and plural selectors"
-
             ),
             FindingKind::Blank { attribute } => write!(
                 f,
                 "{} is blank (in some variant, at least), which shows the reader no message: write it, or leave the message out",
-                place(attribute)
+                place(attribute.as_ref())
             ),
             FindingKind::UnknownTerm { term } => write!(
                 f,
