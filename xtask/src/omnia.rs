@@ -32,7 +32,11 @@ pub(crate) fn merge_json(locales: &[LocaleFiles], json: &str) -> Result<Merged, 
         merged.added.len(),
         ours.file.texts.len(),
         merged.changed.len(),
-        merged.file.texts.len().saturating_sub(ours.file.texts.len()),
+        merged
+            .file
+            .texts
+            .len()
+            .saturating_sub(ours.file.texts.len()),
     );
     for name in &merged.added {
         let _ = write!(report, "\n  added {name}");

@@ -12,7 +12,7 @@ use omnia_errors::{
 
 use crate::embedded;
 use crate::locales::LOCALES;
-use crate::negotiate::{Negotiator, parse_language};
+use crate::negotiate::{Negotiator, omnia_language, parse_language};
 use crate::number::Numbers;
 use crate::pattern::{self, FormatError, Seq};
 
@@ -399,6 +399,10 @@ impl Localizer {
     /// locale is excluded, en-US does. Only the first 4 KiB of the header are read, and tags
     /// over 64 bytes are skipped (see [`parse_accept_language`](crate::parse_accept_language)).
     ///
+    /// OMNIA's language names (`PTPT`), which [`for_tags`](Self::for_tags) reads, are not read
+    /// here: the header holds BCP 47 tags (RFC 9110 §12.5.4), where four letters are a
+    /// reserved language subtag, not a language, and no browser sends them.
+    ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let language = localizer.for_accept_language("de-CH, fr;q=0.8, *;q=0.1");
@@ -411,18 +415,30 @@ impl Localizer {
     }
 
     /// The best locale for language tags in preference order, as a UI holds them
-    /// (`navigator.languages`, a user setting), each read as
-    /// [`parse_language`](crate::parse_language) reads it: extensions set aside, tags that
-    /// name no language skipped.
+    /// (`navigator.languages`, a user setting, OMNIA's language of the user), each read as
+    /// [`parse_language`](crate::parse_language) reads it (extensions set aside), else as an
+    /// OMNIA language name; what is neither is skipped.
+    ///
+    /// An OMNIA language name is the unique identifier OMNIA gives a language (its language
+    /// file's `name`, what OMNIA's `getLanguageTranslator().language` answers): `PTPT` stands
+    /// for pt-PT, in any case (`ptPT`, as one of OMNIA's own files writes it), for each
+    /// language of the catalog ([`LOCALES`](crate::LOCALES), `omnia-name` in
+    /// `locales/locales.toml`). A name has four letters, which BCP 47 reserves and no tag
+    /// uses, so no tag is read as a name. [`for_accept_language`](Self::for_accept_language)
+    /// does not read names: a header holds tags only.
     ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// assert_eq!(localizer.for_tags(&["x-🦀", "pt-AO", "en"]).locale().to_string(), "pt-PT");
     /// assert_eq!(localizer.for_tags(&["de-DE-u-nu-latn"]).locale().to_string(), "de-DE");
+    /// assert_eq!(localizer.for_tags(&["PTPT"]).locale().to_string(), "pt-PT");
+    /// assert_eq!(localizer.for_tags(&["XXXX", "plPL", "de"]).locale().to_string(), "pl-PL");
     /// ```
     pub fn for_tags(&self, tags: &[&str]) -> Language {
-        let requested: Vec<LanguageIdentifier> =
-            tags.iter().filter_map(|t| parse_language(t)).collect();
+        let requested: Vec<LanguageIdentifier> = tags
+            .iter()
+            .filter_map(|t| parse_language(t).or_else(|| omnia_language(t)))
+            .collect();
         self.for_languages(&requested)
     }
 
