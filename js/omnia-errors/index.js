@@ -3,10 +3,10 @@
 // the Rust catalog and locales/; this module, negotiate.js and format.js are written by hand
 // and give the same answers as the Rust crate omnia-errors-fluent.
 
-import { httpStatus, loaders, sourceLocale, validationErrorCodes } from "./catalog.js";
+import { httpStatus, loaders, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
 import { formats, own, read } from "./format.js";
 
-export { errorCodes, httpStatus, locales, parameters, sourceLocale, validationErrorCodes } from "./catalog.js";
+export { errorCodes, httpStatus, locales, parameters, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
 export { negotiate } from "./negotiate.js";
 
 /** Whether `code` is an API error code (the `code` of a response body). */
@@ -78,10 +78,27 @@ export function message(code, params, locale, options) {
 }
 
 /**
+ * The title of an HTTP error status in a locale, as RFC 9457 `about:blank` problems carry it:
+ * its reason phrase ("Not Found"), or its class's ("Client Error") for a 4xx or 5xx status
+ * without one of its own; `null` for any other status. Falls back to en-US as `message` does.
+ */
+export function statusTitle(status, locale) {
+  const messages = messagesOf(locale);
+  if (!Number.isInteger(status) || status < 400 || status > 599) return null;
+  const index = statusTitles.indexOf(status);
+  const slot = index < 0 ? statusTitles.length + (status > 499) : index;
+  for (let m = messages; m; m = m.fallback) {
+    if (typeof m.titles?.[slot] === "string") return { text: m.titles[slot], locale: m.locale };
+  }
+  return { text: index < 0 ? `http-${status > 499 ? 5 : 4}xx` : `http-${status}`, locale: sourceLocale };
+}
+
+/**
  * A received error body with its messages in a locale: OMNIA's (`message`, and each item's)
  * or RFC 9457 Problem Details (`title`, `detail`, and each item's `detail`), nested `errors`
- * included. A code this package does not know (a newer server's) or parameters it cannot read
- * keep the text they came with. The body given is not changed; anything that is not an object
+ * included; an `about:blank` problem without a code gets its status's title (`statusTitle`).
+ * A code this package does not know (a newer server's) or parameters it cannot read keep the
+ * text they came with. The body given is not changed; anything that is not an object
  * comes back as it is.
  */
 export function localize(body, locale, options) {
@@ -99,6 +116,10 @@ export function localize(body, locale, options) {
   if (text !== null) {
     if (problem) out.title = received(body, true, true);
     out[problem ? "detail" : "message"] = text;
+  } else if (problem && body.code == null && (body.type ?? "about:blank") === "about:blank") {
+    // A problem that is its status alone: its title is the status's reason phrase.
+    const title = statusTitle(body.status, messages);
+    if (title) out.title = title.text;
   }
   if (Array.isArray(body.errors)) {
     out.errors = body.errors.map((item) => {

@@ -2,7 +2,9 @@
 //! of every locale (the generic message, and the `.context` variant of codes with optional
 //! parameters) formatted by the localizer over the values of the runtime crate's differential
 //! test (`crates/omnia-errors-fluent/tests/differential.rs`, which compares the same messages
-//! with fluent-bundle), isolation marks off and, on a sample, on; one case a line.
+//! with fluent-bundle), isolation marks off and, on a sample, on; then the title every locale
+//! gives an RFC 9457 `about:blank` problem of each HTTP status (its own, its class's, or
+//! none: the title received kept); one case a line.
 //! `js/test/conformance.test.mjs` formats each case with `@fluent/bundle` and with the npm
 //! package, and expects the same texts, so Rust and JavaScript UIs provably agree (numbers
 //! included: ICU4X here, `Intl.NumberFormat` there, both from CLDR). `cargo xtask docs` writes
@@ -11,8 +13,12 @@
 use std::fmt::Write as _;
 
 use icu_locale_core::LanguageIdentifier;
-use omnia_errors::{AnyCode, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters};
-use omnia_errors_fluent::{Fallback, Isolation, Language, LocaleFiles, Localizer};
+use omnia_errors::{
+    AnyCode, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ProblemDetails,
+};
+use omnia_errors_fluent::{
+    Fallback, Isolation, Language, LocaleFiles, Localizer, STATUS_TITLES, status_title_id,
+};
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
 ///
@@ -30,10 +36,11 @@ pub fn conformance_fixture(sources: &[LocaleFiles]) -> Result<String, String> {
     };
     let plain = build(Isolation::Off)?;
     let isolating = build(Isolation::On)?;
-    let lines: Vec<String> = cases(&plain, &isolating)?
+    let mut lines: Vec<String> = cases(&plain, &isolating)?
         .iter()
         .map(Case::to_json)
         .collect();
+    lines.extend(status_cases(&plain)?.iter().map(StatusCase::to_json));
     Ok(format!("[\n{}\n]\n", lines.join(",\n")))
 }
 
@@ -252,6 +259,68 @@ fn cases(plain: &Localizer, isolating: &Localizer) -> Result<Vec<Case>, String> 
     } else {
         Err(failures.join("\n"))
     }
+}
+
+/// The `title` the status cases' problems are received with: what an `about:blank` problem of
+/// a status without a title (not an error status) keeps.
+const RECEIVED_TITLE: &str = "The server's title";
+
+/// The statuses sampled besides [`STATUS_TITLES`]: each class's bounds and a status without a
+/// title of its own in each (which take the class's title), and statuses that are no errors.
+const OTHER_STATUSES: [u16; 8] = [418, 499, 520, 599, 200, 302, 399, 600];
+
+/// An `about:blank` problem of `status` localized: the title the localizer gives it.
+struct StatusCase {
+    locale: String,
+    status: u16,
+    expected: String,
+}
+
+impl StatusCase {
+    /// One line of the fixture; `id` is the title's Fluent message (`null` for a status that
+    /// has none, whose received `title` is kept).
+    fn to_json(&self) -> String {
+        let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            r#"{{"locale": {}, "status": {}, "id": {}, "attribute": null, "isolate": false, "args": {{}}, "title": {}, "expected": {}}}"#,
+            string(&self.locale),
+            self.status,
+            status_title_id(self.status).map_or_else(|| "null".to_owned(), string),
+            string(RECEIVED_TITLE),
+            string(&self.expected),
+        )
+    }
+}
+
+/// Every locale's title of every sampled status, as `localize_problem` writes it into a
+/// received `about:blank` problem.
+fn status_cases(localizer: &Localizer) -> Result<Vec<StatusCase>, String> {
+    let mut cases = Vec::new();
+    for locale in localizer.locales() {
+        let language = localizer.for_languages(std::slice::from_ref(locale));
+        for status in STATUS_TITLES.into_iter().chain(OTHER_STATUSES) {
+            let mut problem = ProblemDetails::about_blank(status).with_title(RECEIVED_TITLE);
+            let mut fallbacks = Vec::new();
+            language.localize_problem(&mut problem, &mut fallbacks);
+            let title = language.status_title(status);
+            if !fallbacks.is_empty() || title.as_ref().is_some_and(|t| t.locale != locale) {
+                return Err(format!(
+                    "[{locale}] status {status}: fell back ({fallbacks:?})"
+                ));
+            }
+            let expected = problem.title.unwrap_or_default();
+            let given = title.as_ref().map_or(RECEIVED_TITLE, |t| &t.text);
+            if given != expected {
+                return Err(format!("[{locale}] status {status}: not its status title"));
+            }
+            cases.push(StatusCase {
+                locale: locale.to_string(),
+                status,
+                expected,
+            });
+        }
+    }
+    Ok(cases)
 }
 
 #[cfg(test)]

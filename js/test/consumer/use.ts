@@ -7,11 +7,13 @@ import {
   localize,
   message,
   negotiate,
+  statusTitle,
   type Code,
   type ErrorResponse,
   type HttpStatuses,
   type Locale,
   type ProblemDetails,
+  type StatusProblem,
   type ValidationErrorCode,
 } from "omnia-errors";
 import pl from "omnia-errors/messages/pl-PL";
@@ -62,6 +64,12 @@ const problem: ProblemDetails = localize(
   { type: "about:blank", title: "t", status: 404, detail: "d", code: "EntityNotFound" },
   pl,
 );
+const notFound: StatusProblem = localize({ type: "about:blank", title: "Not Found", status: 404 }, pl);
+const title: string | undefined = statusTitle(405, "pl-PL")?.text;
+// @ts-expect-error a status is a number
+statusTitle("405", pl);
+// @ts-expect-error an about:blank problem's type is about:blank
+const typed: StatusProblem = { type: "https://example.com", title: "t", status: 404 };
 // @ts-expect-error a validation code is no API error code
 const misplaced: ErrorResponse = { code: "TextMaxLengthMismatch", message: "m" };
 
@@ -70,4 +78,4 @@ element.code = "EntityNotFound";
 element.language = "PTPT";
 await element.rendered;
 
-export { text, status, statuses, wrong, again, problem, misplaced };
+export { text, status, statuses, wrong, again, problem, notFound, title, typed, misplaced };
