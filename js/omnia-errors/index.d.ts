@@ -30,12 +30,13 @@ export type Pattern = string | ((parameters: any, formatters: Formatters) => str
  */
 export interface Messages<L extends Locale = Locale> {
   readonly locale: L;
-  readonly messages: { readonly [C in Code]?: Pattern | readonly [Pattern, Pattern] };
   /**
-   * The titles of HTTP statuses: those of `statusTitles`, in order, then the 4xx and 5xx class
-   * titles (`null` where the locale has none).
+   * Each code's message, in the order of `errorCodes` then `validationErrorCodes` (a code with
+   * optional parameters has `[generic, contextual]`), then the titles of HTTP statuses: those
+   * of `statusTitles`, in order, then the 4xx and 5xx class titles. `null` (or nothing) where
+   * the locale has none: the fallback's is used.
    */
-  readonly titles: readonly (string | null)[];
+  readonly messages: readonly (Pattern | readonly [Pattern, Pattern])[];
   /** Where a message this locale cannot write comes from (en-US), when there is one. */
   readonly fallback?: Messages;
 }

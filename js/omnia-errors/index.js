@@ -3,14 +3,20 @@
 // the Rust catalog and locales/; this module, negotiate.js and format.js are written by hand
 // and give the same answers as the Rust crate omnia-errors-fluent.
 
-import { httpStatus, loaders, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
+import { errorCodes, loaders, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
 import { formats, own, read } from "./format.js";
 
 export { errorCodes, httpStatus, locales, parameters, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
 export { negotiate } from "./negotiate.js";
 
+/**
+ * Every code, in the order of each locale's messages (which then have the status titles): the
+ * order of the Rust localizer's compiled messages.
+ */
+const codes = [...errorCodes, ...validationErrorCodes];
+
 /** Whether `code` is an API error code (the `code` of a response body). */
-export const isErrorCode = (code) => typeof code === "string" && own(httpStatus, code);
+export const isErrorCode = (code) => errorCodes.includes(code);
 
 /** Whether `code` is a validation error code (the `code` of an item of its `errors`). */
 export const isValidationErrorCode = (code) => validationErrorCodes.includes(code);
@@ -33,11 +39,7 @@ export function load(locale) {
   return loading.get(locale);
 }
 
-/**
- * The messages a caller gave: a locale module's default export, or the tag of a loaded one.
- * Every module has a message for every code (the generator refuses incomplete locales), so
- * its keys are the codes.
- */
+/** The messages a caller gave: a locale module's default export, or the tag of a loaded one. */
 function messagesOf(locale) {
   const messages = typeof locale === "string" ? ready.get(locale) : locale;
   if (typeof messages?.messages !== "object") {
@@ -48,16 +50,19 @@ function messagesOf(locale) {
   return messages;
 }
 
-/** The text of a code in `messages`, else in its fallback (en-US), else the code's name. */
-function resolve(messages, code, { args, context }, options) {
+/**
+ * The text of the message at `index` in `messages`, else in its fallback (en-US), else `name`
+ * (the code's, or the status title's Fluent id).
+ */
+function resolve(messages, index, name, { args, context }, options) {
   for (let m = messages; m; m = m.fallback) {
-    const entry = m.messages[code];
+    const entry = m.messages[index];
     const pattern = Array.isArray(entry) ? entry[+context] : context ? null : entry;
     // A text is the message; a function writes it, and what comes out empty falls back.
     const text = typeof pattern === "function" ? pattern(args, formats(m.locale, options?.isolate === true)) : pattern;
     if (typeof pattern === "string" || text) return { text, locale: m.locale };
   }
-  return { text: code, locale: sourceLocale };
+  return { text: name, locale: sourceLocale };
 }
 
 /**
@@ -69,12 +74,11 @@ function resolve(messages, code, { args, context }, options) {
  */
 export function message(code, params, locale, options) {
   const messages = messagesOf(locale);
-  if (typeof code !== "string" || !own(messages.messages, code)) {
-    throw new TypeError(`omnia-errors: ${JSON.stringify(String(code))} is not an OMNIA error code`);
-  }
+  const index = codes.indexOf(code);
+  if (index < 0) throw new TypeError(`omnia-errors: ${JSON.stringify(String(code))} is not an OMNIA error code`);
   const given = read(code, params);
   if (typeof given === "string") throw new TypeError(`omnia-errors: ${given}`);
-  return resolve(messages, code, given, options);
+  return resolve(messages, index, code, given, options);
 }
 
 /**
@@ -85,12 +89,9 @@ export function message(code, params, locale, options) {
 export function statusTitle(status, locale) {
   const messages = messagesOf(locale);
   if (!Number.isInteger(status) || status < 400 || status > 599) return null;
-  const index = statusTitles.indexOf(status);
-  const slot = index < 0 ? statusTitles.length + (status > 499) : index;
-  for (let m = messages; m; m = m.fallback) {
-    if (typeof m.titles?.[slot] === "string") return { text: m.titles[slot], locale: m.locale };
-  }
-  return { text: index < 0 ? `http-${status > 499 ? 5 : 4}xx` : `http-${status}`, locale: sourceLocale };
+  const at = statusTitles.indexOf(status);
+  const slot = codes.length + (at < 0 ? statusTitles.length + (status > 499) : at);
+  return resolve(messages, slot, at < 0 ? `http-${status > 499 ? 5 : 4}xx` : `http-${status}`, { context: false });
 }
 
 /**
@@ -107,9 +108,10 @@ export function localize(body, locale, options) {
   const problem = !own(body, "message");
   /** The messages of a received code (its generic one with `generic`), or `null`. */
   const received = ({ code, parameters }, api, generic) => {
-    if (typeof code !== "string" || !own(messages.messages, code) || isErrorCode(code) !== api) return null;
+    const index = codes.indexOf(code);
+    if (index < 0 || index < errorCodes.length !== api) return null;
     const given = read(code, parameters);
-    return typeof given === "string" ? null : resolve(messages, code, generic ? { ...given, context: false } : given, options).text;
+    return typeof given === "string" ? null : resolve(messages, index, code, generic ? { ...given, context: false } : given, options).text;
   };
   const out = { ...body };
   const text = received(body, true);

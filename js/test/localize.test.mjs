@@ -5,7 +5,17 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { load, locales, localize, message, sourceLocale, statusTitle, statusTitles } from "../omnia-errors/index.js";
+import {
+  errorCodes,
+  load,
+  locales,
+  localize,
+  message,
+  sourceLocale,
+  statusTitle,
+  statusTitles,
+  validationErrorCodes,
+} from "../omnia-errors/index.js";
 import de from "../omnia-errors/messages/de-DE.js";
 import pl from "../omnia-errors/messages/pl-PL.js";
 
@@ -124,14 +134,22 @@ test("a problem's status title only where the problem is its status alone", () =
 
 test("a status title a locale lacks comes from en-US, then is its Fluent id", async () => {
   const en = await load(sourceLocale);
-  const partial = { locale: "pl-PL", messages: { __proto__: null }, titles: [null, "Brak autoryzacji"], fallback: en };
+  // A module's titles follow its codes' messages, in the order of statusTitles, then 4xx, 5xx.
+  const first = errorCodes.length + validationErrorCodes.length;
+  const partial = { locale: "pl-PL", messages: [], fallback: en };
+  partial.messages[first] = null;
+  partial.messages[first + 1] = "Brak autoryzacji";
   assert.deepEqual(statusTitle(400, partial), { text: "Bad Request", locale: "en-US" });
   assert.deepEqual(statusTitle(401, partial), { text: "Brak autoryzacji", locale: "pl-PL" });
   assert.deepEqual(statusTitle(599, partial), { text: "Server Error", locale: "en-US" });
-  const alone = { locale: "pl-PL", messages: { __proto__: null }, titles: [] };
+  const alone = { locale: "pl-PL", messages: [] };
   assert.deepEqual(statusTitle(404, alone), { text: "http-404", locale: "en-US" });
   assert.deepEqual(statusTitle(418, alone), { text: "http-4xx", locale: "en-US" });
   assert.deepEqual(statusTitle(599, alone), { text: "http-5xx", locale: "en-US" });
   // The shipped modules title every status themselves.
-  for (const { tag } of locales) assert.ok((await load(tag)).titles.every((t) => typeof t === "string" && t !== ""), tag);
+  for (const { tag } of locales) {
+    const { messages } = await load(tag);
+    assert.equal(messages.length, first + statusTitles.length + 2, tag);
+    assert.ok(messages.slice(first).every((t) => typeof t === "string" && t !== ""), tag);
+  }
 });
