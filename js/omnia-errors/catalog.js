@@ -31,6 +31,12 @@ export const httpStatus = {
  * (then the 4xx and 5xx class titles); any other status from 400 to 599 takes its class's. */
 export const statusTitles = [400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 511];
 
+/**
+ * The page documenting the codes: a problem's `type` is `<docsPage>#<code>`, by which a
+ * problem without `code` is read.
+ */
+export const docsPage = "https://docs.omnialowcode.com/omnia3_api_errors.html";
+
 /** The parameters of each code that has any, in declaration order. */
 export const parameters = {
   __proto__: null,

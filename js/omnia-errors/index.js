@@ -3,10 +3,19 @@
 // the Rust catalog and locales/; this module, negotiate.js and format.js are written by hand
 // and give the same answers as the Rust crate omnia-errors-fluent.
 
-import { errorCodes, loaders, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
+import { docsPage, errorCodes, loaders, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
 import { formats, own, read } from "./format.js";
 
-export { errorCodes, httpStatus, locales, parameters, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
+export {
+  docsPage,
+  errorCodes,
+  httpStatus,
+  locales,
+  parameters,
+  sourceLocale,
+  statusTitles,
+  validationErrorCodes,
+} from "./catalog.js";
 export { negotiate } from "./negotiate.js";
 
 /**
@@ -97,7 +106,8 @@ export function statusTitle(status, locale) {
 /**
  * A received error body with its messages in a locale: OMNIA's (`message`, and each item's)
  * or RFC 9457 Problem Details (`title`, `detail`, and each item's `detail`), nested `errors`
- * included; an `about:blank` problem without a code gets its status's title (`statusTitle`).
+ * included. A problem without `code` is read by the code its `type` documents (`docsPage`),
+ * and an `about:blank` one without a code gets its status's title (`statusTitle`).
  * A code this package does not know (a newer server's) or parameters it cannot read keep the
  * text they came with. The body given is not changed; anything that is not an object
  * comes back as it is.
@@ -107,25 +117,29 @@ export function localize(body, locale, options) {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
   const problem = !own(body, "message");
   /** The messages of a received code (its generic one with `generic`), or `null`. */
-  const received = ({ code, parameters }, api, generic) => {
+  const received = (code, parameters, api, generic) => {
     const index = codes.indexOf(code);
     if (index < 0 || index < errorCodes.length !== api) return null;
     const given = read(code, parameters);
     return typeof given === "string" ? null : resolve(messages, index, code, generic ? { ...given, context: false } : given, options).text;
   };
   const out = { ...body };
-  const text = received(body, true);
+  // A problem without `code` is read by the code its `type` documents, as in Rust.
+  const anchor = docsPage + "#";
+  const { type } = body;
+  const code = body.code ?? (problem && typeof type === "string" && type.startsWith(anchor) ? type.slice(anchor.length) : null);
+  const text = received(code, body.parameters, true);
   if (text !== null) {
-    if (problem) out.title = received(body, true, true);
+    if (problem) out.title = received(code, body.parameters, true, true);
     out[problem ? "detail" : "message"] = text;
-  } else if (problem && body.code == null && (body.type ?? "about:blank") === "about:blank") {
+  } else if (problem && code == null && (type ?? "about:blank") === "about:blank") {
     // A problem that is its status alone: its title is the status's reason phrase.
     const title = statusTitle(body.status, messages);
     if (title) out.title = title.text;
   }
   if (Array.isArray(body.errors)) {
     out.errors = body.errors.map((item) => {
-      const text = item !== null && typeof item === "object" ? received(item, false) : null;
+      const text = item !== null && typeof item === "object" ? received(item.code, item.parameters, false) : null;
       return text === null ? item : { ...item, [problem ? "detail" : "message"]: text };
     });
   }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import {
+  docsPage,
   errorCodes,
   load,
   locales,
@@ -21,7 +22,10 @@ import pl from "../omnia-errors/messages/pl-PL.js";
 
 // The status titles of `formatted.json`: an `about:blank` problem of each status, received
 // with `title`, as the Rust `localize_problem` wrote it in each locale.
-const statusCases = JSON.parse(readFileSync(new URL("formatted.json", import.meta.url), "utf8")).filter((c) => "status" in c);
+const fixture = JSON.parse(readFileSync(new URL("formatted.json", import.meta.url), "utf8"));
+const statusCases = fixture.filter((c) => "status" in c);
+// And received bodies as the Rust `localize_body` and `localize_problem` re-localized them.
+const bodyCases = fixture.filter((c) => "body" in c);
 
 const omnia = {
   code: "ValidationFailed",
@@ -152,4 +156,32 @@ test("a status title a locale lacks comes from en-US, then is its Fluent id", as
     assert.equal(messages.length, first + statusTitles.length + 2, tag);
     assert.ok(messages.slice(first).every((t) => typeof t === "string" && t !== ""), tag);
   }
+});
+
+test("every received body of the fixture is localized as Rust localizes it, in every locale", async () => {
+  for (const { tag } of locales) await load(tag);
+  assert.ok(bodyCases.length >= 10 * locales.length, "a short fixture");
+  for (const { locale, body, expected } of bodyCases) {
+    const got = localize(body, locale);
+    // Rust writes the `type` it read for an absent one: RFC 9457's default, about:blank.
+    if (!("type" in body) && !("message" in body)) assert.equal(expected.type, "about:blank");
+    const want = "type" in body ? expected : (({ type, ...rest }) => rest)(expected);
+    assert.deepEqual(got, want, `[${locale}] ${JSON.stringify(body)}`);
+  }
+  // The cases reach each way of reading a problem: by code, by its type's anchor, by status.
+  const pl = bodyCases.filter((c) => c.locale === "pl-PL");
+  assert.ok(pl.some((c) => c.body.code === undefined && c.expected.detail !== c.body.detail));
+  assert.ok(pl.some((c) => c.body.code === undefined && c.expected.title !== c.body.title && c.body.detail === undefined));
+});
+
+test("a problem's type is read for its code only on the catalog's page, and only an API code", () => {
+  const url = (code) => `${docsPage}#${code}`;
+  assert.equal(localize({ type: url("EntityNotFound"), title: "t", status: 404, detail: "d" }, pl).detail, "Nie znaleziono encji.");
+  assert.equal(localize({ type: url("Duplicated"), title: "t", status: 400, detail: "d" }, pl).detail, "d");
+  assert.equal(localize({ type: url(""), title: "t", status: 404 }, pl).title, "t");
+  assert.equal(localize({ type: `${docsPage}?#EntityNotFound`, title: "t", status: 404 }, pl).title, "t");
+  // A code given wins over the type's.
+  assert.equal(localize({ type: url("EntityNotFound"), detail: "d", code: "FileNotFound" }, pl).detail, "Nie znaleziono pliku.");
+  // OMNIA's body has no type to read.
+  assert.equal(localize({ type: url("EntityNotFound"), message: "m" }, pl).message, "m");
 });

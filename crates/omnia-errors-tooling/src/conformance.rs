@@ -4,7 +4,8 @@
 //! test (`crates/omnia-errors-fluent/tests/differential.rs`, which compares the same messages
 //! with fluent-bundle), isolation marks off and, on a sample, on; then the title every locale
 //! gives an RFC 9457 `about:blank` problem of each HTTP status (its own, its class's, or
-//! none: the title received kept); one case a line.
+//! none: the title received kept); then received bodies ([`BODIES`]) as every locale
+//! re-localizes them; one case a line.
 //! `js/test/conformance.test.mjs` formats each case with `@fluent/bundle` and with the npm
 //! package, and expects the same texts, so Rust and JavaScript UIs provably agree (numbers
 //! included: ICU4X here, `Intl.NumberFormat` there, both from CLDR). `cargo xtask docs` writes
@@ -41,6 +42,7 @@ pub fn conformance_fixture(sources: &[LocaleFiles]) -> Result<String, String> {
         .map(Case::to_json)
         .collect();
     lines.extend(status_cases(&plain)?.iter().map(StatusCase::to_json));
+    lines.extend(body_cases(&plain)?);
     Ok(format!("[\n{}\n]\n", lines.join(",\n")))
 }
 
@@ -321,6 +323,57 @@ fn status_cases(localizer: &Localizer) -> Result<Vec<StatusCase>, String> {
         }
     }
     Ok(cases)
+}
+
+/// Received bodies, OMNIA's (with `message`) and Problem Details, each case of how the
+/// localizer reads them: by `code`, by the code its `type` documents, or by `status` alone.
+pub(crate) const BODIES: [&str; 10] = [
+    // By its code, whatever its type says.
+    r#"{"type":"about:blank","title":"t","status":404,"detail":"d","code":"EntityNotFound"}"#,
+    // No code: the code whose documentation its type is.
+    r#"{"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#FileNotFound","title":"t","status":404,"detail":"d"}"#,
+    // A validation code's documentation is no problem's code; another page's anchor no code.
+    r#"{"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#Duplicated","title":"t","status":400,"detail":"d"}"#,
+    r#"{"type":"https://example.com/errors#FileNotFound","title":"t","status":404,"detail":"d"}"#,
+    // A code this catalog does not know: kept, not titled by its status.
+    r#"{"type":"about:blank","title":"t","status":404,"detail":"d","code":"FromANewerServer"}"#,
+    // Its status alone (an absent type is about:blank), its items localized.
+    r#"{"title":"t","status":422,"errors":[{"code":"RequiredValue","detail":"x","parameters":{"path":"Name"}}]}"#,
+    r#"{"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#ValidationFailed","title":"t","status":400,"detail":"d","code":"ValidationFailed","errors":[{"code":"TextMaxLengthMismatch","name":"Description","detail":"x","parameters":{"maxLength":1000}},{"code":"RequiredValue","detail":"x"},{"code":"FromANewerServer","detail":"kept"},{"code":"TextMaxLengthMismatch","detail":"kept: no maxLength"}]}"#,
+    r#"{"type":"about:blank","title":"t","status":400,"detail":"d","code":"ConnectorBehaviourFailed","parameters":{"message":"Disk full"}}"#,
+    // OMNIA's body: by its code only.
+    r#"{"code":"ValidationFailed","message":"m","errors":[{"code":"TypeMismatch","name":"Lines[2].Quantity","message":"x","parameters":{"value":"abc","type":"Integer","path":"Lines[2].Quantity"}},{"code":"EntityNotFound","message":"kept: not a validation code"}]}"#,
+    r#"{"code":"ConnectorBehaviourFailed","message":"m","parameters":{"message":"Disk full"},"status":404,"type":"about:blank"}"#,
+];
+
+/// Every locale's re-localization of every body of [`BODIES`], as a client of the Rust crate
+/// gets it: `{"locale", "body", "expected"}`, the body as received and as localized.
+fn body_cases(localizer: &Localizer) -> Result<Vec<String>, String> {
+    let mut lines = Vec::new();
+    for locale in localizer.locales() {
+        let language = localizer.for_languages(std::slice::from_ref(locale));
+        for body in BODIES {
+            let value: serde_json::Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
+            let mut fallbacks = Vec::new();
+            let written = if value.get("message").is_some() {
+                let mut read: omnia_errors::ErrorBody =
+                    serde_json::from_value(value.clone()).map_err(|e| format!("{body}: {e}"))?;
+                language.localize_body(&mut read, &mut fallbacks);
+                serde_json::to_string(&read)
+            } else {
+                let mut read: ProblemDetails =
+                    serde_json::from_value(value.clone()).map_err(|e| format!("{body}: {e}"))?;
+                language.localize_problem(&mut read, &mut fallbacks);
+                serde_json::to_string(&read)
+            }
+            .map_err(|e| e.to_string())?;
+            lines.push(format!(
+                r#"{{"locale": {}, "body": {body}, "expected": {written}}}"#,
+                serde_json::to_string(&locale.to_string()).unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(lines)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 // A TypeScript UI using the packed package, compiled with `tsc --strict` by package.test.mjs.
 // Every `@ts-expect-error` must meet an error: a misuse the types let through fails the build.
 import {
+  docsPage,
   httpStatus,
   isValidationErrorCode,
   load,
@@ -66,6 +67,7 @@ const problem: ProblemDetails = localize(
 );
 const notFound: StatusProblem = localize({ type: "about:blank", title: "Not Found", status: 404 }, pl);
 const title: string | undefined = statusTitle(405, "pl-PL")?.text;
+const page: "https://docs.omnialowcode.com/omnia3_api_errors.html" = docsPage;
 // @ts-expect-error a status is a number
 statusTitle("405", pl);
 // @ts-expect-error an about:blank problem's type is about:blank
@@ -78,4 +80,4 @@ element.code = "EntityNotFound";
 element.language = "PTPT";
 await element.rendered;
 
-export { text, status, statuses, wrong, again, problem, notFound, title, typed, misplaced };
+export { text, status, statuses, wrong, again, problem, notFound, title, page, typed, misplaced };

@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use omnia_errors::{AnyCode, Catalog, ErrorCode, Lifecycle, ParamKind, ValidationErrorCode};
+use omnia_errors::{
+    AnyCode, Catalog, DocsPage, ErrorCode, Lifecycle, ParamKind, ValidationErrorCode,
+};
 use omnia_errors_fluent::{SOURCE_LOCALE, STATUS_TITLES};
 use serde_json::{Map, Value};
 
@@ -60,6 +62,12 @@ pub(crate) fn module(locales: &[DeclaredLocale]) -> String {
          * (then the 4xx and 5xx class titles); any other status from 400 to 599 takes its class's. */\n\
          export const statusTitles = [{}];\n",
         statuses.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "\n/**\n * The page documenting the codes: a problem's `type` is `<docsPage>#<code>`, by which a\n \
+         * problem without `code` is read.\n */\nexport const docsPage = {};",
+        json(DocsPage::OMNIA.as_str())
     );
     out.push_str("\n/** The parameters of each code that has any, in declaration order. */\nexport const parameters = {\n  __proto__: null,\n");
     for code in AnyCode::all().filter(|c| !c.params().is_empty()) {
@@ -202,7 +210,8 @@ pub(crate) fn declaration(
     );
     let _ = writeln!(
         out,
-        "export declare const sourceLocale: {};",
+        "export declare const docsPage: {};\nexport declare const sourceLocale: {};",
+        json(DocsPage::OMNIA.as_str()),
         json(SOURCE_LOCALE)
     );
     Ok(out)
