@@ -27,9 +27,15 @@ export const httpStatus = {
   FileNotFound: 404,
 };
 
-/** The HTTP statuses with a title of their own, in the order of each locale's `titles`
- * (then the 4xx and 5xx class titles); any other status from 400 to 599 takes its class's. */
-export const statusTitles = [400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 511];
+/** The numbers from `from` to `to`. */
+const run = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * The HTTP statuses with a title of their own, in the order of each locale's titles (after
+ * its codes' messages, then the 4xx and 5xx class titles); any other status from 400 to 599
+ * takes its class's.
+ */
+export const statusTitles = [...run(400, 417), 421, 422, 426, 428, 429, 431, 451, ...run(500, 505), 511];
 
 /**
  * The page documenting the codes: a problem's `type` is `<docsPage>#<code>`, by which a

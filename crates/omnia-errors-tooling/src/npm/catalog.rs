@@ -55,13 +55,13 @@ pub(crate) fn module(locales: &[DeclaredLocale]) -> String {
     for code in ErrorCode::ALL {
         let _ = writeln!(out, "  {}: {},", code.as_str(), code.http_status());
     }
-    let statuses: Vec<String> = STATUS_TITLES.iter().map(u16::to_string).collect();
     let _ = write!(
         out,
-        "}};\n\n/** The HTTP statuses with a title of their own, in the order of each locale's `titles`\n \
-         * (then the 4xx and 5xx class titles); any other status from 400 to 599 takes its class's. */\n\
-         export const statusTitles = [{}];\n",
-        statuses.join(", ")
+        "}};\n\n/** The numbers from `from` to `to`. */\nconst run = (from, to) => Array.from({{ length: to - from + 1 }}, (_, i) => from + i);\n\n\
+         /**\n * The HTTP statuses with a title of their own, in the order of each locale's titles (after\n \
+         * its codes' messages, then the 4xx and 5xx class titles); any other status from 400 to 599\n \
+         * takes its class's.\n */\nexport const statusTitles = [{}];\n",
+        runs(&STATUS_TITLES)
     );
     let _ = writeln!(
         out,
@@ -112,6 +112,26 @@ pub(crate) fn module(locales: &[DeclaredLocale]) -> String {
     }
     out.push_str("};\n");
     out
+}
+
+/// Ascending numbers as JavaScript array items, three or more consecutive ones as a `run`.
+fn runs(numbers: &[u16]) -> String {
+    let mut items = Vec::new();
+    let mut rest = numbers;
+    while let [first, ..] = rest {
+        let length = rest
+            .iter()
+            .zip(u32::from(*first)..)
+            .take_while(|(n, expected)| u32::from(**n) == *expected)
+            .count();
+        if length >= 3 {
+            items.push(format!("...run({first}, {})", rest[length - 1]));
+        } else {
+            items.extend(rest[..length].iter().map(u16::to_string));
+        }
+        rest = &rest[length..];
+    }
+    items.join(", ")
 }
 
 /// `catalog.d.ts`.
@@ -384,6 +404,18 @@ fn type_of(schema: &Value) -> Result<String, String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn consecutive_numbers_are_runs() {
+        assert_eq!(runs(&[]), "");
+        assert_eq!(runs(&[1, 2, 4, 5, 6, 9]), "1, 2, ...run(4, 6), 9");
+        assert_eq!(runs(&[7, 8, 9]), "...run(7, 9)");
+        assert_eq!(runs(&[65534, 65535]), "65534, 65535");
+        assert_eq!(
+            runs(&STATUS_TITLES),
+            "...run(400, 417), 421, 422, 426, 428, 429, 431, 451, ...run(500, 505), 511"
+        );
+    }
 
     #[test]
     fn schemas_become_types() {
