@@ -94,8 +94,9 @@ export declare function statusTitle(status: number, locale: Locale | Messages): 
 
 /**
  * A received body with its messages in a locale: OMNIA's, or Problem Details, nested `errors`
- * included; an `about:blank` problem without a code gets its status's title. A code this
- * package does not know keeps the text it came with.
+ * included. A problem without `code` is read by the code its `type` documents (`docsPage`),
+ * and an `about:blank` one without a code gets its status's title. A code this package does
+ * not know keeps the text it came with.
  */
 export declare function localize<B extends ErrorResponse | ProblemDetails | StatusProblem>(
   body: B,
