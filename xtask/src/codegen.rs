@@ -6,10 +6,35 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// A generated file: its path relative to the output folder and its contents.
+/// A generated file: its path relative to the output folder, its contents, and the locale it
+/// belongs to (`None`: shared by every locale).
 pub(crate) struct Generated {
     pub(crate) path: PathBuf,
     pub(crate) contents: String,
+    pub(crate) locale: Option<String>,
+}
+
+impl Generated {
+    /// A file shared by every locale.
+    pub(crate) fn new(path: impl Into<PathBuf>, contents: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            contents: contents.into(),
+            locale: None,
+        }
+    }
+
+    /// A file of one locale's (`--locale` writes only the chosen locales').
+    pub(crate) fn of_locale(
+        tag: &str,
+        path: impl Into<PathBuf>,
+        contents: impl Into<String>,
+    ) -> Self {
+        Self {
+            locale: Some(tag.to_owned()),
+            ..Self::new(path, contents)
+        }
+    }
 }
 
 /// What a run did.
@@ -184,13 +209,12 @@ fn remove_leftovers(dir: &Path, summary: &mut Summary) {
     }
 }
 
-/// Looks in `root` for files no generator produced: orphans (`expected` does not list them
-/// and `foreign` does not claim them) and `*.tmp` leftovers. Writing removes the leftovers of
-/// dead runs and lists orphans in the summary; `check` fails on both.
+/// Looks in `root` for files no generator produced: orphans (`expected`, paths relative to
+/// `root`, does not list them) and `*.tmp` leftovers. Writing removes the leftovers of dead
+/// runs and lists orphans in the summary; `check` fails on both.
 pub(crate) fn sweep(
     root: &Path,
     expected: &[&Path],
-    foreign: &dyn Fn(&Path) -> bool,
     check: bool,
     summary: &mut Summary,
 ) -> Result<(), String> {
@@ -219,7 +243,7 @@ pub(crate) fn sweep(
             }
             continue;
         }
-        if expected.contains(relative.as_path()) || foreign(&relative) {
+        if expected.contains(relative.as_path()) {
             continue;
         }
         if check {
@@ -408,18 +432,9 @@ mod tests {
     fn check_names_what_is_in_a_files_place() {
         let root = temp("kinds");
         let files = [
-            Generated {
-                path: "binary.txt".into(),
-                contents: "text\n".into(),
-            },
-            Generated {
-                path: "dir.txt".into(),
-                contents: "text\n".into(),
-            },
-            Generated {
-                path: "crlf.txt".into(),
-                contents: "text\n".into(),
-            },
+            Generated::new("binary.txt", "text\n"),
+            Generated::new("dir.txt", "text\n"),
+            Generated::new("crlf.txt", "text\n"),
         ];
         fs::create_dir_all(root.join("dir.txt")).unwrap();
         fs::write(root.join("binary.txt"), b"\xff\xfe").unwrap();
@@ -446,10 +461,7 @@ mod tests {
         fs::write(&leftover, "half").unwrap();
         let mine = temp_path(&root.join("b.txt"));
         assert!(temp_pid(&mine.file_name().unwrap().to_string_lossy()) == Some(std::process::id()));
-        let files = [Generated {
-            path: "a.txt".into(),
-            contents: "whole\n".into(),
-        }];
+        let files = [Generated::new("a.txt", "whole\n")];
         let mut summary = Summary::default();
         apply(&root, &files, false, &mut summary).unwrap();
         assert!(!leftover.exists());
@@ -470,9 +482,8 @@ mod tests {
         fs::write(root.join("it-IT/page.md"), "").unwrap();
         fs::write(root.join("de-DE/page.md"), "").unwrap();
         fs::write(root.join("editor.tmp"), "").unwrap();
-        let foreign = |p: &Path| p.starts_with("de-DE");
-        let expected = [Path::new("kept.md")];
-        let error = sweep(&root, &expected, &foreign, true, &mut Summary::default()).unwrap_err();
+        let expected = [Path::new("kept.md"), Path::new("de-DE/page.md")];
+        let error = sweep(&root, &expected, true, &mut Summary::default()).unwrap_err();
         assert!(error.contains("it-IT/page.md is not generated"), "{error}");
         assert!(error.contains("editor.tmp is a temporary file"), "{error}");
         assert!(
@@ -481,7 +492,7 @@ mod tests {
         );
         // Writing reports orphans without deleting them, and leaves others' .tmp files alone.
         let mut summary = Summary::default();
-        sweep(&root, &expected, &foreign, false, &mut summary).unwrap();
+        sweep(&root, &expected, false, &mut summary).unwrap();
         assert_eq!(summary.orphans, [root.join("it-IT/page.md")]);
         assert!(root.join("it-IT/page.md").exists() && root.join("editor.tmp").exists());
     }
@@ -490,10 +501,7 @@ mod tests {
     fn check_mode_fails_on_stale_files_and_writes_nothing() {
         let root = std::env::temp_dir().join(format!("xtask-codegen-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
-        let files = [Generated {
-            path: "sub/a.txt".into(),
-            contents: "new\n".into(),
-        }];
+        let files = [Generated::new("sub/a.txt", "new\n")];
 
         let error = apply(&root, &files, true, &mut Summary::default()).unwrap_err();
         assert!(error.contains("a.txt is missing"), "{error}");

@@ -10,7 +10,9 @@
 //! new codes (never by hand) and refuses any other change, naming the line at fault.
 
 use std::fmt::Write as _;
-use std::path::Path;
+
+use crate::codegen::Generated;
+use crate::docs::Inputs;
 
 use omnia_errors::{AnyCode, Catalog, Lifecycle, ParamKind};
 
@@ -187,12 +189,10 @@ fn reconcile(lock: &str) -> Result<String, Vec<String>> {
 ///
 /// Every forbidden change (a published code removed, renamed, re-statused, a parameter
 /// removed or changed), with the lock's line.
-pub(crate) fn generate(root: &Path) -> Result<crate::codegen::Generated, String> {
-    let lock = std::fs::read_to_string(root.join(LOCK_PATH)).unwrap_or_default();
-    Ok(crate::codegen::Generated {
-        path: Path::new(LOCK_PATH).into(),
-        contents: reconcile(&lock).map_err(|p| p.join("\n"))?,
-    })
+pub(crate) fn generate(inputs: &Inputs) -> Result<Vec<Generated>, String> {
+    let lock = std::fs::read_to_string(inputs.root().join(LOCK_PATH)).unwrap_or_default();
+    let contents = reconcile(&lock).map_err(|p| p.join("\n"))?;
+    Ok(vec![Generated::new(LOCK_PATH, contents)])
 }
 
 #[cfg(test)]
@@ -206,8 +206,8 @@ mod tests {
     #[test]
     fn the_committed_lock_records_the_catalog() {
         // `docs::tests::generated_files_are_up_to_date` checks the file; this names the cause.
-        let generated = generate(&crate::project_root()).unwrap();
-        assert_eq!(generated.contents, current_lock());
+        let generated = generate(&crate::docs::test_inputs()).unwrap();
+        assert_eq!(generated[0].contents, current_lock());
     }
 
     #[test]

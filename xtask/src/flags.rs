@@ -37,6 +37,8 @@ pub(crate) struct DocsOptions {
     pub(crate) check: bool,
     pub(crate) out: Option<PathBuf>,
     pub(crate) locales: Vec<String>,
+    /// The artifacts of `--only NAME`; empty: all of them.
+    pub(crate) only: Vec<String>,
 }
 
 /// The task and options of a command line; an error is a usage error, saying what is wrong.
@@ -137,9 +139,10 @@ fn parse_docs(args: &[String]) -> Result<DocsOptions, String> {
             "--check" => options.check = true,
             "--out" => options.out = Some(PathBuf::from(value("--out DIR")?)),
             "--locale" => options.locales.push(value("--locale TAG")?),
+            "--only" => options.only.push(value("--only NAME")?),
             other => {
                 return Err(format!(
-                    "unknown option {other:?} for docs; expected --check, --out DIR or --locale TAG"
+                    "unknown option {other:?} for docs; expected --check, --out DIR, --locale TAG or --only NAME"
                 ));
             }
         }
@@ -160,12 +163,13 @@ mod tests {
         assert_eq!(parse(&[]), Err("no task given".into()));
         assert_eq!(
             parse(&args(
-                "docs --check --locale pt-PT --locale de-DE --out /tmp/x"
+                "docs --check --locale pt-PT --locale de-DE --out /tmp/x --only pages"
             )),
             Ok(Task::Docs(DocsOptions {
                 check: true,
                 out: Some("/tmp/x".into()),
                 locales: vec!["pt-PT".into(), "de-DE".into()],
+                only: vec!["pages".into()],
             }))
         );
     }

@@ -1,7 +1,12 @@
-//! Project recipes, run with `cargo xtask <task>` (the alias lives in `.cargo/config.toml`).
+//! Project recipes, run with `cargo xtask <task>` (the alias lives in `.cargo/config.toml`);
+//! `cargo xtask` lists them, `cargo xtask <task> --help` explains one:
 //!
-//! - `cargo xtask docs`: the error page in every locale, its HTML previews and the OpenAPI
-//!   error-schema fragment, generated from the catalog and the Fluent files into `docs/`.
+//! - `docs`: every generated file, from the catalog, `locales/` and `templates/` (the registry
+//!   of artifacts is `docs::ARTIFACTS`); `--check` fails on a stale one;
+//! - `new-locale <tag>`: a new locale's Fluent files, scaffolded from en-US, and its declaration;
+//! - `omnia-compare <file>`: how an OMNIA language file differs from our messages;
+//! - `omnia-merge <file>`: our messages written into an OMNIA language file;
+//! - `wasm-size`: the localizer's WebAssembly size beside plain fluent-bundle's.
 //!
 //! A Unix tool: the output goes to stdout, errors to stderr; exit 0 on success (also when
 //! the reader of the output stopped reading, as `| head` does), 1 when a task fails, 2 on a
@@ -16,6 +21,7 @@ mod omnia;
 mod shell;
 mod wasm_size;
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,22 +32,19 @@ const USAGE_HEAD: &str = "Usage: cargo xtask <task> [--help]\n\nTasks:\n";
 const TASK_USAGE: [(&str, &str); 5] = [
     (
         "docs",
-        "  docs [--check] [--out DIR] [--locale TAG]...
-        Generate docs/: the \"API Error Codes\" page per locale (Markdown and an HTML preview),
-        the OpenAPI error-schema fragment (3.1, and a 3.0.3 variant), OMNIA language files and
-        JSON message catalogs; and the crates' own generated sources: the compiled messages
-        (crates/omnia-errors-fluent/src/embedded.rs) and the utoipa components
-        (crates/omnia-errors/openapi/components.json), the npm package's generated files
-        (js/omnia-errors/) and its tests' fixtures (js/test/formatted.json, negotiation.json)
-        and the registry of published codes
-        (crates/omnia-errors/codes.lock: new codes appended; a published code removed or
-        changed is refused, naming its line).
+        "  docs [--check] [--out DIR] [--locale TAG]... [--only NAME]...
+        Generate every generated file of the workspace from the catalog, locales/ and
+        templates/: docs/ (the \"API Error Codes\" page per locale with its HTML preview, the
+        OpenAPI error-schema fragment, OMNIA language files, JSON message catalogs), the crates'
+        own generated sources and the npm package's (js/omnia-errors/). The registry of published codes only takes new codes:
+        a published code removed or changed is refused, naming its line.
         --check        write nothing; fail, listing stale files with a diff, if any differs,
                        and on files no generator wrote (orphans) or *.tmp leftovers
         --out DIR      write everything under DIR instead of docs/ (the crates' generated
                        sources too, at DIR/crates/...)
         --locale TAG   only this locale's files (repeatable); default: every locale.
                        Shared files (OpenAPI, omnia/README.md) are always whole
+        --only NAME    only this artifact (repeatable; no orphan sweep); the artifacts:
 ",
     ),
     (
@@ -87,6 +90,12 @@ fn usage(task: Option<&str>) -> String {
     for (name, usage) in TASK_USAGE {
         if task.is_none_or(|t| t == name) {
             text.push_str(usage);
+            if name == "docs" {
+                // The artifacts, from the registry itself.
+                for artifact in docs::ARTIFACTS {
+                    let _ = writeln!(text, "          {:<19}{}", artifact.name, artifact.what);
+                }
+            }
             text.push('\n');
         }
     }

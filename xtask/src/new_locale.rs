@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use icu_locale_core::LanguageIdentifier;
-use omnia_errors_fluent::SOURCE_LOCALE;
+use omnia_errors_tooling::Workspace;
 
 use crate::codegen::{self, Generated, Summary};
 
@@ -48,22 +48,17 @@ pub(crate) fn run(root: &Path, tag_arg: &str) -> Result<String, String> {
             }
         }
     }
-    let source = omnia_errors_fluent::read_locales(&locales)
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .find(|l| l.tag == SOURCE_LOCALE)
-        .ok_or_else(|| {
-            format!(
-                "{} has no {SOURCE_LOCALE} folder to start from",
-                locales.display()
-            )
-        })?;
+    // The declared source locale is what a translation starts from.
+    let declared = Workspace::at(root).locales().map_err(|e| e.to_string())?;
+    let source = &declared.files()[0];
     let files: Vec<Generated> = source
         .files
         .iter()
-        .map(|file| Generated {
-            path: Path::new(&tag).join(&file.name),
-            contents: scaffold(&tag, &file.name, &file.text),
+        .map(|file| {
+            Generated::new(
+                Path::new(&tag).join(&file.name),
+                scaffold(&tag, &source.tag, &file.name, &file.text),
+            )
         })
         .collect();
     let mut summary = Summary::default();
@@ -127,12 +122,12 @@ fn refuse_special(tag_arg: &str, langid: &LanguageIdentifier) -> Result<(), Stri
     Ok(())
 }
 
-/// The source file with its header replaced and every message commented out.
-fn scaffold(tag: &str, name: &str, source: &str) -> String {
+/// The source locale's file with its header replaced and every message commented out.
+fn scaffold(tag: &str, source_tag: &str, name: &str, source: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "### {tag} translation of locales/{SOURCE_LOCALE}/{name}, scaffolded by `cargo xtask new-locale {tag}`.\n\
+        "### {tag} translation of locales/{source_tag}/{name}, scaffolded by `cargo xtask new-locale {tag}`.\n\
          ### Each message is below in English, commented out: remove the \"# \" before its lines and\n\
          ### translate it. Keep the ids, the attributes and the $variables; select on numbers by this\n\
          ### language's plural categories. `cargo test` lists every message still missing."
@@ -152,23 +147,56 @@ fn scaffold(tag: &str, name: &str, source: &str) -> String {
     out
 }
 
+/// "Translates" a scaffolded locale folder for tests: every message uncommented, in English.
+#[cfg(test)]
+pub(crate) fn translate(folder: &Path) {
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Message lines: an id and `=`, or indented continuation lines.
+        let is_message = |rest: &str| {
+            rest.starts_with(' ')
+                || rest.split_once(" =").is_some_and(|(id, _)| {
+                    id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+        };
+        let uncommented: Vec<&str> = text
+            .lines()
+            .map(|l| l.strip_prefix("# ").filter(|r| is_message(r)).unwrap_or(l))
+            .collect();
+        std::fs::write(&path, uncommented.join("\n") + "\n").unwrap();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use omnia_errors_fluent::{FindingKind, check_locales, read_locales};
+    use omnia_errors_fluent::{Finding, FindingKind, check_locales};
 
+    /// A repository holding only the source locale, declared alone.
     fn temp_root(name: &str) -> std::path::PathBuf {
         let root =
             std::env::temp_dir().join(format!("xtask-new-locale-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        let from = crate::project_root().join("locales").join(SOURCE_LOCALE);
-        let to = root.join("locales").join(SOURCE_LOCALE);
+        let locales = Workspace::current().locales().unwrap();
+        let source = locales.source();
+        let to = root.join("locales").join(&source.tag);
         std::fs::create_dir_all(&to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        for file in &locales.files()[0].files {
+            std::fs::write(to.join(&file.name), &file.text).unwrap();
         }
+        let declaration = format!(
+            "[[locale]]\ntag = {:?}\nnative-name = {:?}\nenglish-name = {:?}\nomnia-name = {:?}\n",
+            source.tag, source.native_name, source.english_name, source.omnia_name
+        );
+        std::fs::write(root.join("locales/locales.toml"), declaration).unwrap();
         root
+    }
+
+    /// Every finding of the complete check of the locales under `root`.
+    fn check(root: &Path) -> Vec<Finding> {
+        let locales = Workspace::at(root).locales().unwrap();
+        check_locales(locales.files(), &locales.infos(), true)
     }
 
     #[test]
@@ -198,18 +226,14 @@ mod tests {
             declared.ends_with("\n[[locale]]\ntag = \"it-IT\"\nnative-name = \"it-IT\"\nenglish-name = \"it-IT\"\nomnia-name = \"ITIT\"\n"),
             "{declared}"
         );
-        let locales = read_locales(&root.join("locales")).unwrap();
-        let findings = check_locales(&locales, true);
+        let findings = check(&root);
         assert!(
             findings
                 .iter()
                 .all(|f| f.kind == FindingKind::Missing && f.locale == "it-IT"),
             "{findings:?}"
         );
-        let source_ids = locales
-            .iter()
-            .find(|l| l.tag == SOURCE_LOCALE)
-            .unwrap()
+        let source_ids = Workspace::at(&root).locales().unwrap().files()[0]
             .files
             .iter()
             .flat_map(|f| {
@@ -224,23 +248,8 @@ mod tests {
         assert_eq!(findings.len(), source_ids, "one finding per message");
 
         // "Translating" (here: uncommenting the English) leaves nothing to report.
-        for file in ["errors.ftl", "page.ftl"] {
-            let path = root.join("locales/it-IT").join(file);
-            let text = std::fs::read_to_string(&path).unwrap();
-            // Message lines: an id and `=`, or indented continuation lines.
-            let is_message = |rest: &str| {
-                rest.starts_with(' ')
-                    || rest.split_once(" =").is_some_and(|(id, _)| {
-                        id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    })
-            };
-            let uncommented: Vec<&str> = text
-                .lines()
-                .map(|l| l.strip_prefix("# ").filter(|r| is_message(r)).unwrap_or(l))
-                .collect();
-            std::fs::write(&path, uncommented.join("\n") + "\n").unwrap();
-        }
-        let findings = check_locales(&read_locales(&root.join("locales")).unwrap(), true);
+        translate(&root.join("locales/it-IT"));
+        let findings = check(&root);
         assert!(findings.is_empty(), "{findings:?}");
     }
 
@@ -280,7 +289,16 @@ mod tests {
             "it-IT",
             &format!("already exists as {}: rename", other_case.display()),
         );
-        let listed = std::fs::read_dir(root.join("locales")).unwrap().count();
-        assert_eq!(listed, 2, "nothing was created");
+        let mut listed: Vec<String> = std::fs::read_dir(root.join("locales"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        listed.sort();
+        let source = Workspace::current().locales().unwrap().source().tag.clone();
+        assert_eq!(
+            listed,
+            [source.as_str(), "it-it", "locales.toml"],
+            "nothing was created"
+        );
     }
 }

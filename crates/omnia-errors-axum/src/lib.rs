@@ -174,7 +174,7 @@ use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use omnia_errors::{ApiError, DocsPage, ErrorBody, ErrorFormat, ProblemDetails, ValidationError};
-use omnia_errors_fluent::{Language, Localized, LocalizedBody, LocalizedProblem, Localizer};
+use omnia_errors_fluent::{Language, Localized, Localizer};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -293,9 +293,9 @@ impl OmniaError {
     /// let localizer = Localizer::embedded();
     /// let body = OmniaError::from(ApiError::EntityNotFound).body(&localizer.source());
     /// assert_eq!(body.message, "Entity can't be found.");
-    ///     /// ```
+    /// ```
     pub fn body(&self, language: &Language) -> ErrorBody {
-        self.render(language).body
+        language.error_body(&self.error, self.items()).body
     }
 
     /// The same error as RFC 9457 Problem Details, its `type` a link to the code on `page`.
@@ -313,22 +313,15 @@ impl OmniaError {
     /// # Ok::<(), omnia_errors::DocsPageError>(())
     /// ```
     pub fn problem_details(&self, language: &Language, page: &DocsPage) -> ProblemDetails {
-        self.render_problem(language, page).body
+        language
+            .problem_details(&self.error, self.items(), page)
+            .body
     }
 
     fn items(&self) -> impl Iterator<Item = (&ValidationError, Option<&str>)> {
         self.field_errors
             .iter()
             .map(|f| (&f.error, f.name.as_deref()))
-    }
-
-    /// The body in a language, and the locales its messages are in.
-    fn render(&self, language: &Language) -> LocalizedBody {
-        language.error_body(&self.error, self.items())
-    }
-
-    fn render_problem(&self, language: &Language, page: &DocsPage) -> LocalizedProblem {
-        language.problem_details(&self.error, self.items(), page)
     }
 
     /// Writes the body of `format` and its content headers into a new `response`.
@@ -340,8 +333,10 @@ impl OmniaError {
         response: &mut Response,
     ) {
         let (json, locales) = match format {
-            ErrorFormat::Omnia => to_json(&self.render(language)),
-            ErrorFormat::ProblemDetails => to_json(&self.render_problem(language, page)),
+            ErrorFormat::Omnia => to_json(&language.error_body(&self.error, self.items())),
+            ErrorFormat::ProblemDetails => {
+                to_json(&language.problem_details(&self.error, self.items(), page))
+            }
         };
         *response.body_mut() = Body::from(json);
         let headers = response.headers_mut();

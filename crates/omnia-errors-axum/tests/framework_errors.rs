@@ -180,6 +180,7 @@ fn required(path: &'static str) -> Expected {
     )
 }
 
+#[expect(clippy::too_many_lines, reason = "a table of cases, one a row")]
 fn cases() -> Vec<(&'static str, Call, Expected)> {
     let order = r#"{"Address":{"ZipCode":"1000-001"},"Lines":[{"Quantity":1}]}"#;
     let no_content_type = Call {

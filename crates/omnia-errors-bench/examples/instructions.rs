@@ -69,7 +69,7 @@ fn main() {
         "body-relocalize" => Box::new(|_| {
             let mut body: ErrorBody =
                 serde_json::from_slice(black_box(BODY)).expect("the body reads");
-            language.localize_body(&mut body, &mut Vec::new());
+            let _ = language.localize_body(&mut body);
             serde_json::to_vec(&body).map_or(0, |json| json.len())
         }),
         _ => {

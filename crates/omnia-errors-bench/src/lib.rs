@@ -42,12 +42,13 @@ pub type Bundle = FluentBundle<FluentResource>;
 ///
 /// When `locales/` cannot be read or has no such locale: a benchmark has nothing to measure.
 pub fn sources(tag: &str) -> Vec<String> {
-    static ALL: OnceLock<Vec<omnia_errors_fluent::LocaleFiles>> = OnceLock::new();
+    static ALL: OnceLock<omnia_errors_tooling::Locales> = OnceLock::new();
     ALL.get_or_init(|| {
         omnia_errors_tooling::Workspace::current()
-            .locale_files()
+            .locales()
             .expect("locales/ is readable")
     })
+    .files()
     .iter()
     .find(|l| l.tag == tag)
     .expect("a locale of the repository")

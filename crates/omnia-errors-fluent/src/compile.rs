@@ -15,8 +15,9 @@ use std::collections::HashMap;
 use fluent_syntax::ast;
 use omnia_errors::ParamSpec;
 
-use crate::check::{Finding, FindingKind, LineIndex, SourceFile, offset_in};
+use crate::check::{Finding, FindingKind, LineIndex, offset_in};
 use crate::pattern::{Key, Message, Pattern, Piece, Select, Seq, Variant};
+use crate::source::SourceFile;
 
 /// A text transform applied to literal text (the pseudo-locales'), as fluent-bundle applies
 /// its transform to text elements.
@@ -59,9 +60,32 @@ pub(crate) fn compile_locale(
             (file, resource)
         })
         .collect();
+    let (messages, terms) = entries(&resources);
+    let compiler = Compiler {
+        tag,
+        messages: &messages,
+        terms: &terms,
+        transform,
+    };
+    let mut findings = Vec::new();
+    let messages_of_codes = crate::status::message_ids()
+        .map(|(id, params)| compiler.message(id, params, &mut findings))
+        .collect();
+    if findings.is_empty() {
+        Ok(messages_of_codes)
+    } else {
+        Err(findings)
+    }
+}
+
+/// The messages and the terms of a locale's files, by id; the first definition wins, as in a
+/// Fluent bundle.
+fn entries<'a>(
+    resources: &'a [(&'a SourceFile, ast::Resource<&'a str>)],
+) -> (HashMap<&'a str, Entry<'a>>, HashMap<&'a str, Entry<'a>>) {
     let mut messages = HashMap::new();
     let mut terms = HashMap::new();
-    for (file, resource) in &resources {
+    for (file, resource) in resources {
         for entry in &resource.body {
             match entry {
                 ast::Entry::Message(m) => {
@@ -84,50 +108,7 @@ pub(crate) fn compile_locale(
             }
         }
     }
-    let compiler = Compiler {
-        tag,
-        messages: &messages,
-        terms: &terms,
-        transform,
-    };
-    let mut findings = Vec::new();
-    let messages_of_codes = crate::status::message_ids()
-        .map(|(id, params)| {
-            let Some(entry) = messages.get(id) else {
-                return Message {
-                    value: None,
-                    context: None,
-                };
-            };
-            let mut compile = |pattern: Option<&ast::Pattern<&str>>| {
-                let pattern = pattern?;
-                let mut job = Job {
-                    params,
-                    file: entry.file,
-                    id,
-                    at: entry.id,
-                    pieces: 0,
-                    findings: &mut findings,
-                };
-                let pieces = compiler.pattern(pattern, &mut job, 0);
-                Some(finish(pieces))
-            };
-            let context = entry
-                .attributes
-                .iter()
-                .find(|a| a.id.name == "context")
-                .map(|a| &a.value);
-            Message {
-                value: compile(entry.value),
-                context: compile(context),
-            }
-        })
-        .collect();
-    if findings.is_empty() {
-        Ok(messages_of_codes)
-    } else {
-        Err(findings)
-    }
+    (messages, terms)
 }
 
 struct Compiler<'a> {
@@ -171,6 +152,45 @@ impl Job<'_> {
 }
 
 impl Compiler<'_> {
+    /// The compiled message `id` (a code's, whose parameters are `params`, or a status title):
+    /// its value and `.context`, `None` where the locale has no such message (a translation in
+    /// progress: the source's is used).
+    fn message(
+        &self,
+        id: &'static str,
+        params: &'static [ParamSpec],
+        findings: &mut Vec<Finding>,
+    ) -> Message {
+        let Some(entry) = self.messages.get(id) else {
+            return Message {
+                value: None,
+                context: None,
+            };
+        };
+        let mut compile = |pattern: Option<&ast::Pattern<&str>>| {
+            let pattern = pattern?;
+            let mut job = Job {
+                params,
+                file: entry.file,
+                id,
+                at: entry.id,
+                pieces: 0,
+                findings,
+            };
+            let pieces = self.pattern(pattern, &mut job, 0);
+            Some(finish(pieces))
+        };
+        let context = entry
+            .attributes
+            .iter()
+            .find(|a| a.id.name == "context")
+            .map(|a| &a.value);
+        Message {
+            value: compile(entry.value),
+            context: compile(context),
+        }
+    }
+
     fn unsupported(&self, job: &mut Job<'_>, what: &str) {
         job.report(self.tag, FindingKind::Unsupported(what.to_owned()));
     }

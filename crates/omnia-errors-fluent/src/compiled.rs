@@ -2,9 +2,10 @@
 //! (the npm package's JavaScript modules): the very form the localizer formats, so a message
 //! is compiled once, by one compiler, whatever writes it out.
 
+use crate::load::LoadError;
 use crate::locales::LocaleInfo;
 use crate::pattern::{self, Key, Piece};
-use crate::source::{LoadError, LocaleFiles};
+use crate::source::LocaleFiles;
 
 /// One locale's compiled messages, by [`AnyCode::index`](omnia_errors::AnyCode::index).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,7 +77,7 @@ pub fn compile_declared(
     declared: &[LocaleInfo<'_>],
     locales: &[LocaleFiles],
 ) -> Result<Vec<CompiledLocale>, LoadError> {
-    let loaded = crate::source::compile_declared(declared, locales)?;
+    let loaded = crate::codegen::compile_declared(declared, locales)?;
     Ok(loaded
         .locales
         .iter()
@@ -124,7 +125,7 @@ fn parts(pieces: &[Piece]) -> Vec<Part> {
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded"))]
 mod tests {
     use super::*;
 

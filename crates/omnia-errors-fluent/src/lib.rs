@@ -1,6 +1,7 @@
 //! OMNIA API error messages in the user's language: every code of the
-//! [`omnia-errors`](omnia_errors) catalog, in seven languages, written from Project Fluent
-//! files (`locales/<tag>/*.ftl` in the repository) compiled into this crate.
+//! [`omnia-errors`](omnia_errors) catalog, in every language the repository's
+//! `locales/locales.toml` declares ([`LOCALES`]), written from Project Fluent files
+//! (`locales/<tag>/*.ftl`) compiled into this crate.
 //!
 //! - [`Localizer`]: built once (nothing to parse), `Send + Sync`; negotiates a locale from a
 //!   language list or an `Accept-Language` header and formats any code with its parameters as
@@ -30,7 +31,11 @@
 //!
 //! # Features
 //!
-//! None is on by default: an application that formats the embedded messages needs none.
+//! - `embedded` (default): the messages of `locales/`, compiled into the crate
+//!   ([`Localizer::embedded`], [`LOCALES`]). As ICU4X's `compiled_data`: the zero-setup path;
+//!   without it, a localizer formats the files it loads (`files`), and the crate holds no
+//!   messages at all (what the workspace's own generator builds on, so that it never links
+//!   the messages it rewrites).
 //! - `pseudo`: the pseudo-locales `en-XA` (accented, longer) and `ar-XB` (mirrored), compiled
 //!   in, for testing UIs ([`LocalizerBuilder::pseudo_locales`]).
 //! - `files`: load `.ftl` files at run time instead ([`LocalizerBuilder::directory`],
@@ -60,16 +65,22 @@
 
 #[cfg(feature = "files")]
 mod check;
+#[cfg(feature = "codegen")]
+mod codegen;
 #[cfg(feature = "files")]
 mod compile;
-#[cfg(feature = "files")]
+#[cfg(feature = "codegen")]
 mod compiled;
+#[cfg(feature = "embedded")]
 #[rustfmt::skip] // Generated, one line per message.
 mod embedded;
+#[cfg(feature = "files")]
+mod load;
 mod locales;
 mod localizer;
 mod negotiate;
 mod number;
+#[cfg(feature = "embedded")]
 #[rustfmt::skip] // Generated.
 mod number_data;
 #[cfg(feature = "files")]
@@ -80,7 +91,18 @@ mod probe;
 mod source;
 mod status;
 
-pub use locales::{LOCALES, LocaleInfo, SOURCE_LOCALE};
+pub use locales::LocaleInfo;
+
+/// Every language of the embedded messages, as `locales/locales.toml` declares them, in
+/// negotiation preference order: when a request matches several equally (a bare `pt`, or
+/// `pt-AO`), the earlier wins. The first is the source.
+#[cfg(feature = "embedded")]
+pub const LOCALES: &[LocaleInfo<'static>] = &embedded::LOCALES;
+
+/// The source language, the first declared: complete by definition, and the fallback of every
+/// other locale.
+#[cfg(feature = "embedded")]
+pub const SOURCE_LOCALE: &str = LOCALES[0].tag;
 pub use localizer::{
     Fallback, FallbackKind, Isolation, Language, Localized, LocalizedBody, LocalizedProblem,
     Localizer, LocalizerBuilder, Message,
@@ -91,15 +113,18 @@ pub use status::{CLIENT_ERROR, SERVER_ERROR, STATUS_TITLES, status_title_id};
 
 #[cfg(feature = "files")]
 pub use check::{
-    Finding, FindingKind, FindingList, PluralCategories, Position, SourceFile,
+    Finding, FindingKind, FindingList, PluralCategories, Position, check_locales,
     integer_plural_categories, integer_plural_category,
 };
-#[cfg(feature = "files")]
+#[cfg(feature = "codegen")]
+#[doc(hidden)]
+pub use codegen::generate_embedded;
+#[cfg(feature = "codegen")]
 #[doc(hidden)]
 pub use compiled::{CompiledLocale, CompiledMessage, Part, VariantKey, compile_declared};
 #[cfg(feature = "files")]
+pub use load::{LoadError, MAX_FILE_BYTES, read_locales};
+#[cfg(feature = "files")]
 pub use overrides::{OverrideError, Overrides};
 #[cfg(feature = "files")]
-pub use source::{
-    LoadError, LocaleFiles, MAX_FILE_BYTES, check_locales, generate_embedded, read_locales,
-};
+pub use source::{LocaleFiles, SourceFile};

@@ -1,6 +1,5 @@
-//! The locale set: declared once, in `locales/locales.toml`, and baked into `embedded.rs`.
-
-use crate::embedded;
+//! The locale set: declared once, in `locales/locales.toml`, and baked into `embedded.rs`
+//! (whose list the crate root re-exports as `LOCALES`).
 
 /// A language of the catalog, as `locales/locales.toml` declares it.
 ///
@@ -23,21 +22,4 @@ pub struct LocaleInfo<'a> {
     pub english_name: &'a str,
     /// OMNIA's unique identifier of the language, e.g. `PTPT` (its language file's `name`).
     pub omnia_name: &'a str,
-}
-
-/// Every language of the embedded messages, in negotiation preference order: when a request
-/// matches several equally (a bare `pt`, or `pt-AO`), the earlier wins. The first is the source.
-pub const LOCALES: &[LocaleInfo<'static>] = &embedded::LOCALES;
-
-/// The source language: complete by definition, and the fallback of every other locale.
-pub const SOURCE_LOCALE: &str = "en-US";
-
-#[cfg(test)]
-mod tests {
-    use super::{LOCALES, SOURCE_LOCALE};
-
-    #[test]
-    fn the_source_is_declared_first() {
-        assert_eq!(LOCALES[0].tag, SOURCE_LOCALE);
-    }
 }

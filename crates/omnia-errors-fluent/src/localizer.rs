@@ -7,14 +7,12 @@ use std::sync::Arc;
 use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
     AnyCode, ApiError, CatalogError, DocsPage, ErrorBody, ParamError, ParamRef, ParamSpec,
-    Parameters, ProblemDetails, ValidationError, ValidationErrorItem, ValidationProblem, WireCode,
+    Parameters, ProblemDetails, ValidationError, ValidationErrorItem, WireCode,
 };
 
-use crate::embedded;
-use crate::locales::LOCALES;
 use crate::negotiate::{Negotiator, omnia_language, parse_language};
 use crate::number::Numbers;
-use crate::pattern::{self, FormatError, Seq};
+use crate::pattern::{self, FormatError, LocaleMessages, Seq};
 
 /// No code declares more parameters than this (a test checks it); kept on the stack.
 pub(crate) const MAX_PARAMS: usize = 4;
@@ -73,14 +71,6 @@ pub enum Isolation {
     On,
 }
 
-/// The compiled messages of one locale, as the builder collects them.
-pub(crate) struct LocaleMessages {
-    /// The locale's tag.
-    pub(crate) tag: String,
-    /// By [`AnyCode::index`].
-    pub(crate) messages: Seq<pattern::Message>,
-}
-
 /// Builds a [`Localizer`].
 ///
 /// ```
@@ -92,11 +82,15 @@ pub(crate) struct LocaleMessages {
 #[must_use]
 pub struct LocalizerBuilder {
     isolation: Isolation,
+    /// The declared locale set by tag, in preference order: the first is the source.
+    declared: Vec<String>,
+    /// The declared locales' OMNIA names (`PTPT`) with their tags, which `for_tags` reads.
+    omnia_names: Vec<(String, String)>,
     #[cfg(feature = "pseudo")]
     pseudo_locales: bool,
     /// Messages loaded from files, replacing the embedded ones.
     #[cfg(feature = "files")]
-    loaded: Option<crate::source::Loaded>,
+    loaded: Option<crate::load::Loaded>,
     /// The application's own messages, layered over the others.
     #[cfg(feature = "files")]
     overrides: crate::Overrides,
@@ -104,8 +98,17 @@ pub struct LocalizerBuilder {
 
 impl Default for LocalizerBuilder {
     fn default() -> Self {
+        #[cfg(feature = "embedded")]
+        let (declared, omnia_names) = (
+            crate::LOCALES.iter().map(|l| l.tag.to_owned()).collect(),
+            omnia_names(crate::LOCALES),
+        );
+        #[cfg(not(feature = "embedded"))]
+        let (declared, omnia_names) = (Vec::new(), Vec::new());
         Self {
             isolation: Isolation::Off,
+            declared,
+            omnia_names,
             #[cfg(feature = "pseudo")]
             pseudo_locales: false,
             #[cfg(feature = "files")]
@@ -141,9 +144,30 @@ impl LocalizerBuilder {
         self
     }
 
+    /// The declared locale set (`locales/locales.toml`) that the files of
+    /// [`directory`](Self::directory) and [`files`](Self::files), given after it, are checked
+    /// and ordered by: the first is the source, which every other locale is checked against and
+    /// falls back to; the order is the negotiation preference (locales not declared come after,
+    /// in the order given). Default: the embedded [`LOCALES`](crate::LOCALES); a build without
+    /// them (feature `embedded` off) declares the set here.
+    ///
+    /// ```
+    /// use omnia_errors_fluent::{LOCALES, Localizer};
+    ///
+    /// let builder = Localizer::builder().declared(LOCALES);
+    /// # let _ = builder;
+    /// ```
+    #[cfg(feature = "files")]
+    pub fn declared(mut self, locales: &[crate::LocaleInfo<'_>]) -> Self {
+        self.declared = locales.iter().map(|l| l.tag.to_owned()).collect();
+        self.omnia_names = omnia_names(locales);
+        self
+    }
+
     /// Loads `<dir>/<tag>/*.ftl` instead of the embedded messages, for translators trying
-    /// their work. A translation may be incomplete (gaps fall back to en-US), but every file
-    /// must parse, every message must match the catalog, and en-US must be there.
+    /// their work. A translation may be incomplete (gaps fall back to the source locale), but
+    /// every file must parse, every message must match the catalog, and the source locale
+    /// (the first [`declared`](Self::declared)) must be there.
     ///
     /// # Errors
     ///
@@ -151,7 +175,7 @@ impl LocalizerBuilder {
     /// found in the files; nothing of a failed load is used.
     #[cfg(feature = "files")]
     pub fn directory(self, dir: impl AsRef<std::path::Path>) -> Result<Self, crate::LoadError> {
-        let locales = crate::source::read_locales(dir.as_ref())?;
+        let locales = crate::load::read_locales(dir.as_ref())?;
         self.files(&locales)
     }
 
@@ -163,7 +187,8 @@ impl LocalizerBuilder {
     /// [`LoadError::Invalid`](crate::LoadError::Invalid) with every problem found.
     #[cfg(feature = "files")]
     pub fn files(mut self, locales: &[crate::LocaleFiles]) -> Result<Self, crate::LoadError> {
-        self.loaded = Some(crate::source::Loaded::compile(locales)?);
+        let declared: Vec<&str> = self.declared.iter().map(String::as_str).collect();
+        self.loaded = Some(crate::load::Loaded::compile(locales, &declared)?);
         Ok(self)
     }
 
@@ -180,7 +205,7 @@ impl LocalizerBuilder {
     pub fn overrides(mut self, overrides: crate::Overrides) -> Result<Self, crate::OverrideError> {
         let available: Vec<String> = match &self.loaded {
             Some(loaded) => loaded.locales.iter().map(|l| l.tag.clone()).collect(),
-            None => LOCALES.iter().map(|l| l.tag.to_owned()).collect(),
+            None => self.declared.clone(),
         };
         for locale in &overrides.locales {
             if !available.contains(&locale.tag) {
@@ -197,11 +222,66 @@ impl LocalizerBuilder {
         Ok(self)
     }
 
-    /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and each
-    /// locale's number formatter is made the first time it formats a number.
+    /// Builds the localizer. Cheap for the embedded messages: nothing is parsed, and a declared
+    /// locale's numbers are its generated data (a loaded locale that is not declared gets an
+    /// ICU4X formatter here).
     pub fn build(self) -> Localizer {
+        let isolation = self.isolation;
+        let omnia_names: Vec<(String, LanguageIdentifier)> = self
+            .omnia_names
+            .iter()
+            .filter_map(|(name, tag)| Some((name.clone(), parse_language(tag)?)))
+            .collect();
+        let (real, pseudo) = self.messages();
+        let mut locales = Vec::with_capacity(real.len() + pseudo.len());
+        for locale in real {
+            // Tags were validated when the files were read; embedded ones by the generator.
+            let Some(id) = parse_language(&locale.tag) else {
+                continue;
+            };
+            locales.push(LocaleData::new(id, &locale.tag, locale.messages));
+        }
+        if locales.is_empty() {
+            // No messages at all (a build without `embedded` that loaded no files): one locale
+            // without messages, so that every message is the code's name, never a panic.
+            locales.push(LocaleData::new(
+                LanguageIdentifier::UNKNOWN,
+                "",
+                Seq::Owned(Box::default()),
+            ));
+        }
+        let available = locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
+        let mut pseudo_ids = Vec::with_capacity(pseudo.len());
+        for locale in pseudo {
+            let Some(id) = parse_language(&locale.tag) else {
+                continue;
+            };
+            pseudo_ids.push((id.clone(), locales.len()));
+            // Numbers and plural rules of the source: the text is English underneath.
+            let numbers = locales[SOURCE].id.to_string();
+            locales.push(LocaleData::new(id, &numbers, locale.messages));
+        }
+        Localizer {
+            shared: Arc::new(Shared {
+                negotiator: Negotiator::new(available, pseudo_ids, SOURCE),
+                locales,
+                isolation,
+                omnia_names,
+            }),
+        }
+    }
+
+    /// The messages to build from: the locales' (loaded, else embedded), the source first, then
+    /// the declared ones in their declared order, then others in the order given (a folder's
+    /// are sorted by tag); and the pseudo-locales' when they are asked for (loaded with the
+    /// files, else embedded).
+    fn messages(self) -> (Vec<LocaleMessages>, Vec<LocaleMessages>) {
         #[cfg(feature = "files")]
-        let (mut real, source_messages) = match self.loaded {
+        let (mut real, loaded_pseudo) = match self.loaded {
             Some(loaded) => (loaded.locales, Some(loaded.pseudo)),
             None => (embedded_locales(), None),
         };
@@ -219,77 +299,71 @@ impl LocalizerBuilder {
                 locale.messages = Seq::Owned(layer.apply(&locale.messages).into());
             }
         }
-        // Declared locales first, in their declared order; others after them, in the order
-        // given (a folder's are sorted by tag). Stable, so ties keep that order.
+        // Stable, so ties keep the order given.
         real.sort_by_key(|l| {
-            LOCALES
+            self.declared
                 .iter()
-                .position(|d| d.tag == l.tag)
-                .unwrap_or(LOCALES.len())
+                .position(|d| *d == l.tag)
+                .unwrap_or(self.declared.len())
         });
-
-        let mut locales = Vec::with_capacity(real.len());
-        for locale in real {
-            // Tags were validated when the files were read; embedded ones by the generator.
-            let Some(id) = parse_language(&locale.tag) else {
-                continue;
-            };
-            locales.push(LocaleData::new(id, &locale.tag, locale.messages));
-        }
-        let available = locales
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.clone(), i))
-            .collect();
-        #[allow(unused_mut)]
-        let mut pseudo = Vec::new();
         #[cfg(feature = "pseudo")]
-        if self.pseudo_locales {
+        let pseudo = if self.pseudo_locales {
             #[cfg(feature = "files")]
-            let sources = source_messages.unwrap_or_else(embedded_pseudo);
+            let pseudo = loaded_pseudo.unwrap_or_else(embedded_pseudo);
             #[cfg(not(feature = "files"))]
-            let sources = embedded_pseudo();
-            for locale in sources {
-                let Some(id) = parse_language(&locale.tag) else {
-                    continue;
-                };
-                pseudo.push((id.clone(), locales.len()));
-                // Numbers and plural rules of the source: the text is English underneath.
-                locales.push(LocaleData::new(id, crate::SOURCE_LOCALE, locale.messages));
-            }
-        }
+            let pseudo = embedded_pseudo();
+            pseudo
+        } else {
+            Vec::new()
+        };
+        #[cfg(not(feature = "pseudo"))]
+        let pseudo = Vec::new();
         #[cfg(all(feature = "files", not(feature = "pseudo")))]
-        drop(source_messages);
-        Localizer {
-            shared: Arc::new(Shared {
-                negotiator: Negotiator::new(available, pseudo, SOURCE),
-                locales,
-                isolation: self.isolation,
-            }),
-        }
+        drop(loaded_pseudo);
+        (real, pseudo)
     }
 }
 
-fn embedded_locales() -> Vec<LocaleMessages> {
-    LOCALES
+/// The OMNIA names of `locales` (those that have one) with their tags.
+#[cfg(any(feature = "embedded", feature = "files"))]
+fn omnia_names(locales: &[crate::LocaleInfo<'_>]) -> Vec<(String, String)> {
+    locales
         .iter()
-        .zip(embedded::MESSAGES)
+        .filter(|l| !l.omnia_name.is_empty())
+        .map(|l| (l.omnia_name.to_owned(), l.tag.to_owned()))
+        .collect()
+}
+
+/// The embedded messages of every declared locale (none in a build without `embedded`).
+fn embedded_locales() -> Vec<LocaleMessages> {
+    #[cfg(feature = "embedded")]
+    let locales = crate::LOCALES
+        .iter()
+        .zip(crate::embedded::MESSAGES)
         .map(|(info, messages)| LocaleMessages {
             tag: info.tag.to_owned(),
             messages: Seq::Static(messages),
         })
-        .collect()
+        .collect();
+    #[cfg(not(feature = "embedded"))]
+    let locales = Vec::new();
+    locales
 }
 
+/// The embedded pseudo-locales' messages (none in a build without `embedded`).
 #[cfg(feature = "pseudo")]
 fn embedded_pseudo() -> Vec<LocaleMessages> {
-    embedded::PSEUDO
+    #[cfg(feature = "embedded")]
+    let pseudo = crate::embedded::PSEUDO
         .iter()
         .map(|(tag, messages)| LocaleMessages {
             tag: (*tag).to_owned(),
             messages: Seq::Static(messages),
         })
-        .collect()
+        .collect();
+    #[cfg(not(feature = "embedded"))]
+    let pseudo = Vec::new();
+    pseudo
 }
 
 /// Formats OMNIA error messages in the user's language.
@@ -318,6 +392,8 @@ struct Shared {
     locales: Vec<LocaleData>,
     negotiator: Negotiator,
     isolation: Isolation,
+    /// The declared locales' OMNIA names and the languages they stand for.
+    omnia_names: Vec<(String, LanguageIdentifier)>,
 }
 
 struct LocaleData {
@@ -346,6 +422,7 @@ const SOURCE: usize = 0;
 impl Localizer {
     /// The localizer of the embedded messages, without pseudo-locales, without isolation
     /// marks.
+    #[cfg(feature = "embedded")]
     pub fn embedded() -> Self {
         Self::builder().build()
     }
@@ -422,10 +499,11 @@ impl Localizer {
     /// An OMNIA language name is the unique identifier OMNIA gives a language (its language
     /// file's `name`, what OMNIA's `getLanguageTranslator().language` answers): `PTPT` stands
     /// for pt-PT, in any case (`ptPT`, as one of OMNIA's own files writes it), for each
-    /// language of the catalog ([`LOCALES`](crate::LOCALES), `omnia-name` in
-    /// `locales/locales.toml`). A name has four letters, which BCP 47 reserves and no tag
-    /// uses, so no tag is read as a name. [`for_accept_language`](Self::for_accept_language)
-    /// does not read names: a header holds tags only.
+    /// declared language (`omnia-name` in `locales/locales.toml`: the embedded ones, or those
+    /// given to `LocalizerBuilder::declared`, feature `files`). A name has four letters, which
+    /// BCP 47 reserves and no tag uses, so no tag is read as a name.
+    /// [`for_accept_language`](Self::for_accept_language) does not read names: a header holds
+    /// tags only.
     ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
@@ -437,7 +515,9 @@ impl Localizer {
     pub fn for_tags(&self, tags: &[&str]) -> Language {
         let requested: Vec<LanguageIdentifier> = tags
             .iter()
-            .filter_map(|t| parse_language(t).or_else(|| omnia_language(t)))
+            .filter_map(|t| {
+                parse_language(t).or_else(|| omnia_language(t, &self.shared.omnia_names))
+            })
             .collect();
         self.for_languages(&requested)
     }
@@ -462,24 +542,35 @@ impl fmt::Debug for Localizer {
     }
 }
 
-/// A formatted message and the locale it is actually in (for `Content-Language`), which is
-/// en-US when the requested locale could not format it.
+/// A formatted message, the locale it is actually in (for `Content-Language`), which is
+/// en-US when the requested locale could not format it, and why it fell back, if it did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message<'a> {
     /// The text; never empty.
     pub text: Cow<'a, str>,
     /// The locale of the text.
     pub locale: &'a LanguageIdentifier,
+    /// Every fallback that made it (none for a message in the locale asked for); they are
+    /// logged too (`log` target `omnia_errors_fluent`).
+    pub fallbacks: Vec<Fallback>,
 }
 
-/// A body and the locales its messages are in: the negotiated one, and en-US when a
-/// message had to fall back to it (what a `Content-Language` header lists).
+/// A body, the locales its messages are in (the negotiated one, and en-US when a message had
+/// to fall back to it: what a `Content-Language` header lists) and its messages' fallbacks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Localized<B> {
     /// The body.
     pub body: B,
     /// The distinct locales of its messages, in the order first used.
     pub locales: Vec<LanguageIdentifier>,
+    /// Every fallback of its messages, in the order they were made (logged too).
+    pub fallbacks: Vec<Fallback>,
+}
+
+/// A message's text, its fallbacks added to `fallbacks`.
+fn note(message: Message<'_>, fallbacks: &mut Vec<Fallback>) -> String {
+    fallbacks.extend(message.fallbacks);
+    message.text.into_owned()
 }
 
 /// An OMNIA error body, localized ([`Language::error_body`]).
@@ -488,16 +579,22 @@ pub type LocalizedBody = Localized<ErrorBody>;
 /// An RFC 9457 problem, localized ([`Language::problem_details`]).
 pub type LocalizedProblem = Localized<ProblemDetails>;
 
-/// Collects the distinct locales of the messages that make up a body.
-#[derive(Default)]
-struct Locales(Vec<LanguageIdentifier>);
-
-impl Locales {
-    /// The message's text, its locale noted.
-    fn text(&mut self, message: Message<'_>) -> String {
-        if !self.0.contains(message.locale) {
-            self.0.push(message.locale.clone());
+impl<B> Localized<B> {
+    /// A body with no messages yet.
+    fn start(body: B) -> Self {
+        Self {
+            body,
+            locales: Vec::new(),
+            fallbacks: Vec::new(),
         }
+    }
+
+    /// The message's text, its locale and fallbacks noted.
+    fn text(&mut self, message: Message<'_>) -> String {
+        if !self.locales.contains(message.locale) {
+            self.locales.push(message.locale.clone());
+        }
+        self.fallbacks.extend(message.fallbacks);
         message.text.into_owned()
     }
 }
@@ -593,10 +690,41 @@ impl Language {
     }
 
     /// The message of an error: the contextual variant when all of the code's optional
-    /// parameters are known, else the generic message. Never empty, never panics; a fallback
-    /// falls back to en-US and is logged (`log` target `omnia_errors_fluent`).
+    /// parameters are known, else the generic message. Never empty, never panics; a message
+    /// this locale cannot format falls back to en-US, and says so ([`Message::fallbacks`],
+    /// also logged with `log` target `omnia_errors_fluent`).
     #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
+        let code: AnyCode = error.code().into();
+        self.variant(error, Self::has_context(error, code.params()))
+    }
+
+    /// [`CatalogError::has_context`], asked only of codes that have optional parameters.
+    #[inline]
+    fn has_context(error: &impl CatalogError, params: &[ParamSpec]) -> bool {
+        params.iter().any(|p| !p.required) && error.has_context()
+    }
+
+    /// The generic message of an error's code, the same for every occurrence (the page's
+    /// text, an RFC 9457 `title`): the message without its contextual variant, so optional
+    /// parameters are left out. Falls back as [`message`](Self::message) does.
+    ///
+    /// ```
+    /// use omnia_errors::ApiError;
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let en = Localizer::embedded().source();
+    /// let error = ApiError::ConnectorBehaviourFailed { message: Some("Disk full".into()) };
+    /// assert_eq!(en.generic_message(&error).text, "Behaviour execution failed while running in Connector.");
+    /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
+    /// ```
+    pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
+        self.variant(error, false)
+    }
+
+    /// The message's value, or with `context` its `.context` variant, of an error.
+    #[inline]
+    fn variant(&self, error: &impl CatalogError, context: bool) -> Message<'_> {
         let code: AnyCode = error.code().into();
         let params = code.params();
         // Most messages: static text, returned before any other work.
@@ -604,9 +732,9 @@ impl Language {
             return Message {
                 text: Cow::Borrowed(text),
                 locale: self.locale(),
+                fallbacks: Vec::new(),
             };
         }
-        let context = Self::has_context(error, params);
         let args = Arguments::of(error, params);
         // The usual case: this locale formats it, nothing to report.
         let shared = &self.localizer.shared;
@@ -615,53 +743,19 @@ impl Language {
             return Message {
                 text,
                 locale: &locale.id,
+                fallbacks: Vec::new(),
             };
         }
-        Self::logging(|fallbacks| self.resolve(code, context, args.as_slice(), fallbacks))
-    }
-
-    /// [`CatalogError::has_context`], asked only of codes that have optional parameters.
-    fn has_context(error: &impl CatalogError, params: &[ParamSpec]) -> bool {
-        params.iter().any(|p| !p.required) && error.has_context()
-    }
-
-    /// Like [`message`](Self::message), but hands the fallbacks to the caller instead of
-    /// logging them (for tests and for callers with their own reporting).
-    pub fn message_reporting(
-        &self,
-        error: &impl CatalogError,
-        fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
-        self.variant(error, error.has_context(), fallbacks)
-    }
-
-    /// The message's value, or with `context` its `.context` variant, of an error.
-    fn variant(
-        &self,
-        error: &impl CatalogError,
-        context: bool,
-        fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
-        let code: AnyCode = error.code().into();
-        let params = code.params();
-        if let Some(text) = self.static_text(code, params) {
-            return Message {
-                text: Cow::Borrowed(text),
-                locale: self.locale(),
-            };
-        }
-        let args = Arguments::of(error, params);
-        self.resolve(code, context, args.as_slice(), fallbacks)
-    }
-
-    /// What `format` gives, its fallbacks logged (`log` target `omnia_errors_fluent`).
-    fn logging<'a>(format: impl FnOnce(&mut Vec<Fallback>) -> Message<'a>) -> Message<'a> {
         let mut fallbacks = Vec::new();
-        let message = format(&mut fallbacks);
+        let (text, locale) = self.resolve(code, context, args.as_slice(), &mut fallbacks);
         for fallback in &fallbacks {
             log::warn!("{fallback}");
         }
-        message
+        Message {
+            text,
+            locale,
+            fallbacks,
+        }
     }
 
     /// The message of a code without parameters, when this locale has it as plain text: most
@@ -680,11 +774,32 @@ impl Language {
             .as_text()
     }
 
+    /// The title of an HTTP error status in this language, as RFC 9457 `about:blank` problems
+    /// carry it: its reason phrase ("Not Found"), or its class's ("Client Error") for a status
+    /// without one of its own. `None` for a status that is not an error (below 400, above
+    /// 599). Falls back to en-US as [`message`](Self::message) does.
+    ///
+    /// ```
+    /// use omnia_errors_fluent::Localizer;
+    ///
+    /// let localizer = Localizer::embedded();
+    /// assert_eq!(localizer.source().status_title(405).unwrap().text, "Method Not Allowed");
+    /// let de = localizer.for_tags(&["de-DE"]);
+    /// assert_eq!(de.status_title(404).unwrap().text, "Nicht gefunden");
+    /// assert_eq!(localizer.source().status_title(418).unwrap().text, "Client Error");
+    /// assert_eq!(de.status_title(204), None);
+    /// ```
+    pub fn status_title(&self, status: u16) -> Option<Message<'_>> {
+        let slot = crate::status::slot(status)?;
+        Some(self.plain_text(AnyCode::COUNT + slot, crate::status::IDS[slot]))
+    }
+
     /// The message at `index` of the compiled messages when it is plain text (one without
     /// parameters: a status title), in this locale, else in en-US, else `id` itself; each
     /// fallback logged.
-    pub(crate) fn plain_text(&self, index: usize, id: &'static str) -> Message<'_> {
+    fn plain_text(&self, index: usize, id: &'static str) -> Message<'_> {
         let locales = &self.localizer.shared.locales;
+        let mut fallbacks = Vec::new();
         for at in [self.index, SOURCE] {
             let locale = &locales[at];
             let text = locale
@@ -695,23 +810,24 @@ impl Language {
                 return Message {
                     text: Cow::Borrowed(text),
                     locale: &locale.id,
+                    fallbacks,
                 };
             }
-            log::warn!(
-                "{}",
-                Fallback {
-                    locale: locale.id.clone(),
-                    code: id.to_owned(),
-                    kind: FallbackKind::MissingMessage {
-                        id,
-                        attribute: None
-                    },
-                }
-            );
+            let fallback = Fallback {
+                locale: locale.id.clone(),
+                code: id.to_owned(),
+                kind: FallbackKind::MissingMessage {
+                    id,
+                    attribute: None,
+                },
+            };
+            log::warn!("{fallback}");
+            fallbacks.push(fallback);
         }
         Message {
             text: Cow::Borrowed(id),
             locale: &locales[SOURCE].id,
+            fallbacks,
         }
     }
 
@@ -722,7 +838,7 @@ impl Language {
         context: bool,
         args: &[Option<ParamRef<'_>>],
         fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
+    ) -> (Cow<'_, str>, &LanguageIdentifier) {
         if let Some(message) = self.format(self.index, code, context, args, fallbacks) {
             return message;
         }
@@ -732,10 +848,10 @@ impl Language {
             return message;
         }
         // Not even en-US could: the code's name is better than nothing, and never empty.
-        Message {
-            text: Cow::Borrowed(code.as_str()),
-            locale: &self.localizer.shared.locales[SOURCE].id,
-        }
+        (
+            Cow::Borrowed(code.as_str()),
+            &self.localizer.shared.locales[SOURCE].id,
+        )
     }
 
     /// The message of a code with parameters as they come from the wire (a body's or an
@@ -791,6 +907,7 @@ impl Language {
     /// assert_eq!(localized.body.errors()[0].name.as_deref(), Some("Description"));
     /// assert!(localized.body.errors()[0].message.ends_with("50 znaków."));
     /// assert_eq!(localized.locales, ["pl-PL".parse::<icu_locale_core::LanguageIdentifier>()?]);
+    /// assert!(localized.fallbacks.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn error_body<'e>(
@@ -798,24 +915,21 @@ impl Language {
         error: &ApiError,
         items: impl IntoIterator<Item = (&'e ValidationError, Option<&'e str>)>,
     ) -> LocalizedBody {
-        let mut locales = Locales::default();
-        let mut body = ErrorBody::from_error(error, locales.text(self.message(error)));
+        let mut localized = Localized::start(ErrorBody::from_error(error, ""));
+        localized.body.message = localized.text(self.message(error));
         for (item, name) in items {
-            let mut localized = ValidationErrorItem::new(item, locales.text(self.message(item)));
-            localized.name = name.map(str::to_owned);
-            body = body.with_error(localized);
+            let mut body_item = ValidationErrorItem::new(item, localized.text(self.message(item)));
+            body_item.name = name.map(str::to_owned);
+            localized.body = localized.body.with_error(body_item);
         }
-        Localized {
-            body,
-            locales: locales.0,
-        }
+        localized
     }
 
-    /// The same error as [`error_body`](Self::error_body), as RFC 9457 Problem Details: `type`
-    /// is the code's documentation on `page`, `title` its generic message and `detail` its
-    /// message (both in this locale, each falling back to en-US on its own), `status` its
-    /// HTTP status; `code`, `parameters` and `errors` as in the OMNIA body, each item's
-    /// message called `detail`.
+    /// The same error as [`error_body`](Self::error_body), as RFC 9457 Problem Details
+    /// ([`ProblemDetails::from_body`]): `type` is the code's documentation on `page`, `title`
+    /// its generic message and `detail` its message (both in this locale, each falling back to
+    /// en-US on its own), `status` its HTTP status; `code`, `parameters` and `errors` as in
+    /// the OMNIA body.
     ///
     /// ```
     /// use omnia_errors::{ApiError, DocsPage};
@@ -835,61 +949,31 @@ impl Language {
         items: impl IntoIterator<Item = (&'e ValidationError, Option<&'e str>)>,
         page: &DocsPage,
     ) -> LocalizedProblem {
-        let mut locales = Locales::default();
-        let detail = locales.text(self.message(error));
-        let mut problem = ProblemDetails::new(error, page)
-            .with_title(locales.text(self.generic_message(error)))
-            .with_detail(detail);
-        for (item, name) in items {
-            let mut localized = ValidationProblem::new(item, locales.text(self.message(item)));
-            localized.name = name.map(str::to_owned);
-            problem = problem.with_error(localized);
-        }
-        Localized {
-            body: problem,
-            locales: locales.0,
-        }
-    }
-
-    /// The generic message of an error's code, the same for every occurrence (the page's
-    /// text, an RFC 9457 `title`): the message without its contextual variant, so optional
-    /// parameters are left out. Falls back as [`message`](Self::message) does.
-    ///
-    /// ```
-    /// use omnia_errors::ApiError;
-    /// use omnia_errors_fluent::Localizer;
-    ///
-    /// let en = Localizer::embedded().source();
-    /// let error = ApiError::ConnectorBehaviourFailed { message: Some("Disk full".into()) };
-    /// assert_eq!(en.generic_message(&error).text, "Behaviour execution failed while running in Connector.");
-    /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
-    /// ```
-    pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
-        Self::logging(|fallbacks| self.generic_message_reporting(error, fallbacks))
-    }
-
-    /// Like [`generic_message`](Self::generic_message), but hands the fallbacks to the
-    /// caller instead of logging them.
-    pub fn generic_message_reporting(
-        &self,
-        error: &impl CatalogError,
-        fallbacks: &mut Vec<Fallback>,
-    ) -> Message<'_> {
-        self.variant(error, false, fallbacks)
+        let Localized {
+            body,
+            locales,
+            fallbacks,
+        } = self.error_body(error, items);
+        let mut localized = Localized {
+            body: ProblemDetails::from_body(body, page),
+            locales,
+            fallbacks,
+        };
+        localized.body.title = Some(localized.text(self.generic_message(error)));
+        localized
     }
 
     /// Localizes a body received from the wire (or built elsewhere) in place: its message and
     /// every item's, from their codes and parameters. What cannot be localized (a code from a
-    /// newer server, unreadable parameters) keeps the message it has, and is reported.
-    pub fn localize_body(&self, body: &mut ErrorBody, fallbacks: &mut Vec<Fallback>) {
-        if let Some(error) = self.read_wire(&body.code, body.error(), fallbacks) {
-            body.message = self.message_reporting(&error, fallbacks).text.into_owned();
+    /// newer server, unreadable parameters) keeps the message it has; every fallback is
+    /// returned (and logged).
+    pub fn localize_body(&self, body: &mut ErrorBody) -> Vec<Fallback> {
+        let mut fallbacks = Vec::new();
+        if let Some(error) = self.read_wire(&body.code, body.error(), &mut fallbacks) {
+            body.message = note(self.message(&error), &mut fallbacks);
         }
-        for item in body.errors.iter_mut().flatten() {
-            if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {
-                item.message = self.message_reporting(&error, fallbacks).text.into_owned();
-            }
-        }
+        self.localize_items(body.errors.as_deref_mut(), &mut fallbacks);
+        fallbacks
     }
 
     /// Localizes a received RFC 9457 problem in place, as [`localize_body`](Self::localize_body)
@@ -906,39 +990,47 @@ impl Language {
     /// let mut problem: ProblemDetails = serde_json::from_str(
     ///     r#"{"type":"about:blank","title":"Not found","detail":"Not found","code":"EntityNotFound"}"#,
     /// )?;
-    /// let mut fallbacks = Vec::new();
-    /// Localizer::embedded().for_tags(&["de-DE"]).localize_problem(&mut problem, &mut fallbacks);
+    /// let fallbacks = Localizer::embedded().for_tags(&["de-DE"]).localize_problem(&mut problem);
     /// assert_eq!(problem.detail.as_deref(), Some("Die Entität wurde nicht gefunden."));
     /// assert!(fallbacks.is_empty());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn localize_problem(&self, problem: &mut ProblemDetails, fallbacks: &mut Vec<Fallback>) {
+    pub fn localize_problem(&self, problem: &mut ProblemDetails) -> Vec<Fallback> {
+        let mut fallbacks = Vec::new();
         match problem.code_on(&DocsPage::OMNIA) {
             Some(code) => {
-                if let Some(error) = self.read_wire(&code, problem.error(), fallbacks) {
-                    let title = self.generic_message_reporting(&error, fallbacks).text;
-                    problem.title = Some(title.into_owned());
-                    let detail = self.message_reporting(&error, fallbacks).text;
-                    problem.detail = Some(detail.into_owned());
+                if let Some(error) = self.read_wire(&code, problem.error(), &mut fallbacks) {
+                    problem.title = Some(note(self.generic_message(&error), &mut fallbacks));
+                    problem.detail = Some(note(self.message(&error), &mut fallbacks));
                 }
             }
             // A problem that is its status alone: its title is the status's reason phrase.
             None if problem.r#type == omnia_errors::ABOUT_BLANK => {
                 if let Some(title) = problem.status.and_then(|s| self.status_title(s)) {
-                    problem.title = Some(title.text.into_owned());
+                    problem.title = Some(note(title, &mut fallbacks));
                 }
             }
             None => {}
         }
-        for item in problem.errors.iter_mut().flatten() {
+        self.localize_items(problem.errors.as_deref_mut(), &mut fallbacks);
+        fallbacks
+    }
+
+    /// Localizes the items of either body, each from its code and parameters.
+    fn localize_items(
+        &self,
+        items: Option<&mut [ValidationErrorItem]>,
+        fallbacks: &mut Vec<Fallback>,
+    ) {
+        for item in items.into_iter().flatten() {
             if let Some(error) = self.read_wire(&item.code, item.error(), fallbacks) {
-                item.detail = self.message_reporting(&error, fallbacks).text.into_owned();
+                item.message = note(self.message(&error), fallbacks);
             }
         }
     }
 
-    /// The typed error of a received code, or `None` with the reason noted as a fallback (the
-    /// received text is then kept).
+    /// The typed error of a received code, or `None` with the reason noted (and logged) as a
+    /// fallback (the received text is then kept).
     fn read_wire<C: omnia_errors::CatalogCode, E>(
         &self,
         code: &WireCode<C>,
@@ -947,11 +1039,10 @@ impl Language {
     ) -> Option<E> {
         typed
             .map_err(|error| {
-                fallbacks.push(self.wire_fallback(
-                    code.as_str(),
-                    matches!(code, WireCode::Unknown(_)),
-                    &error,
-                ));
+                let fallback =
+                    self.wire_fallback(code.as_str(), matches!(code, WireCode::Unknown(_)), &error);
+                log::warn!("{fallback}");
+                fallbacks.push(fallback);
             })
             .ok()
     }
@@ -976,14 +1067,11 @@ impl Language {
         context: bool,
         args: &[Option<ParamRef<'_>>],
         fallbacks: &mut Vec<Fallback>,
-    ) -> Option<Message<'_>> {
+    ) -> Option<(Cow<'_, str>, &LanguageIdentifier)> {
         let shared = &self.localizer.shared;
         let locale = &shared.locales[index];
         match locale.format(code, context, args, shared.isolation) {
-            Ok(text) => Some(Message {
-                text,
-                locale: &locale.id,
-            }),
+            Ok(text) => Some((text, &locale.id)),
             Err(kind) => {
                 fallbacks.push(Fallback {
                     locale: locale.id.clone(),

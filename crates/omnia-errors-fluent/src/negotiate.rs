@@ -192,16 +192,17 @@ pub fn parse_language(tag: &str) -> Option<LanguageIdentifier> {
     Some(id)
 }
 
-/// The language an OMNIA language name (`PTPT`, any case) stands for: the tag of the
-/// catalog's language of that name ([`LOCALES`](crate::LOCALES)), or `None`. A look at four
-/// bytes against each declared name: constant work whatever the input.
-pub(crate) fn omnia_language(name: &str) -> Option<LanguageIdentifier> {
-    crate::LOCALES
+/// The language an OMNIA language name (`PTPT`, any case) stands for among `names` (the
+/// declared locales' names and languages), or `None`. A look at four bytes against each
+/// declared name: constant work whatever the input.
+pub(crate) fn omnia_language(
+    name: &str,
+    names: &[(String, LanguageIdentifier)],
+) -> Option<LanguageIdentifier> {
+    names
         .iter()
-        .find(|locale| {
-            !locale.omnia_name.is_empty() && locale.omnia_name.eq_ignore_ascii_case(name)
-        })
-        .and_then(|locale| parse_language(locale.tag))
+        .find(|(omnia, _)| omnia.eq_ignore_ascii_case(name))
+        .map(|(_, language)| language.clone())
 }
 
 fn is_alpha(subtag: &str) -> bool {
@@ -605,9 +606,14 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "embedded")]
     #[test]
     fn an_omnia_name_in_any_case_is_its_language_and_nothing_else_is() {
-        let name = |name: &str| omnia_language(name).map(|l| l.to_string());
+        let names: Vec<(String, LanguageIdentifier)> = crate::LOCALES
+            .iter()
+            .map(|l| (l.omnia_name.to_owned(), parse_language(l.tag).unwrap()))
+            .collect();
+        let name = |name: &str| omnia_language(name, &names).map(|l| l.to_string());
         for locale in crate::LOCALES {
             assert_eq!(name(locale.omnia_name).as_deref(), Some(locale.tag));
             let lower = locale.omnia_name.to_ascii_lowercase();

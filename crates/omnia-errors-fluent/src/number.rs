@@ -9,12 +9,14 @@
 //! of ten and random `u64`s, so the table cannot drift from ICU4X; with the `files` feature, a
 //! locale that is not declared gets ICU4X itself, with all of its compiled data.
 //!
+//! The table is data, generated with the messages, so it comes with them: behind the
+//! `embedded` feature. The workspace's tooling builds the runtime without it (with `files`,
+//! so ICU4X's own data serves), and so can regenerate a broken `number_data.rs`.
+//!
 //! Integers stay exact (`u64`, never an `f64` on the way) and are written straight into the
 //! output buffer. Plural categories follow current CLDR, as browsers' `Intl.PluralRules` (and
 //! so `@fluent/bundle`) do, so a Rust server and a JavaScript UI pick the same variant:
 //! fluent-bundle 0.16 would use CLDR 37, where French has no "many" for a million.
-
-use crate::number_data;
 
 /// The CLDR plural categories, in CLDR's order, spelled as Fluent variant keys spell them.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -39,6 +41,7 @@ pub(crate) struct NumberData {
 
 /// The digits a locale writes.
 #[derive(Debug)]
+#[cfg_attr(not(feature = "embedded"), allow(dead_code))] // Built by the generated data only.
 pub(crate) enum Digits {
     /// `0` to `9`.
     Ascii,
@@ -49,11 +52,19 @@ pub(crate) enum Digits {
 
 impl NumberData {
     /// The data of a declared locale.
+    #[cfg(feature = "embedded")]
     pub(crate) fn of(tag: &str) -> Option<&'static Self> {
-        number_data::NUMBERS
+        crate::number_data::NUMBERS
             .iter()
             .find(|(t, _)| *t == tag)
             .map(|(_, data)| data)
+    }
+
+    /// No locale's data without the embedded messages.
+    #[cfg(not(feature = "embedded"))]
+    #[allow(clippy::unnecessary_wraps)] // The signature of the embedded build's.
+    pub(crate) fn of(_tag: &str) -> Option<&'static Self> {
+        None
     }
 
     /// The sizes of the lowest group and of the others, when a number of `len` digits is

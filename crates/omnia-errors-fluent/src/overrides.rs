@@ -22,10 +22,11 @@ use std::path::Path;
 use omnia_errors::{AnyCode, ParamSpec};
 use serde_json::value::RawValue;
 
-use crate::check::{self, Finding, FindingKind, LineIndex, Position, SourceFile, offset_in};
+use crate::check::{self, Finding, FindingKind, LineIndex, Position, offset_in};
 use crate::compile;
+use crate::load::LoadError;
 use crate::pattern::{Message, Piece};
-use crate::source::{LoadError, LocaleFiles};
+use crate::source::{LocaleFiles, SourceFile};
 
 /// The prefix of an OMNIA language file's error texts.
 const OMNIA_PREFIX: &str = "ErrorMessage_";
@@ -112,7 +113,7 @@ impl Overrides {
     /// be read (or is larger than [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES)).
     pub fn omnia_file_at(self, path: impl AsRef<Path>) -> Result<Self, OverrideError> {
         let path = path.as_ref();
-        let text = crate::source::read_file(path).map_err(OverrideError::Load)?;
+        let text = crate::load::read_file(path).map_err(OverrideError::Load)?;
         self.omnia_file(&path.display().to_string(), &text)
     }
 

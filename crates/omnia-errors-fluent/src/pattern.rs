@@ -8,6 +8,9 @@
 //! The same types hold the embedded messages (generated Rust in `embedded.rs`, `'static`) and
 //! the messages of files loaded at run time (owned), so both are formatted by one engine.
 
+// A build with neither `embedded` nor `files` has no messages to make of these types.
+#![cfg_attr(not(any(feature = "embedded", feature = "files")), allow(dead_code))]
+
 use std::borrow::Cow;
 use std::ops::Deref;
 
@@ -20,6 +23,7 @@ use crate::number::Numbers;
 #[derive(Clone, Debug)]
 pub(crate) enum Seq<T: 'static> {
     /// Generated code's data.
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
     Static(&'static [T]),
     /// Compiled at run time.
     #[cfg_attr(not(feature = "files"), allow(dead_code))]
@@ -114,6 +118,14 @@ pub(crate) struct Message {
     pub(crate) value: Option<Pattern>,
     /// The contextual variant.
     pub(crate) context: Option<Pattern>,
+}
+
+/// The compiled messages of one locale: what the localizer is built from, embedded or loaded.
+pub(crate) struct LocaleMessages {
+    /// The locale's tag.
+    pub(crate) tag: String,
+    /// By [`AnyCode::index`](omnia_errors::AnyCode::index).
+    pub(crate) messages: Seq<Message>,
 }
 
 /// Bytes reserved per number: `u64::MAX` grouped with a three-byte separator is 38.
@@ -235,103 +247,6 @@ fn matches(key: &Key, value: ParamRef<'_>, category: &str) -> bool {
         (Key::Name(name), ParamRef::Text(text)) => name == text,
         (Key::Number(k), ParamRef::Number(n)) => *k == n,
         (Key::Number(_) | Key::Never, _) => false,
-    }
-}
-
-/// Renders compiled messages as Rust expressions, for the generated `embedded.rs`.
-///
-/// Changing the types above breaks the committed `embedded.rs` before it can be generated
-/// again (xtask links this crate). Replace it with this stub, then run `cargo xtask docs` once:
-/// xtask formats from the files on disk, so everything it writes is right in that one run.
-///
-/// ```text
-/// use crate::locales::LocaleInfo;
-/// use crate::pattern::Message;
-/// pub(crate) static LOCALES: [LocaleInfo<'static>; 1] =
-///     [LocaleInfo { tag: "en-US", native_name: "", english_name: "", omnia_name: "" }];
-/// pub(crate) static MESSAGES: [&[Message]; 1] = [&[]];
-/// #[cfg(feature = "pseudo")]
-/// pub(crate) static PSEUDO: [(&str, &[Message]); 0] = [];
-/// ```
-#[cfg(feature = "files")]
-pub(crate) mod emit {
-    use std::fmt::Write as _;
-
-    use super::{Key, Message, Pattern, Piece, Seq, Variant};
-
-    pub(crate) fn message(message: &Message, out: &mut String) {
-        out.push_str("Message { value: ");
-        option(message.value.as_ref(), out);
-        out.push_str(", context: ");
-        option(message.context.as_ref(), out);
-        out.push_str(" }");
-    }
-
-    fn option(pattern: Option<&Pattern>, out: &mut String) {
-        match pattern {
-            None => out.push_str("None"),
-            Some(pattern) => {
-                let _ = write!(
-                    out,
-                    "Some(Pattern {{ text_len: {}, pieces: ",
-                    pattern.text_len
-                );
-                pieces(&pattern.pieces, out);
-                out.push_str(" })");
-            }
-        }
-    }
-
-    /// `Seq::Static(&[a, b, ...])`, each item written by `item`.
-    fn seq<T>(items: &[T], out: &mut String, item: fn(&T, &mut String)) {
-        out.push_str("Seq::Static(&[");
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            item(x, out);
-        }
-        out.push_str("])");
-    }
-
-    fn pieces(pieces: &Seq<Piece>, out: &mut String) {
-        seq(pieces, out, piece);
-    }
-
-    fn piece(piece: &Piece, out: &mut String) {
-        match piece {
-            Piece::Text(text) => {
-                let _ = write!(out, "Piece::Text(Cow::Borrowed({:?}))", &**text);
-            }
-            Piece::Param { index, isolate } => {
-                let _ = write!(out, "Piece::Param {{ index: {index}, isolate: {isolate} }}");
-            }
-            Piece::Select(select) => {
-                let _ = write!(
-                    out,
-                    "Piece::Select(Select {{ index: {}, isolate: {}, default: {}, variants: ",
-                    select.index, select.isolate, select.default
-                );
-                seq(&select.variants, out, variant);
-                out.push_str(" })");
-            }
-        }
-    }
-
-    fn variant(variant: &Variant, out: &mut String) {
-        out.push_str("Variant { key: ");
-        match &variant.key {
-            Key::Name(name) => {
-                let _ = write!(out, "Key::Name(Cow::Borrowed({:?}))", &**name);
-            }
-            Key::Number(n) => {
-                let _ = write!(out, "Key::Number({n})");
-            }
-            Key::Never => out.push_str("Key::Never"),
-        }
-        out.push_str(", pieces: ");
-        pieces(&variant.pieces, out);
-        out.push_str(" }");
     }
 }
 

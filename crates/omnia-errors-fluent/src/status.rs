@@ -6,13 +6,10 @@
 //! Their messages live beside the codes' in `locales/<tag>/errors.ftl` (`http-404 = Not Found`),
 //! are checked like them (every locale has every id of [`STATUS_TITLES`], with no variables) and
 //! compiled with them: in a locale's compiled messages, the codes come first
-//! ([`AnyCode::index`]), then these, in this order.
+//! ([`AnyCode::index`](omnia_errors::AnyCode::index)), then these, in this order.
 
-use omnia_errors::AnyCode;
 #[cfg(feature = "files")]
-use omnia_errors::ParamSpec;
-
-use crate::localizer::{Language, Message};
+use omnia_errors::{AnyCode, ParamSpec};
 
 /// The statuses with a title of their own: the 4xx and 5xx statuses of RFC 9110, RFC 6585
 /// (428, 429, 431, 511) and RFC 7725 (451). Any other status from 400 to 599 gets its class's
@@ -80,7 +77,7 @@ pub fn status_title_id(status: u16) -> Option<&'static str> {
 }
 
 /// The position of a status's title among the titles.
-fn slot(status: u16) -> Option<usize> {
+pub(crate) fn slot(status: u16) -> Option<usize> {
     if !(400..=599).contains(&status) {
         return None;
     }
@@ -99,28 +96,6 @@ pub(crate) fn message_ids() -> impl Iterator<Item = (&'static str, &'static [Par
     AnyCode::all()
         .map(|code| (code.fluent_id(), code.params()))
         .chain(IDS.iter().map(|&id| (id, &[][..])))
-}
-
-impl Language {
-    /// The title of an HTTP error status in this language, as RFC 9457 `about:blank` problems
-    /// carry it: its reason phrase ("Not Found"), or its class's ("Client Error") for a status
-    /// without one of its own. `None` for a status that is not an error (below 400, above
-    /// 599). Falls back to en-US as [`message`](Self::message) does.
-    ///
-    /// ```
-    /// use omnia_errors_fluent::Localizer;
-    ///
-    /// let localizer = Localizer::embedded();
-    /// assert_eq!(localizer.source().status_title(405).unwrap().text, "Method Not Allowed");
-    /// let de = localizer.for_tags(&["de-DE"]);
-    /// assert_eq!(de.status_title(404).unwrap().text, "Nicht gefunden");
-    /// assert_eq!(localizer.source().status_title(418).unwrap().text, "Client Error");
-    /// assert_eq!(de.status_title(204), None);
-    /// ```
-    pub fn status_title(&self, status: u16) -> Option<Message<'_>> {
-        let slot = slot(status)?;
-        Some(self.plain_text(AnyCode::COUNT + slot, IDS[slot]))
-    }
 }
 
 #[cfg(test)]
@@ -160,7 +135,7 @@ mod tests {
         }
     }
 
-    #[cfg(feature = "files")]
+    #[cfg(all(feature = "files", feature = "embedded"))]
     #[test]
     fn the_checks_know_the_status_titles() {
         use crate::{FindingKind, LocaleFiles, SourceFile};
@@ -178,6 +153,7 @@ mod tests {
                 file("en-US", "http-404 = Not Found\n"),
                 file("pl-PL", "http-405 = Metoda { $method } niedozwolona\n"),
             ],
+            crate::LOCALES,
             false,
         );
         let about = |id: &str| -> Vec<&FindingKind> {

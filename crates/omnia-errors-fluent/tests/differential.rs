@@ -117,6 +117,51 @@ fn samples(code: AnyCode) -> Vec<Parameters> {
     all
 }
 
+/// The localizer's message of `code` with `parameters`, and whether it is the contextual one.
+fn localized(
+    language: &omnia_errors_fluent::Language,
+    code: AnyCode,
+    parameters: &omnia_errors::Parameters,
+) -> (String, bool) {
+    fn typed(
+        language: &omnia_errors_fluent::Language,
+        error: &impl omnia_errors::CatalogError,
+    ) -> (String, bool) {
+        (
+            language.message(error).text.into_owned(),
+            error.has_context(),
+        )
+    }
+    match code {
+        AnyCode::Api(c) => typed(
+            language,
+            &ApiError::from_parameters(c, parameters).expect("typed"),
+        ),
+        AnyCode::Validation(c) => typed(
+            language,
+            &ValidationError::from_parameters(c, parameters).expect("typed"),
+        ),
+    }
+}
+
+/// The parameters as fluent-bundle's arguments; numbers as the exact `f64` [`EXACT`] holds.
+fn fluent_args(parameters: &omnia_errors::Parameters) -> FluentArgs<'_> {
+    let mut args = FluentArgs::new();
+    for (name, value) in parameters.iter() {
+        match value {
+            ParamValue::Number(n) => {
+                let n = n.as_u64().expect("the samples are u64s");
+                EXACT.set(n);
+                #[allow(clippy::cast_precision_loss)] // EXACT holds the value.
+                args.set(name, FluentValue::from(n as f64));
+            }
+            ParamValue::Text(t) => args.set(name, FluentValue::from(t.as_str())),
+            other => panic!("unexpected sample {other:?}"),
+        }
+    }
+    args
+}
+
 #[test]
 fn compiled_messages_format_as_fluent_bundle_does() {
     let locales = repo_locales();
@@ -133,7 +178,12 @@ fn compiled_messages_format_as_fluent_bundle_does() {
             .pseudo_locales(true)
             .build();
         let tags: Vec<String> = localizer.locales().map(ToString::to_string).collect();
-        assert_eq!(tags.len(), 9, "{tags:?}");
+        // Every declared locale and the two pseudo-locales.
+        assert_eq!(
+            tags.len(),
+            omnia_errors_fluent::LOCALES.len() + 2,
+            "{tags:?}"
+        );
         for tag in &tags {
             let files = locales
                 .iter()
@@ -148,37 +198,13 @@ fn compiled_messages_format_as_fluent_bundle_does() {
             for code in AnyCode::all() {
                 let message = bundle.get_message(code.fluent_id()).expect("message");
                 for parameters in samples(code) {
-                    let (text, context) = match code {
-                        AnyCode::Api(c) => {
-                            let error = ApiError::from_parameters(c, &parameters).expect("typed");
-                            let context = omnia_errors::CatalogError::has_context(&error);
-                            (language.message(&error).text.into_owned(), context)
-                        }
-                        AnyCode::Validation(c) => {
-                            let error =
-                                ValidationError::from_parameters(c, &parameters).expect("typed");
-                            let context = omnia_errors::CatalogError::has_context(&error);
-                            (language.message(&error).text.into_owned(), context)
-                        }
-                    };
+                    let (text, context) = localized(&language, code, &parameters);
                     let pattern = if context {
                         message.get_attribute("context").expect(".context").value()
                     } else {
                         message.value().expect("value")
                     };
-                    let mut args = FluentArgs::new();
-                    for (name, value) in parameters.iter() {
-                        match value {
-                            ParamValue::Number(n) => {
-                                let n = n.as_u64().expect("the samples are u64s");
-                                EXACT.set(n);
-                                #[allow(clippy::cast_precision_loss)] // EXACT holds the value.
-                                args.set(name, FluentValue::from(n as f64));
-                            }
-                            ParamValue::Text(t) => args.set(name, FluentValue::from(t.as_str())),
-                            other => panic!("unexpected sample {other:?}"),
-                        }
-                    }
+                    let args = fluent_args(&parameters);
                     let mut errors = Vec::new();
                     let expected = bundle.format_pattern(pattern, Some(&args), &mut errors);
                     assert!(errors.is_empty(), "{tag} {code}: {errors:?}");

@@ -7,7 +7,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use omnia_errors::{ApiError, ValidationError};
-use omnia_errors_fluent::{FallbackKind, FindingKind, LoadError, Localizer, check_locales};
+use omnia_errors_fluent::{
+    FallbackKind, FindingKind, LOCALES, LoadError, Localizer, check_locales,
+};
 
 /// A fresh folder with the repository's locales, with `edit` applied to `locale/file`.
 fn locales_dir(name: &str, locale: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
@@ -164,7 +166,11 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
             "validation-TextMaxLengthMismatch",
         )
     });
-    let strict = check_locales(&omnia_errors_fluent::read_locales(&dir).unwrap(), true);
+    let strict = check_locales(
+        &omnia_errors_fluent::read_locales(&dir).unwrap(),
+        LOCALES,
+        true,
+    );
     assert!(
         strict.iter().any(|f| f.kind == FindingKind::Missing),
         "the strict check sees the gap"
@@ -172,8 +178,8 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
 
     let localizer = Localizer::builder().directory(&dir).unwrap().build();
     let pt = localizer.for_accept_language("pt-PT");
-    let mut fallbacks = Vec::new();
-    let message = pt.message_reporting(&ApiError::EntityNotFound, &mut fallbacks);
+    let message = pt.message(&ApiError::EntityNotFound);
+    let fallbacks = &message.fallbacks;
     assert_eq!(message.text, "Entity can't be found.");
     assert_eq!(message.locale.to_string(), "en-US");
     assert!(
@@ -187,16 +193,12 @@ fn gaps_in_a_translation_fall_back_to_en_us_and_are_reported() {
         "{fallbacks:?}"
     );
 
-    fallbacks.clear();
-    let message = pt.message_reporting(
-        &ValidationError::TextMaxLengthMismatch { max_length: 3 },
-        &mut fallbacks,
-    );
+    let message = pt.message(&ValidationError::TextMaxLengthMismatch { max_length: 3 });
     assert_eq!(
         message.text,
         "Value is too long to the defined length of 3."
     );
-    assert_eq!(fallbacks.len(), 1);
+    assert_eq!(message.fallbacks.len(), 1);
     // Messages present in the translation are still translated.
     assert_eq!(
         pt.message(&ApiError::InternalError).locale.to_string(),
@@ -353,11 +355,8 @@ fn a_message_that_formats_to_nothing_falls_back_to_en_us() {
     });
     let localizer = Localizer::builder().directory(&dir).unwrap().build();
     let de = localizer.for_accept_language("de-DE");
-    let mut fallbacks = Vec::new();
-    let message = de.message_reporting(
-        &ValidationError::LowerLimitNotRespected { limit: Some(1) },
-        &mut fallbacks,
-    );
+    let message = de.message(&ValidationError::LowerLimitNotRespected { limit: Some(1) });
+    let fallbacks = &message.fallbacks;
     assert_eq!(message.locale.to_string(), "en-US");
     assert!(!message.text.is_empty());
     assert!(
@@ -372,7 +371,11 @@ fn a_parameter_the_translation_leaves_out_is_reported() {
         drop_message(t, "validation-TextMaxLengthMismatch")
             + "validation-TextMaxLengthMismatch = Wartość jest za długa.\n"
     });
-    let findings = check_locales(&omnia_errors_fluent::read_locales(&dir).unwrap(), false);
+    let findings = check_locales(
+        &omnia_errors_fluent::read_locales(&dir).unwrap(),
+        LOCALES,
+        false,
+    );
     assert!(
         findings.iter().any(|f| f.locale == "pl-PL"
             && f.id.as_deref() == Some("validation-TextMaxLengthMismatch")
@@ -408,4 +411,79 @@ fn an_io_error_keeps_its_cause() {
         .downcast_ref::<std::io::Error>()
         .expect("an io::Error");
     assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+}
+
+/// The repository's `locales/`.
+fn repository_locales() -> Vec<omnia_errors_fluent::LocaleFiles> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    omnia_errors_fluent::read_locales(&dir).unwrap()
+}
+
+#[test]
+fn the_declared_set_orders_the_locales_and_names_the_source() {
+    use omnia_errors_fluent::LocaleInfo;
+    let info = |tag| LocaleInfo {
+        tag,
+        native_name: tag,
+        english_name: tag,
+        omnia_name: tag,
+    };
+    let files: Vec<_> = repository_locales()
+        .into_iter()
+        .filter(|l| l.tag == "pl-PL" || l.tag == "en-US")
+        .collect();
+    let localizer = Localizer::builder()
+        .declared(&[info("pl-PL"), info("en-US")])
+        .files(&files)
+        .unwrap()
+        .build();
+    let tags: Vec<String> = localizer.locales().map(ToString::to_string).collect();
+    assert_eq!(tags, ["pl-PL", "en-US"]);
+    assert_eq!(localizer.source().locale().to_string(), "pl-PL");
+}
+
+#[test]
+fn the_complete_check_holds_the_folders_to_the_declaration() {
+    use omnia_errors_fluent::LocaleInfo;
+    let info = |tag| LocaleInfo {
+        tag,
+        native_name: tag,
+        english_name: tag,
+        omnia_name: tag,
+    };
+    let files: Vec<_> = repository_locales()
+        .into_iter()
+        .filter(|l| l.tag == "en-US" || l.tag == "de-DE")
+        .collect();
+    let findings = check_locales(&files, &[info("en-US"), info("it-IT")], true);
+    let declaration: Vec<String> = findings
+        .iter()
+        .filter(|f| f.id.is_none())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        declaration
+            .iter()
+            .any(|f| f.contains("locales.toml: [it-IT]") && f.contains("missing")),
+        "{declaration:?}"
+    );
+    assert!(
+        declaration
+            .iter()
+            .any(|f| f.contains("de-DE") && f.contains("not declared in locales/locales.toml")),
+        "{declaration:?}"
+    );
+    // A translation in progress is not held to it.
+    let partial = check_locales(&files, &[info("en-US")], false);
+    assert!(
+        partial.iter().all(|f| f.kind != FindingKind::NotDeclared),
+        "{partial:?}"
+    );
+    assert_eq!(
+        check_locales(&files, &[info("en-US"), info("de-DE")], true)
+            .iter()
+            .filter(|f| f.id.is_none())
+            .count(),
+        0
+    );
 }

@@ -70,10 +70,9 @@ proptest! {
             ValidationError::RequiredValue { path: Some(text.clone()) },
         ];
         for error in &errors {
-            let mut problems = Vec::new();
-            let message = language.message_reporting(error, &mut problems);
+            let message = language.message(error);
             prop_assert!(!message.text.is_empty());
-            prop_assert!(problems.is_empty(), "{:?}", problems);
+            prop_assert!(message.fallbacks.is_empty(), "{:?}", message.fallbacks);
         }
         let message = language.message(&ApiError::ConnectorBehaviourFailed { message: Some(text) });
         prop_assert!(!message.text.is_empty());

@@ -34,20 +34,18 @@ fn problem(n: &str) -> String {
 
 fn localized_body(json: &str, tag: &str) -> String {
     let mut body: ErrorBody = serde_json::from_str(json).unwrap();
-    let mut fallbacks = Vec::new();
-    Localizer::embedded()
+    let fallbacks = Localizer::embedded()
         .for_accept_language(tag)
-        .localize_body(&mut body, &mut fallbacks);
+        .localize_body(&mut body);
     assert!(fallbacks.is_empty(), "{fallbacks:?}");
     serde_json::to_string(&body).unwrap()
 }
 
 fn localized_problem(json: &str, tag: &str) -> String {
     let mut problem: ProblemDetails = serde_json::from_str(json).unwrap();
-    let mut fallbacks = Vec::new();
-    Localizer::embedded()
+    let fallbacks = Localizer::embedded()
         .for_accept_language(tag)
-        .localize_problem(&mut problem, &mut fallbacks);
+        .localize_problem(&mut problem);
     assert!(fallbacks.is_empty(), "{fallbacks:?}");
     serde_json::to_string(&problem).unwrap()
 }

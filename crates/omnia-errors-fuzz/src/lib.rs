@@ -31,13 +31,15 @@ pub const TARGETS: &[(&str, Harness)] = &[
 ];
 
 /// The repository's `locales/`, read once.
-fn workspace_locales() -> &'static Vec<LocaleFiles> {
-    static LOCALES: OnceLock<Vec<LocaleFiles>> = OnceLock::new();
-    LOCALES.get_or_init(|| {
-        omnia_errors_tooling::Workspace::current()
-            .locale_files()
-            .expect("locales/ is readable")
-    })
+fn workspace_locales() -> &'static [LocaleFiles] {
+    static LOCALES: OnceLock<omnia_errors_tooling::Locales> = OnceLock::new();
+    LOCALES
+        .get_or_init(|| {
+            omnia_errors_tooling::Workspace::current()
+                .locales()
+                .expect("locales/ is readable")
+        })
+        .files()
 }
 
 fn localizer() -> &'static Localizer {
@@ -148,10 +150,9 @@ pub fn error_body_json(data: &[u8]) {
     assert_eq!(serde_json::to_vec(&again).expect("writes"), json);
     let _ = body.error();
     let mut localized = body.clone();
-    let mut fallbacks = Vec::new();
-    localizer()
+    let _ = localizer()
         .for_accept_language("pl")
-        .localize_body(&mut localized, &mut fallbacks);
+        .localize_body(&mut localized);
     for item in localized.errors() {
         let _ = item.error();
     }
@@ -254,20 +255,19 @@ pub fn localize_params(data: &[u8]) {
     let language = localizer().for_languages(std::slice::from_ref(
         &locales[usize::from(selector) % locales.len()],
     ));
-    let mut fallbacks = Vec::new();
     let message = match code {
         AnyCode::Api(c) => {
             let error = ApiError::from_parameters(c, &parameters).expect("well-typed parameters");
-            language.message_reporting(&error, &mut fallbacks)
+            language.message(&error)
         }
         AnyCode::Validation(c) => {
             let error =
                 ValidationError::from_parameters(c, &parameters).expect("well-typed parameters");
-            language.message_reporting(&error, &mut fallbacks)
+            language.message(&error)
         }
     };
     assert!(!message.text.is_empty());
-    assert!(fallbacks.is_empty(), "{fallbacks:?}");
+    assert!(message.fallbacks.is_empty(), "{:?}", message.fallbacks);
 }
 
 /// A Fluent file loaded at run time in place of pl-PL's `errors.ftl`: loading either fails
@@ -276,7 +276,7 @@ pub fn ftl_files(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut locales = workspace_locales().clone();
+    let mut locales = workspace_locales().to_vec();
     for locale in &mut locales {
         if locale.tag == "pl-PL" {
             for file in &mut locale.files {
@@ -377,10 +377,9 @@ pub fn problem_details_json(data: &[u8]) {
     }
     // A UI localizes it again: the texts it has are replaced or kept, never emptied.
     let mut localized = problem.clone();
-    let mut fallbacks = Vec::new();
-    localizer()
+    let _ = localizer()
         .for_accept_language("pl")
-        .localize_problem(&mut localized, &mut fallbacks);
+        .localize_problem(&mut localized);
     if localized.error().is_ok() {
         assert!(localized.detail.as_ref().is_some_and(|d| !d.is_empty()));
     }
@@ -388,7 +387,7 @@ pub fn problem_details_json(data: &[u8]) {
     localized.title.clone_from(&problem.title);
     localized.detail.clone_from(&problem.detail);
     for (item, original) in localized.errors.iter_mut().flatten().zip(problem.errors()) {
-        item.detail.clone_from(&original.detail);
+        item.message.clone_from(&original.message);
     }
     assert_eq!(localized, problem);
 }

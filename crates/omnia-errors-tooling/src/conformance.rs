@@ -15,11 +15,14 @@ use std::fmt::Write as _;
 
 use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
-    AnyCode, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ProblemDetails,
+    AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ProblemDetails,
+    ValidationError,
 };
 use omnia_errors_fluent::{
-    Fallback, Isolation, Language, LocaleFiles, Localizer, STATUS_TITLES, status_title_id,
+    Fallback, Isolation, Language, Localizer, Message, STATUS_TITLES, status_title_id,
 };
+
+use crate::Locales;
 
 /// The fixture: a JSON array, one case a line, in a deterministic order.
 ///
@@ -27,11 +30,12 @@ use omnia_errors_fluent::{
 ///
 /// The files do not load, or a message falls back to another locale or reports a problem,
 /// named.
-pub fn conformance_fixture(sources: &[LocaleFiles]) -> Result<String, String> {
+pub fn conformance_fixture(locales: &Locales) -> Result<String, String> {
     let build = |isolation| {
         Localizer::builder()
             .isolation(isolation)
-            .files(sources)
+            .declared(&locales.infos())
+            .files(locales.files())
             .map(omnia_errors_fluent::LocalizerBuilder::build)
             .map_err(|e| e.to_string())
     };
@@ -194,30 +198,24 @@ fn format(
     code: AnyCode,
     args: &Args,
 ) -> Result<(String, bool, Vec<Fallback>), String> {
+    fn typed<'l>(language: &'l Language, error: &impl CatalogError) -> (Message<'l>, bool) {
+        (language.message(error), error.has_context())
+    }
     let parameters: Parameters = args.iter().cloned().collect();
-    let mut fallbacks = Vec::new();
     let (message, has_context) = match code {
-        AnyCode::Api(code) => {
-            let error = omnia_errors::ApiError::from_parameters(code, &parameters)
-                .map_err(|e| e.to_string())?;
-            (
-                language.message_reporting(&error, &mut fallbacks),
-                error.has_context(),
-            )
-        }
-        AnyCode::Validation(code) => {
-            let error = omnia_errors::ValidationError::from_parameters(code, &parameters)
-                .map_err(|e| e.to_string())?;
-            (
-                language.message_reporting(&error, &mut fallbacks),
-                error.has_context(),
-            )
-        }
+        AnyCode::Api(code) => typed(
+            language,
+            &ApiError::from_parameters(code, &parameters).map_err(|e| e.to_string())?,
+        ),
+        AnyCode::Validation(code) => typed(
+            language,
+            &ValidationError::from_parameters(code, &parameters).map_err(|e| e.to_string())?,
+        ),
     };
     if message.locale != language.locale() {
         return Err(format!("{code}: fell back to {}", message.locale));
     }
-    Ok((message.text.into_owned(), has_context, fallbacks))
+    Ok((message.text.into_owned(), has_context, message.fallbacks))
 }
 
 /// Every case, in a deterministic order: locale (the localizer's order), code (page order),
@@ -302,8 +300,7 @@ fn status_cases(localizer: &Localizer) -> Result<Vec<StatusCase>, String> {
         let language = localizer.for_languages(std::slice::from_ref(locale));
         for status in STATUS_TITLES.into_iter().chain(OTHER_STATUSES) {
             let mut problem = ProblemDetails::about_blank(status).with_title(RECEIVED_TITLE);
-            let mut fallbacks = Vec::new();
-            language.localize_problem(&mut problem, &mut fallbacks);
+            let fallbacks = language.localize_problem(&mut problem);
             let title = language.status_title(status);
             if !fallbacks.is_empty() || title.as_ref().is_some_and(|t| t.locale != locale) {
                 return Err(format!(
@@ -354,16 +351,15 @@ fn body_cases(localizer: &Localizer) -> Result<Vec<String>, String> {
         let language = localizer.for_languages(std::slice::from_ref(locale));
         for body in BODIES {
             let value: serde_json::Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
-            let mut fallbacks = Vec::new();
             let written = if value.get("message").is_some() {
                 let mut read: omnia_errors::ErrorBody =
                     serde_json::from_value(value.clone()).map_err(|e| format!("{body}: {e}"))?;
-                language.localize_body(&mut read, &mut fallbacks);
+                language.localize_body(&mut read);
                 serde_json::to_string(&read)
             } else {
                 let mut read: ProblemDetails =
                     serde_json::from_value(value.clone()).map_err(|e| format!("{body}: {e}"))?;
-                language.localize_problem(&mut read, &mut fallbacks);
+                language.localize_problem(&mut read);
                 serde_json::to_string(&read)
             }
             .map_err(|e| e.to_string())?;

@@ -3,9 +3,9 @@
 //! by placeholders ("… the defined length of (defined length)."). Applications never format
 //! these, so they are formatted here, by fluent-bundle, from the files in `locales/`.
 
+use crate::Locales;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use omnia_errors::AnyCode;
-use omnia_errors_fluent::{LocaleFiles, SOURCE_LOCALE};
 
 /// The documentation texts of every locale.
 pub struct DocTexts {
@@ -22,15 +22,15 @@ impl std::fmt::Debug for DocTexts {
 }
 
 impl DocTexts {
-    /// Bundles of every locale's files.
+    /// Bundles of every locale's files, the source's first.
     ///
     /// # Errors
     ///
-    /// A locale tag that is not one, a file that does not parse, or no source locale: the
-    /// message names it. (The locale checks report these in detail; this only refuses.)
-    pub fn new(locales: &[LocaleFiles]) -> Result<Self, String> {
-        let mut bundles = Vec::with_capacity(locales.len());
-        for locale in locales {
+    /// A locale tag that is not one, or a file that does not parse: the message names it.
+    /// (The locale checks report these in detail; this only refuses.)
+    pub fn new(locales: &Locales) -> Result<Self, String> {
+        let mut bundles = Vec::with_capacity(locales.files().len());
+        for locale in locales.files() {
             let id: unic_langid::LanguageIdentifier = locale
                 .tag
                 .parse()
@@ -47,10 +47,7 @@ impl DocTexts {
             }
             bundles.push((locale.tag.clone(), bundle));
         }
-        bundles.sort_by_key(|(tag, _)| tag != SOURCE_LOCALE);
-        if bundles.first().is_none_or(|(tag, _)| tag != SOURCE_LOCALE) {
-            return Err(format!("no {SOURCE_LOCALE} among the locales"));
-        }
+        // `Locales` holds the source first, and every declared locale has its files.
         Ok(Self { bundles })
     }
 
@@ -58,6 +55,14 @@ impl DocTexts {
     pub fn language(&self, tag: &str) -> Option<DocLanguage<'_>> {
         let index = self.bundles.iter().position(|(t, _)| t == tag)?;
         Some(DocLanguage { texts: self, index })
+    }
+
+    /// The source locale's texts.
+    pub fn source(&self) -> DocLanguage<'_> {
+        DocLanguage {
+            texts: self,
+            index: 0,
+        }
     }
 }
 
@@ -103,7 +108,7 @@ impl DocLanguage<'_> {
         })
     }
 
-    /// A page text (`page.ftl`), falling back to en-US.
+    /// A page text (`page.ftl`), falling back to the source locale.
     pub fn page_text(&self, id: &str) -> Option<String> {
         [self.index, 0]
             .into_iter()
@@ -143,12 +148,13 @@ mod tests {
 
     #[test]
     fn a_language_knows_its_tag_and_names_it_in_errors() {
-        let locales = crate::Workspace::current().locale_files().unwrap();
+        let locales = crate::Workspace::current().locales().unwrap();
         let texts = DocTexts::new(&locales).unwrap();
         let pl = texts.language("pl-PL").unwrap();
         assert_eq!(pl.tag(), "pl-PL");
         assert!(texts.language("xx-XX").is_none());
-        // A page text it lacks falls back to en-US; one nobody has is `None`.
+        assert_eq!(texts.source().tag(), locales.source().tag);
+        // A page text it lacks falls back to the source; one nobody has is `None`.
         assert!(pl.page_text("page-title").is_some());
         assert_eq!(pl.page_text("page-no-such-text"), None);
     }

@@ -11,12 +11,14 @@ use omnia_errors::{AnyCode, Catalog, ParamKind, ParamSpec};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use crate::omnia_file::{
-    CONTEXT_ATTRIBUTE, Entries, KeptSelect, NOTE_ATTRIBUTE, Simplification, find_locale,
-    parse_locale,
+use crate::LocaleError;
+use crate::flatten::{
+    CONTEXT_ATTRIBUTE, CodeMessage, Entries, KeptSelect, ReadLocale, Report, Simplification,
+    read_locale,
 };
-use omnia_errors_fluent::LocaleFiles;
-use omnia_errors_fluent::{Finding, PLURAL_CATEGORIES};
+use omnia_errors_fluent::PLURAL_CATEGORIES;
+
+use crate::Locales;
 
 /// The plural category every plural text has: the one a user interface falls back to.
 const OTHER: &str = "other";
@@ -87,7 +89,7 @@ const OTHER: &str = "other";
 /// ```
 /// use omnia_errors_tooling::{MessageText, Workspace, json_messages};
 ///
-/// let catalog = json_messages(&Workspace::current().locale_files().unwrap(), "pl-PL")?;
+/// let catalog = json_messages(&Workspace::current().locales().unwrap(), "pl-PL")?;
 /// assert!(catalog.simplifications.is_empty());
 /// let too_long = catalog.message("TextMaxLengthMismatch").unwrap();
 /// let MessageText::Plural(plural) = &too_long.message else { panic!("not a plural") };
@@ -269,15 +271,8 @@ fn serialize_messages<S: Serializer>(
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum JsonMessagesError {
-    /// We have no messages for this locale.
-    UnknownLocale {
-        /// The tag asked for, as given.
-        tag: String,
-        /// The locales we have, by tag.
-        available: Vec<String>,
-    },
-    /// The locale's Fluent files do not parse: every syntax error.
-    Fluent(Vec<Finding>),
+    /// We have no messages for this locale, or its files do not parse.
+    Locale(LocaleError),
     /// Two codes of the catalog have the same wire name, so they cannot both be keys of
     /// `messages`.
     DuplicateWireName {
@@ -293,12 +288,7 @@ pub enum JsonMessagesError {
 impl fmt::Display for JsonMessagesError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownLocale { tag, available } => write!(
-                f,
-                "no messages for locale {tag:?} (available: {})",
-                available.join(", ")
-            ),
-            Self::Fluent(findings) => omnia_errors_fluent::FindingList(findings).fmt(f),
+            Self::Locale(error) => error.fmt(f),
             Self::DuplicateWireName {
                 name,
                 first,
@@ -314,8 +304,14 @@ impl fmt::Display for JsonMessagesError {
 
 impl std::error::Error for JsonMessagesError {}
 
+impl From<LocaleError> for JsonMessagesError {
+    fn from(error: LocaleError) -> Self {
+        Self::Locale(error)
+    }
+}
+
 /// Builds the message catalog of locale `tag` from its Fluent files in `locales` (usually
-/// [`Workspace::locale_files`](crate::Workspace::locale_files)); see [`JsonMessages`] for the format.
+/// [`Workspace::locales`](crate::Workspace::locales)); see [`JsonMessages`] for the format.
 ///
 /// `tag` is matched as a language tag, as by
 /// [`export_language_file`](crate::export_language_file): case and `-` or `_` do not matter,
@@ -324,14 +320,13 @@ impl std::error::Error for JsonMessagesError {}
 ///
 /// # Errors
 ///
-/// [`JsonMessagesError::UnknownLocale`] when no locale has this tag,
-/// [`JsonMessagesError::Fluent`] when its files do not parse,
+/// [`JsonMessagesError::Locale`] when no locale has this tag or its files do not parse,
 /// [`JsonMessagesError::DuplicateWireName`] when two codes share a wire name.
 ///
 /// ```
-/// use omnia_errors_tooling::{JsonMessagesError, MessageText, Workspace, json_messages};
+/// use omnia_errors_tooling::{JsonMessagesError, LocaleError, MessageText, Workspace, json_messages};
 ///
-/// let catalog = json_messages(&Workspace::current().locale_files().unwrap(), "en-US")?;
+/// let catalog = json_messages(&Workspace::current().locales().unwrap(), "en-US")?;
 /// let required = catalog.message("RequiredValue").unwrap();
 /// assert_eq!(required.message, MessageText::Text("Attribute value is required.".into()));
 /// assert_eq!(
@@ -339,14 +334,11 @@ impl std::error::Error for JsonMessagesError {}
 ///     Some(MessageText::Text("A value is required for the attribute {path}.".into()))
 /// );
 ///
-/// let error = json_messages(&Workspace::current().locale_files().unwrap(), "ja-JP").unwrap_err();
-/// assert!(matches!(error, JsonMessagesError::UnknownLocale { .. }));
+/// let error = json_messages(&Workspace::current().locales().unwrap(), "ja-JP").unwrap_err();
+/// assert!(matches!(error, JsonMessagesError::Locale(LocaleError::Unknown { .. })));
 /// # Ok::<(), JsonMessagesError>(())
 /// ```
-pub fn json_messages(
-    locales: &[LocaleFiles],
-    tag: &str,
-) -> Result<JsonMessages, JsonMessagesError> {
+pub fn json_messages(locales: &Locales, tag: &str) -> Result<JsonMessages, JsonMessagesError> {
     if let Some((name, first, second)) = first_duplicate(AnyCode::all().map(|c| (c.as_str(), c))) {
         return Err(JsonMessagesError::DuplicateWireName {
             name,
@@ -354,78 +346,52 @@ pub fn json_messages(
             second,
         });
     }
-    let locale = find_locale(locales, tag).ok_or_else(|| JsonMessagesError::UnknownLocale {
-        tag: tag.to_owned(),
-        available: locales.iter().map(|l| l.tag.clone()).collect(),
-    })?;
-    let tag = locale.tag.as_str();
-    let resources = parse_locale(locale).map_err(JsonMessagesError::Fluent)?;
+    let ReadLocale { tag, resources, .. } = read_locale(locales, tag)?;
     let entries = Entries::new(&resources);
 
+    let mut report = Report::new(tag);
     let mut messages = Vec::new();
-    let mut simplifications = Vec::new();
-    for code in AnyCode::all() {
-        let id = code.fluent_id();
-        let mut simplify = |at: &str, what: String| {
-            simplifications.push(Simplification {
-                locale: tag.to_owned(),
-                code,
-                id: at.to_owned(),
-                what,
-            });
-        };
-        let Some(message) = entries.messages.get(id) else {
-            simplify(
-                id,
-                "no such message in this locale; the code is left out".to_owned(),
-            );
-            continue;
-        };
-        let Some(value) = &message.value else {
-            simplify(
-                id,
-                "the message has no value; the code is left out".to_owned(),
-            );
-            continue;
-        };
-        let text = convert(&entries, code, id, value, &mut |what| simplify(id, what));
-        let mut context = None;
-        for attribute in &message.attributes {
-            let at = format!("{id}.{}", attribute.id.name);
-            match attribute.id.name {
-                CONTEXT_ATTRIBUTE if context.is_none() => {
-                    context = Some(convert(
-                        &entries,
-                        code,
-                        &at,
-                        &attribute.value,
-                        &mut |what| {
-                            simplify(&at, what);
-                        },
-                    ));
-                }
-                NOTE_ATTRIBUTE => {}
-                _ => simplify(&at, "attribute not exported".to_owned()),
-            }
-        }
-        if context.is_none() && code.params().iter().any(|p| !p.required) {
-            simplify(
-                &format!("{id}.{CONTEXT_ATTRIBUTE}"),
-                "the message has no .context attribute; no context exported".to_owned(),
-            );
-        }
-        messages.push(JsonMessage {
-            code,
-            message: text,
-            context,
-        });
+    for message in entries.catalog_messages(&mut report, &|_| "the code is left out".into()) {
+        messages.extend(json_message(&entries, &message, &mut report));
     }
 
     Ok(JsonMessages {
         locale: tag.to_owned(),
         source: format!("Generated from locales/{tag} by cargo xtask docs; do not edit."),
         messages,
-        simplifications,
+        simplifications: report.into_simplifications(),
+    })
+}
+
+/// A code's messages in the catalog; `None` for a message without a value, which is reported.
+fn json_message(
+    entries: &Entries<'_>,
+    message: &CodeMessage<'_>,
+    report: &mut Report<'_>,
+) -> Option<JsonMessage> {
+    let code = message.code;
+    let id = code.fluent_id();
+    let Some(value) = message.value else {
+        report.simplify(code, id, "the message has no value; the code is left out");
+        return None;
+    };
+    let text = convert(entries, code, id, value, &mut |what| {
+        report.simplify(code, id, what);
+    });
+    let at = format!("{id}.{CONTEXT_ATTRIBUTE}");
+    let context = message.context.map(|context| {
+        convert(entries, code, &at, context, &mut |what| {
+            report.simplify(code, &at, what);
+        })
+    });
+    if context.is_none() && code.params().iter().any(|p| !p.required) {
+        let what = "the message has no .context attribute; no context exported";
+        report.simplify(code, &at, what);
+    }
+    Some(JsonMessage {
+        code,
+        message: text,
+        context,
     })
 }
 

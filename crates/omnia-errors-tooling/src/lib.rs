@@ -1,8 +1,9 @@
 //! The tooling of the OMNIA error catalog, apart from what applications link: `xtask` and the
 //! tests use it, nothing is published.
 //!
-//! - [`Workspace`]: the repository's `locales/` (the translators' files and the declared locale
-//!   set, `locales/locales.toml`) read from disk;
+//! - [`Workspace`]: the repository's `locales/` read from disk, as [`Locales`]: the declared
+//!   locale set (`locales/locales.toml`, the one place a language is declared) and each
+//!   locale's Fluent files;
 //! - [`embedded_rust`]: the Rust source of the runtime crate's compiled messages;
 //! - [`number_data_rust`]: the Rust source of the runtime crate's number data, ICU4X's for the
 //!   declared locales only;
@@ -28,6 +29,7 @@ struct ReadmeExample;
 
 mod conformance;
 mod doc_texts;
+mod flatten;
 mod in_place;
 mod json_messages;
 pub mod npm;
@@ -39,14 +41,15 @@ mod workspace;
 pub use conformance::conformance_fixture;
 pub use doc_texts::DocLanguage;
 pub use doc_texts::DocTexts;
+pub use flatten::{LocaleError, Simplification};
 pub use in_place::{MergedText, merge_into_text};
 pub use json_messages::{
     JsonMessage, JsonMessages, JsonMessagesError, MessageText, PluralText, json_messages,
 };
 pub use number_data::{NumberDataError, number_data_for, number_data_rust};
 pub use omnia_file::{
-    Comparison, Difference, Export, LanguageFile, OmniaFileError, Simplification, Text,
-    compare_language_file, export_language_file, omnia_text_name,
+    Comparison, Difference, Export, LanguageFile, OmniaFileError, Text, compare_language_file,
+    export_language_file, omnia_text_name,
 };
 pub use style::{NumberlessView, StyleFinding, StyleFindingKind, check_style};
-pub use workspace::{DeclaredLocale, Workspace, WorkspaceError, embedded_rust};
+pub use workspace::{DeclaredLocale, Locales, Workspace, WorkspaceError, embedded_rust};

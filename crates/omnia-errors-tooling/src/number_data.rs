@@ -16,14 +16,12 @@ use icu_plurals::provider::PluralsCardinalV1;
 use icu_plurals::provider::rules::reference::ast;
 use icu_provider::prelude::*;
 
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::Locales;
 
 /// Why a declared locale's number data cannot be generated.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum NumberDataError {
-    /// `locales/locales.toml` cannot be read.
-    Workspace(WorkspaceError),
     /// A declared tag ICU4X cannot read, or has no data for.
     Locale {
         /// The declared tag.
@@ -36,7 +34,6 @@ pub enum NumberDataError {
 impl fmt::Display for NumberDataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Workspace(error) => error.fmt(f),
             Self::Locale { tag, message } => write!(
                 f,
                 "locales/locales.toml declares {tag}, whose number data ICU4X cannot give: {message}"
@@ -51,13 +48,9 @@ impl std::error::Error for NumberDataError {}
 ///
 /// # Errors
 ///
-/// [`NumberDataError`] naming the declaration that cannot be read or the tag ICU4X cannot
-/// give data for.
-pub fn number_data_rust(workspace: &Workspace) -> Result<String, NumberDataError> {
-    let declared = workspace
-        .declared_locales()
-        .map_err(NumberDataError::Workspace)?;
-    let tags: Vec<&str> = declared.iter().map(|d| d.tag.as_str()).collect();
+/// [`NumberDataError::Locale`] naming the declared tag ICU4X cannot give data for.
+pub fn number_data_rust(locales: &Locales) -> Result<String, NumberDataError> {
+    let tags: Vec<&str> = locales.tags().collect();
     number_data_for(&tags)
 }
 

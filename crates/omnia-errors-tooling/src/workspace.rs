@@ -1,10 +1,12 @@
-//! The repository's `locales/`: the translators' files and the declared locale set.
+//! The repository's `locales/`: the translators' files and the declared locale set, read in
+//! one place.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use omnia_errors_fluent::{LoadError, LocaleFiles, LocaleInfo};
+use omnia_errors_fluent::{FindingKind, LoadError, LocaleFiles, LocaleInfo, SourceFile};
 use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
 
 /// The repository this crate is built in, or another with the same layout.
 #[derive(Clone, Debug)]
@@ -51,10 +53,118 @@ impl DeclaredLocale {
     }
 }
 
+/// `locales/locales.toml`: the declared locales, in order. New fields of a locale go in
+/// [`DeclaredLocale`] (serde names them in kebab case; an unknown field is an error naming it).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LocalesToml {
     locale: Vec<DeclaredLocale>,
+}
+
+/// The workspace's locales: the declared set, in its order (the first is the source, the order
+/// is the negotiation preference), each with its Fluent files. Every declared locale has its
+/// folder and every folder is declared: what [`Workspace::locales`] reads, the exporters, the
+/// generators and the tests take.
+#[derive(Clone, Debug)]
+pub struct Locales {
+    declared: Vec<DeclaredLocale>,
+    files: Vec<LocaleFiles>,
+}
+
+impl Locales {
+    /// The declared set and its files, in the declared order.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkspaceError::Load`] with a finding for every declared locale without files, every
+    /// folder not declared, and no locale declared at all.
+    pub fn new(
+        declared: Vec<DeclaredLocale>,
+        mut files: Vec<LocaleFiles>,
+    ) -> Result<Self, WorkspaceError> {
+        let mut findings = Vec::new();
+        let position = |tag: &str| declared.iter().position(|d| d.tag == tag);
+        let infos: Vec<LocaleInfo<'_>> = declared.iter().map(DeclaredLocale::info).collect();
+        // The declaration's findings only: the files' own are the locale check's.
+        for finding in omnia_errors_fluent::check_locales(&files, &infos, true) {
+            if matches!(
+                finding.kind,
+                FindingKind::NotDeclared | FindingKind::NothingDeclared
+            ) || (finding.kind == FindingKind::Missing && finding.id.is_none())
+            {
+                findings.push(finding);
+            }
+        }
+        if !findings.is_empty() {
+            return Err(WorkspaceError::Load(LoadError::Invalid(findings)));
+        }
+        files.sort_by_key(|l| position(&l.tag));
+        Ok(Self { declared, files })
+    }
+
+    /// The source locale, declared first.
+    pub fn source(&self) -> &DeclaredLocale {
+        // `new` refuses an empty declaration.
+        &self.declared[0]
+    }
+
+    /// The declared locales, in order.
+    pub fn declared(&self) -> &[DeclaredLocale] {
+        &self.declared
+    }
+
+    /// The declared locales as the runtime crate has them.
+    pub fn infos(&self) -> Vec<LocaleInfo<'_>> {
+        self.declared.iter().map(DeclaredLocale::info).collect()
+    }
+
+    /// Every locale's files, in the declared order.
+    pub fn files(&self) -> &[LocaleFiles] {
+        &self.files
+    }
+
+    /// The tags, in the declared order.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        self.declared.iter().map(|d| d.tag.as_str())
+    }
+
+    /// The locale whose tag is `culture` as a language tag (case and `-` or `_` do not
+    /// matter, but `pt` is not `pt-PT`), with its files.
+    pub fn find(&self, culture: &str) -> Option<(&DeclaredLocale, &LocaleFiles)> {
+        let wanted = culture.parse::<LanguageIdentifier>().ok();
+        self.declared.iter().zip(&self.files).find(|(d, _)| {
+            d.tag.eq_ignore_ascii_case(culture)
+                || wanted
+                    .as_ref()
+                    .is_some_and(|w| d.tag.parse::<LanguageIdentifier>().ok().as_ref() == Some(w))
+        })
+    }
+
+    /// A locale of one file, `locales/<tag>/errors.ftl` holding `ftl`, declared alone (so the
+    /// source) with its tag as its names: for tests and examples.
+    pub fn one_file(tag: &str, ftl: &str) -> Self {
+        let declared = DeclaredLocale {
+            tag: tag.to_owned(),
+            native_name: tag.to_owned(),
+            english_name: tag.to_owned(),
+            omnia_name: tag.replace('-', "").to_ascii_uppercase(),
+            quotes: None,
+            english_terms: Vec::new(),
+            quote_exceptions: Vec::new(),
+        };
+        let files = LocaleFiles {
+            tag: tag.to_owned(),
+            files: vec![SourceFile {
+                path: format!("locales/{tag}/errors.ftl"),
+                name: "errors.ftl".to_owned(),
+                text: ftl.to_owned(),
+            }],
+        };
+        Self {
+            declared: vec![declared],
+            files: vec![files],
+        }
+    }
 }
 
 /// Why the workspace's locales could not be read.
@@ -68,7 +178,7 @@ pub enum WorkspaceError {
         /// What is wrong.
         message: String,
     },
-    /// The Fluent files cannot be read, or have problems.
+    /// The Fluent files cannot be read, or do not match the declaration.
     Load(LoadError),
 }
 
@@ -115,12 +225,15 @@ impl Workspace {
         self.locales_dir().join("locales.toml")
     }
 
-    /// The declared locale set, in preference order.
+    /// The declared locale set (`locales/locales.toml`, the one place a language is declared)
+    /// and each locale's Fluent files: the one reader of both.
     ///
     /// # Errors
     ///
-    /// [`WorkspaceError::Declared`] when the file cannot be read or parsed.
-    pub fn declared_locales(&self) -> Result<Vec<DeclaredLocale>, WorkspaceError> {
+    /// [`WorkspaceError::Declared`] when the declaration cannot be read or parsed,
+    /// [`WorkspaceError::Load`] naming a file that cannot be read, or every mismatch between
+    /// the declaration and the folders.
+    pub fn locales(&self) -> Result<Locales, WorkspaceError> {
         let path = self.locales_toml();
         let error = |message: String| WorkspaceError::Declared {
             path: path.clone(),
@@ -128,16 +241,8 @@ impl Workspace {
         };
         let text = std::fs::read_to_string(&path).map_err(|e| error(e.to_string()))?;
         let parsed: LocalesToml = toml::from_str(&text).map_err(|e| error(e.to_string()))?;
-        Ok(parsed.locale)
-    }
-
-    /// Every locale folder's Fluent files.
-    ///
-    /// # Errors
-    ///
-    /// [`WorkspaceError::Load`] naming what cannot be read.
-    pub fn locale_files(&self) -> Result<Vec<LocaleFiles>, WorkspaceError> {
-        Ok(omnia_errors_fluent::read_locales(&self.locales_dir())?)
+        let files = omnia_errors_fluent::read_locales(&self.locales_dir())?;
+        Locales::new(parsed.locale, files)
     }
 }
 
@@ -146,13 +251,9 @@ impl Workspace {
 ///
 /// # Errors
 ///
-/// What [`Workspace::declared_locales`] and [`Workspace::locale_files`] report, and every
-/// problem the complete locale check finds.
-pub fn embedded_rust(workspace: &Workspace) -> Result<String, WorkspaceError> {
-    let declared = workspace.declared_locales()?;
-    let infos: Vec<LocaleInfo<'_>> = declared.iter().map(DeclaredLocale::info).collect();
-    let files = workspace.locale_files()?;
-    Ok(omnia_errors_fluent::generate_embedded(&infos, &files)?)
+/// Every problem the complete locale check finds, and constructs that do not compile.
+pub fn embedded_rust(locales: &Locales) -> Result<String, LoadError> {
+    omnia_errors_fluent::generate_embedded(&locales.infos(), locales.files())
 }
 
 #[cfg(test)]
@@ -162,16 +263,56 @@ mod tests {
     #[test]
     fn a_missing_locale_set_is_an_error_naming_the_file() {
         let empty = std::env::temp_dir().join(format!("omnia-tooling-{}", std::process::id()));
-        let error = Workspace::at(&empty).declared_locales().unwrap_err();
+        let error = Workspace::at(&empty).locales().unwrap_err();
         let text = error.to_string();
         assert!(text.contains("locales.toml"), "{text}");
         assert!(text.contains(&empty.display().to_string()), "{text}");
     }
 
     #[test]
-    fn the_declared_set_is_the_one_the_runtime_carries() {
-        let declared = Workspace::current().declared_locales().unwrap();
-        let infos: Vec<_> = declared.iter().map(super::DeclaredLocale::info).collect();
-        assert_eq!(infos, omnia_errors_fluent::LOCALES);
+    fn the_declared_set_is_read_in_order_with_its_files() {
+        let locales = Workspace::current().locales().unwrap();
+        assert_eq!(locales.source().tag, locales.files()[0].tag);
+        let tags: Vec<&str> = locales.tags().collect();
+        let files: Vec<&str> = locales.files().iter().map(|l| l.tag.as_str()).collect();
+        assert_eq!(tags, files);
+        assert_eq!(locales.find("pt_pt").unwrap().0.omnia_name, "PTPT");
+        assert!(locales.find("pt").is_none());
+    }
+
+    #[test]
+    fn the_embedded_messages_are_the_declared_locales_compiled() {
+        let workspace = Workspace::current();
+        let rust = super::embedded_rust(&workspace.locales().unwrap()).unwrap();
+        let committed = std::fs::read_to_string(
+            workspace
+                .root()
+                .join("crates/omnia-errors-fluent/src/embedded.rs"),
+        )
+        .unwrap();
+        assert!(
+            rust == committed,
+            "embedded.rs is stale: run `cargo xtask docs`"
+        );
+    }
+
+    #[test]
+    fn folders_and_declaration_must_match() {
+        let locales = Workspace::current().locales().unwrap();
+        let mut declared = locales.declared().to_vec();
+        let undeclared = declared.pop().unwrap();
+        let error = super::Locales::new(declared, locales.files().to_vec()).unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text.contains(&undeclared.tag) && text.contains("not declared in locales/locales.toml"),
+            "{text}"
+        );
+        let error = super::Locales::new(locales.declared().to_vec(), Vec::new()).unwrap_err();
+        assert!(error.to_string().contains("locales.toml: ["), "{error}");
+        let error = super::Locales::new(Vec::new(), locales.files().to_vec()).unwrap_err();
+        assert!(
+            error.to_string().contains("no locale is declared"),
+            "{error}"
+        );
     }
 }

@@ -12,7 +12,7 @@ const PTPT: &str = include_str!("fixtures/omnia3-samples/PTPT.json");
 const ESES: &str = include_str!("fixtures/omnia3-samples/ESES.json");
 
 fn ours(culture: &str) -> LanguageFile {
-    let locales = Workspace::current().locale_files().unwrap();
+    let locales = Workspace::current().locales().unwrap();
     export_language_file(&locales, culture).unwrap().file
 }
 

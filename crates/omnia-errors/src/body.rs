@@ -1,4 +1,25 @@
-//! The JSON body of an OMNIA error response.
+//! The JSON body of an OMNIA error response, and the item of a `ValidationFailed` error's
+//! `errors` that both bodies share.
+
+/// What both bodies ([`ErrorBody`] and [`ProblemDetails`](crate::ProblemDetails)) have for
+/// their validation errors: written once, expanded in each.
+macro_rules! error_accessors {
+    () => {
+        /// Appends a validation error.
+        #[must_use]
+        pub fn with_error(mut self, item: $crate::ValidationErrorItem) -> Self {
+            self.errors.get_or_insert_with(Vec::new).push(item);
+            self
+        }
+
+        /// The validation errors (none when the member was absent).
+        pub fn errors(&self) -> &[$crate::ValidationErrorItem] {
+            self.errors.as_deref().unwrap_or_default()
+        }
+    };
+}
+
+pub(crate) use error_accessors;
 
 use crate::{
     ApiError, ErrorCode, ParamError, Parameters, ValidationError, ValidationErrorCode, WireCode,
@@ -68,17 +89,7 @@ impl ErrorBody {
         }
     }
 
-    /// Appends a validation error.
-    #[must_use]
-    pub fn with_error(mut self, item: ValidationErrorItem) -> Self {
-        self.errors.get_or_insert_with(Vec::new).push(item);
-        self
-    }
-
-    /// The validation errors (none when the property was absent).
-    pub fn errors(&self) -> &[ValidationErrorItem] {
-        self.errors.as_deref().unwrap_or_default()
-    }
+    error_accessors!();
 
     /// The HTTP status of this body's code; 500 for a code this version does not know, since
     /// the status of such a response cannot be derived from its body.
@@ -97,23 +108,34 @@ impl ErrorBody {
     }
 }
 
-/// One item of a `ValidationFailed` body's `errors`.
+/// One item of a `ValidationFailed` error's `errors`, in either body: OMNIA's
+/// ([`ErrorBody`], where its text is called `message`) or RFC 9457's
+/// ([`ProblemDetails`](crate::ProblemDetails), where the same text is called `detail`, as the
+/// problem's own). One type for both, so an item read from either body is the same value.
+///
+/// ```
+/// use omnia_errors::{ValidationError, ValidationErrorItem};
+///
+/// let item = ValidationErrorItem::new(&ValidationError::Duplicated, "Duplicated element.")
+///     .with_name("Code");
+/// assert_eq!(
+///     serde_json::to_string(&item)?,
+///     r#"{"code":"Duplicated","name":"Code","message":"Duplicated element."}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ValidationErrorItem {
     /// The validation error code; a code from a newer server is kept as received.
     pub code: WireCode<ValidationErrorCode>,
     /// The path of the attribute the error concerns, when it concerns one.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<String>,
-    /// The human-readable message.
+    /// The human-readable message (`message` in OMNIA's body, `detail` in a problem).
     pub message: String,
     /// The values of the message's parameters (the defined length, a limit, the offending value,
-    /// the expected type), so a UI can localize the message again.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
+    /// the expected type), so a UI can localize the message again; omitted when empty.
     pub parameters: Parameters,
     /// Properties this version does not know, kept so that nothing a server sends is lost.
-    #[cfg_attr(feature = "serde", serde(flatten))]
     pub extensions: Parameters,
 }
 
@@ -147,6 +169,99 @@ impl ValidationErrorItem {
     }
 }
 
+/// An item's JSON, written once for both bodies: the members in this order, `code`, `name`
+/// (when there is one), the text under the body's key, `parameters` (when there are any), then
+/// the members this version does not know; read back with unknown members kept, and `name` and
+/// `parameters` optional (`null` as absent).
+#[cfg(feature = "serde")]
+pub(crate) mod item_json {
+    use serde::ser::SerializeMap;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::ValidationErrorItem;
+    use crate::{Parameters, ValidationErrorCode, WireCode};
+
+    /// The text's key in OMNIA's body.
+    const MESSAGE: &str = "message";
+    /// The text's key in a problem.
+    const DETAIL: &str = "detail";
+
+    /// An item serialized with its text under `key`.
+    struct Keyed<'a>(&'a ValidationErrorItem, &'static str);
+
+    impl Serialize for Keyed<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let Self(item, key) = *self;
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("code", &item.code)?;
+            if let Some(name) = &item.name {
+                map.serialize_entry("name", name)?;
+            }
+            map.serialize_entry(key, &item.message)?;
+            end(map, &item.parameters, &item.extensions)
+        }
+    }
+
+    /// Ends a body or an item: its `parameters` (when there are any), then the members this
+    /// version does not know.
+    pub(crate) fn end<M: SerializeMap>(
+        mut map: M,
+        parameters: &Parameters,
+        extensions: &Parameters,
+    ) -> Result<M::Ok, M::Error> {
+        if !parameters.is_empty() {
+            map.serialize_entry("parameters", parameters)?;
+        }
+        for (name, value) in extensions {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+
+    impl Serialize for ValidationErrorItem {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Keyed(self, MESSAGE).serialize(serializer)
+        }
+    }
+
+    /// A problem's items, written with their text under `detail`.
+    pub(crate) struct InProblem<'a>(pub(crate) &'a [ValidationErrorItem]);
+
+    impl Serialize for InProblem<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(|item| Keyed(item, DETAIL)))
+        }
+    }
+
+    /// An item as a problem holds it: its text under `detail` (read by `wire_object!`).
+    pub(crate) struct ProblemItem(pub(crate) ValidationErrorItem);
+
+    /// A problem's `errors`, each item's text under `detail`.
+    pub(crate) struct ProblemItems(Option<Vec<ValidationErrorItem>>);
+
+    impl<'de> Deserialize<'de> for ProblemItems {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let items = Option::<Vec<ProblemItem>>::deserialize(deserializer)?;
+            Ok(Self(items.map(|items| {
+                items.into_iter().map(|ProblemItem(item)| item).collect()
+            })))
+        }
+    }
+
+    impl From<ProblemItems> for Option<Vec<ValidationErrorItem>> {
+        fn from(items: ProblemItems) -> Self {
+            items.0
+        }
+    }
+
+    crate::json::wire_object!(ProblemItem(ValidationErrorItem), "a validation problem (a JSON object)", {
+        code "code": WireCode<ValidationErrorCode> = required,
+        name "name": Option<String> = (None),
+        message "detail": String = required,
+        parameters "parameters": Parameters = (Parameters::new()),
+    });
+}
+
 #[cfg(feature = "serde")]
 crate::json::wire_object!(ErrorBody, "an OMNIA error body (a JSON object)", {
     code "code": WireCode<ErrorCode> = required,
@@ -155,6 +270,7 @@ crate::json::wire_object!(ErrorBody, "an OMNIA error body (a JSON object)", {
     parameters "parameters": Parameters = (Parameters::new()),
 });
 
+// One item, read under either body's key for its text.
 #[cfg(feature = "serde")]
 crate::json::wire_object!(ValidationErrorItem, "a validation error (a JSON object)", {
     code "code": WireCode<ValidationErrorCode> = required,

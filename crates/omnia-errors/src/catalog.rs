@@ -36,7 +36,7 @@ define_catalog! {
     /// let code: ErrorCode = "EntityNotFound".parse()?;
     /// assert_eq!(code, ErrorCode::EntityNotFound);
     /// assert_eq!(code.http_status(), 404);
-    /// assert_eq!(ErrorCode::ALL.len(), 16);
+    /// assert_eq!(ErrorCode::ALL[0], ErrorCode::BehaviourFailed);
     /// # Ok::<(), omnia_errors::UnknownCode>(())
     /// ```
     code: ErrorCode,
@@ -97,7 +97,7 @@ define_catalog! {
     ///
     /// let code: ValidationErrorCode = "TextMaxLengthMismatch".parse()?;
     /// assert_eq!(code.params()[0].name, "maxLength");
-    /// assert_eq!(ValidationErrorCode::ALL.len(), 22);
+    /// assert!(ValidationErrorCode::ALL.contains(&code));
     /// # Ok::<(), omnia_errors::UnknownCode>(())
     /// ```
     code: ValidationErrorCode,

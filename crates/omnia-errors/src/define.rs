@@ -92,15 +92,11 @@ macro_rules! status {
 /// [`AnyCode`](crate::AnyCode).
 macro_rules! row_accessors {
     () => {
-        /// The wire name, as it appears in the JSON `code` property.
+        /// The wire name, as it appears in the JSON `code` property. Unique across both
+        /// catalogs (a test checks it), it is also the id of this code's row on the error page,
+        /// the same in every locale (`omnia3_api_errors.html#EntityNotFound`), which
+        /// [`DocsPage::url_of`](crate::DocsPage::url_of) links to.
         pub const fn as_str(self) -> &'static str {
-            self.info().name
-        }
-
-        /// The id of this code's row on the error page, the same in every locale
-        /// (`omnia3_api_errors.html#EntityNotFound`): its wire name, which is unique across
-        /// both catalogs. [`DocsPage::url_of`](crate::DocsPage::url_of) links to it.
-        pub const fn anchor(self) -> &'static str {
             self.info().name
         }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::AnyCode;
 
 /// The URL of the "API Error Codes" page, where every code has an anchor of its own
-/// ([`ErrorCode::anchor`](crate::ErrorCode::anchor)): a code's documentation is
+/// (its wire name, [`ErrorCode::as_str`](crate::ErrorCode::as_str)): a code's documentation is
 /// `<page>#<code>`, the `type` of its RFC 9457 [`ProblemDetails`](crate::ProblemDetails).
 ///
 /// The default is the page on the OMNIA documentation site. An API that publishes the page
@@ -66,7 +66,7 @@ impl DocsPage {
 
     /// The URL of a code's documentation: the page and the code's anchor.
     pub fn url_of(&self, code: impl Into<AnyCode>) -> String {
-        let anchor = code.into().anchor();
+        let anchor = code.into().as_str();
         let mut url = String::with_capacity(self.0.len() + 1 + anchor.len());
         url.push_str(&self.0);
         url.push('#');
@@ -236,7 +236,7 @@ mod tests {
         for code in AnyCode::all() {
             let url = page.url_of(code);
             assert_eq!(url, format!("{}#{}", page.as_str(), code.as_str()));
-            assert!(seen.insert(code.anchor()), "{code}: anchor repeated");
+            assert!(seen.insert(code.as_str()), "{code}: anchor repeated");
             assert_eq!(page.code_of(&url), Some(code), "{url}");
             assert!(
                 check(&url).is_some_and(|k| matches!(k, DocsPageErrorKind::Fragment { .. })),

@@ -187,7 +187,7 @@ pub trait CatalogError {
 /// ```
 /// use omnia_errors::AnyCode;
 ///
-/// assert_eq!(AnyCode::all().count(), 38);
+/// assert_eq!(AnyCode::all().count(), AnyCode::COUNT);
 /// let first = AnyCode::all().next().unwrap();
 /// assert_eq!(first.as_str(), "BehaviourFailed");
 /// assert_eq!(first.http_status(), Some(400));

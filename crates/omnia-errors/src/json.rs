@@ -253,19 +253,27 @@ impl<'de> Visitor<'de> for Key {
 /// Each member is `field "name": Type = default`, the default being `required` (absent is an
 /// error) or an expression for an absent member.
 macro_rules! wire_object {
-    ($Type:ident, $expecting:literal, { $($field:ident $name:literal: $FieldType:ty = $default:tt),* $(,)? }) => {
-        impl<'de> serde::Deserialize<'de> for $Type {
+    ($Type:ident, $expecting:literal, { $($fields:tt)* }) => {
+        $crate::json::wire_object!(@impl $Type, $Type, |value| value, $expecting, { $($fields)* });
+    };
+    // A newtype `$Wrapper($Type)`, read with other member names than `$Type` itself (a problem's
+    // items: the same item, its text called `detail`).
+    ($Wrapper:ident($Type:ident), $expecting:literal, { $($fields:tt)* }) => {
+        $crate::json::wire_object!(@impl $Wrapper, $Type, $Wrapper, $expecting, { $($fields)* });
+    };
+    (@impl $Target:ident, $Type:ident, $wrap:expr, $expecting:literal, { $($field:ident $name:literal: $FieldType:ty $(as $Via:ty)? = $default:tt),* $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $Target {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct ObjectVisitor;
 
                 impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
-                    type Value = $Type;
+                    type Value = $Target;
 
                     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                         f.write_str($expecting)
                     }
 
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$Type, A::Error> {
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$Target, A::Error> {
                         $(let mut $field: Option<$FieldType> = None;)*
                         let mut extensions = $crate::Parameters::new();
                         while let Some(key) = map.next_key_seed($crate::json::Key)? {
@@ -274,7 +282,7 @@ macro_rules! wire_object {
                                     if $field.is_some() {
                                         return Err(serde::de::Error::duplicate_field($name));
                                     }
-                                    $field = Some(map.next_value()?);
+                                    $field = Some($crate::json::wire_object!(@read map $FieldType $(, $Via)?));
                                 })*
                                 _ => {
                                     let value = map.next_value()?;
@@ -282,16 +290,23 @@ macro_rules! wire_object {
                                 }
                             }
                         }
-                        Ok($Type {
+                        Ok(($wrap)($Type {
                             $($field: $crate::json::wire_object!(@member $field $name $default),)*
                             extensions,
-                        })
+                        }))
                     }
                 }
 
                 d.deserialize_map(ObjectVisitor)
             }
         }
+    };
+    // A member read as itself, or through a type it converts from (`as`).
+    (@read $map:ident $FieldType:ty) => {
+        $map.next_value::<$FieldType>()?
+    };
+    (@read $map:ident $FieldType:ty, $Via:ty) => {
+        <$FieldType>::from($map.next_value::<$Via>()?)
     };
     (@member $field:ident $name:literal required) => {
         $field.ok_or_else(|| serde::de::Error::missing_field($name))?

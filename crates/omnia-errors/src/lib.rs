@@ -2,8 +2,8 @@
 //! parameters of its message, and the JSON error body — declared once, in spec order.
 //!
 //! Two catalogs make up the published "API Error Codes" page:
-//! - [`ErrorCode`]: the 16 API error codes, each with its HTTP status;
-//! - [`ValidationErrorCode`]: the 22 codes that a `ValidationFailed` response lists in its
+//! - [`ErrorCode`]: the API error codes, each with its HTTP status;
+//! - [`ValidationErrorCode`]: the codes that a `ValidationFailed` response lists in its
 //!   `errors`.
 //!
 //! Each has a typed twin carrying the message's parameters ([`ApiError`], [`ValidationError`]):
@@ -44,19 +44,22 @@
 //! | a code with its parameter values | [`ApiError`], [`ValidationError`] | — (a code and `parameters`) | — |
 //! | a code's row of the table | [`CodeInfo`] | — | a table row |
 //! | the JSON error body | [`ErrorBody`] | `ErrorResponse` | — |
-//! | one item of its `errors` | [`ValidationErrorItem`] | `ValidationError` | — |
+//! | the same error as RFC 9457 Problem Details | [`ProblemDetails`] | `ProblemDetails` | — |
+//! | one item of either body's `errors` | [`ValidationErrorItem`] | `ValidationError` (OMNIA's body), `ValidationProblem` (a problem: its text called `detail`) | — |
 //! | a body's `parameters` | [`Parameters`] | `ErrorParameters` | — |
 //! | a number in them, kept as written | [`Number`] | (a JSON number) | — |
-//! | the same error as RFC 9457 Problem Details | [`ProblemDetails`] | `ProblemDetails` | — |
-//! | one item of its `errors` | [`ValidationProblem`] | `ValidationProblem` | — |
+//! | a code's wire name, also its row's anchor on the page | `as_str()` | `ErrorCode`, `ValidationErrorCode` values | Error code, `#EntityNotFound` |
 //! | an error no code fits: its status alone (`about:blank`) | [`ProblemDetails::about_blank`] | `StatusProblem` | — |
-//! | a code's documentation, a problem's `type` | [`DocsPage::url_of`] | `ProblemDetails.type` | a code's anchor |
+//! | a code's documentation, a problem's `type` | [`DocsPage::url_of`] | `ProblemDetails.type` | the link to a code's row |
 //! | the HTTP status, as a number | `http_status()` | the response's status | HTTP status code |
 //! | the HTTP status, as `http::StatusCode` | `status_code()` | | |
 //!
-//! Two OpenAPI names differ from Rust's because API consumers already read them
+//! Some OpenAPI names differ from Rust's because API consumers already read them
 //! (`ErrorResponse`, and `ValidationError` for an item, where Rust's `ValidationError` is the
 //! typed error an item is made from); they stay, so documents that `$ref` them keep working.
+//! An item is one Rust type in both bodies; OpenAPI needs two schemas for it
+//! (`ValidationError`, `ValidationProblem`) because JSON Schema cannot name a member by the
+//! body around it.
 //!
 //! # Features
 //! - `serde` (default): `Serialize`/`Deserialize` for codes and bodies.
@@ -105,6 +108,6 @@ pub use info::{
 };
 pub use number::{Number, NumberError, NumberErrorKind};
 pub use params::{ParamError, ParamValue, Parameters};
-pub use problem::{ABOUT_BLANK, PROBLEM_JSON, ProblemDetails, ValidationProblem};
+pub use problem::{ABOUT_BLANK, PROBLEM_JSON, ProblemDetails};
 pub use unknown::UnknownCode;
 pub use wire::WireCode;

@@ -35,7 +35,6 @@ use utoipa::{Modify, PartialSchema, ToSchema};
 
 use crate::{
     ErrorBody, ErrorCode, Parameters, ProblemDetails, ValidationErrorCode, ValidationErrorItem,
-    ValidationProblem,
 };
 
 /// The fragment's components, parsed once. The file is generated and checked by this
@@ -81,9 +80,10 @@ impl Modify for ErrorComponents {
     }
 }
 
-/// `ToSchema` for a type whose schema is one of the fragment's, with the schemas it refers to.
+/// `ToSchema` for a type whose schema is one of the fragment's, with the schemas it refers to
+/// (by name: a problem's items are the Rust type of a body's, under another schema).
 macro_rules! fragment_schema {
-    ($($ty:ty => $name:literal [$($dep:ty),*]),* $(,)?) => {$(
+    ($($ty:ty => $name:literal [$($dep:literal),*]),* $(,)?) => {$(
         impl PartialSchema for $ty {
             fn schema() -> RefOr<Schema> {
                 schema($name)
@@ -97,23 +97,20 @@ macro_rules! fragment_schema {
 
             #[allow(unused_variables)] // unused by the rows without dependencies
             fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
-                $(
-                    schemas.push((<$dep as ToSchema>::name().into_owned(), <$dep as PartialSchema>::schema()));
-                    <$dep as ToSchema>::schemas(schemas);
-                )*
+                $(schemas.push(($dep.to_owned(), schema($dep)));)*
             }
         }
     )*};
 }
 
+// Each row lists every schema its schema refers to, directly or not.
 fragment_schema! {
     ErrorCode => "ErrorCode" [],
     ValidationErrorCode => "ValidationErrorCode" [],
     Parameters => "ErrorParameters" [],
-    ValidationErrorItem => "ValidationError" [ValidationErrorCode, Parameters],
-    ErrorBody => "ErrorResponse" [ErrorCode, ValidationErrorItem, Parameters],
-    ValidationProblem => "ValidationProblem" [ValidationErrorCode, Parameters],
-    ProblemDetails => "ProblemDetails" [ErrorCode, ValidationProblem, Parameters],
+    ValidationErrorItem => "ValidationError" ["ValidationErrorCode", "ErrorParameters"],
+    ErrorBody => "ErrorResponse" ["ErrorCode", "ValidationError", "ValidationErrorCode", "ErrorParameters"],
+    ProblemDetails => "ProblemDetails" ["ErrorCode", "ValidationProblem", "ValidationErrorCode", "ErrorParameters"],
 }
 
 /// A `$ref` to the body schema, for hand-built utoipa responses.

@@ -1,8 +1,7 @@
 //! The RFC 9457 Problem Details body (`application/problem+json`), beside OMNIA's own.
 
 use crate::{
-    ApiError, DocsPage, ErrorCode, ParamError, Parameters, ValidationError, ValidationErrorCode,
-    WireCode,
+    ApiError, DocsPage, ErrorBody, ErrorCode, ParamError, Parameters, ValidationErrorItem, WireCode,
 };
 
 /// The media type of a [`ProblemDetails`] body.
@@ -23,7 +22,7 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// | `detail` | the message of this occurrence, localized (with its context when known) |
 /// | `instance` | optional: a URI of this occurrence |
 /// | `code`, `parameters` | extension members: the OMNIA code and its message's parameters |
-/// | `errors` | extension member: the validation errors of a `ValidationFailed` problem |
+/// | `errors` | extension member: the validation errors of a `ValidationFailed` problem, each a [`ValidationErrorItem`] whose text is called `detail` |
 ///
 /// Reading follows RFC 9457: `type` defaults to `about:blank`, the other standard members may
 /// be absent; so may `code`, for a problem that is no more than its status
@@ -32,13 +31,13 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// this version does not know are kept in [`extensions`](Self::extensions) and written back.
 ///
 /// ```
-/// use omnia_errors::{ApiError, DocsPage, ProblemDetails, ValidationError, ValidationProblem};
+/// use omnia_errors::{ApiError, DocsPage, ProblemDetails, ValidationError, ValidationErrorItem};
 ///
 /// let problem = ProblemDetails::new(&ApiError::ValidationFailed, &DocsPage::default())
 ///     .with_title("Request validation failed.")
 ///     .with_detail("Request validation failed.")
 ///     .with_error(
-///         ValidationProblem::new(
+///         ValidationErrorItem::new(
 ///             &ValidationError::TextMaxLengthMismatch { max_length: 50 },
 ///             "Value is too long to the defined length of 50.",
 ///         )
@@ -55,40 +54,63 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// assert_eq!(serde_json::from_str::<ProblemDetails>(&json)?, problem);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// Written in this order: the RFC's members, then OMNIA's, then the unknown ones; a member
+/// without a value (`title`, `status`, `detail`, `instance`, `errors`) is left out, and so are
+/// empty `parameters`.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProblemDetails {
     /// A URI identifying the problem type: the code's documentation, or
     /// [`ABOUT_BLANK`] (also what an absent `type` reads as).
     pub r#type: String,
     /// A short, human-readable summary of the problem type: the code's generic message.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub title: Option<String>,
     /// The HTTP status of this response.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub status: Option<u16>,
     /// A human-readable explanation of this occurrence: the error's message.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub detail: Option<String>,
     /// A URI reference identifying this occurrence.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub instance: Option<String>,
     /// The OMNIA error code (an extension member); a code from a newer server is kept as
     /// received. `None` for a problem that names no code: an [`about_blank`](Self::about_blank)
     /// one (a status alone), or one read without the member, whose `type` may still be a
     /// code's documentation ([`code_on`](Self::code_on)).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub code: Option<WireCode<ErrorCode>>,
-    /// The validation errors of a `ValidationFailed` problem (an extension member). `None`
-    /// when absent or `null` (then omitted); `Some` of an empty list is written as `[]`.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub errors: Option<Vec<ValidationProblem>>,
-    /// The parameters of the error's message (an extension member), omitted when empty.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
+    /// The validation errors of a `ValidationFailed` problem (an extension member), each
+    /// item's text called `detail` there. `None` when absent or `null`; `Some` of an empty
+    /// list is written as `[]`.
+    pub errors: Option<Vec<ValidationErrorItem>>,
+    /// The parameters of the error's message (an extension member).
     pub parameters: Parameters,
     /// Members this version does not know, kept so that nothing a server sends is lost.
-    #[cfg_attr(feature = "serde", serde(flatten))]
     pub extensions: Parameters,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ProblemDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &self.r#type)?;
+        if let Some(title) = &self.title {
+            map.serialize_entry("title", title)?;
+        }
+        if let Some(status) = self.status {
+            map.serialize_entry("status", &status)?;
+        }
+        for (key, text) in [("detail", &self.detail), ("instance", &self.instance)] {
+            if let Some(text) = text {
+                map.serialize_entry(key, text)?;
+            }
+        }
+        if let Some(code) = &self.code {
+            map.serialize_entry("code", code)?;
+        }
+        if let Some(errors) = &self.errors {
+            map.serialize_entry("errors", &crate::body::item_json::InProblem(errors))?;
+        }
+        crate::body::item_json::end(map, &self.parameters, &self.extensions)
+    }
 }
 
 impl ProblemDetails {
@@ -107,6 +129,36 @@ impl ProblemDetails {
             errors: None,
             parameters: error.parameters(),
             extensions: Parameters::new(),
+        }
+    }
+
+    /// The same error as an OMNIA body: its message becomes the `detail` and each item's the
+    /// item's `detail`; `code`, `parameters`, `errors` and unknown members are kept as they
+    /// are. `type` is the code's documentation on `page` and `status` its HTTP status; for a
+    /// code this version does not know, `about:blank` and none. The `title` (the code's
+    /// generic message, which a body does not carry) is left to set.
+    ///
+    /// ```
+    /// use omnia_errors::{DocsPage, ErrorBody, ErrorCode, ProblemDetails};
+    ///
+    /// let body = ErrorBody::new(ErrorCode::EntityNotFound, "Entity can't be found.");
+    /// let problem = ProblemDetails::from_body(body, &DocsPage::default());
+    /// assert_eq!(problem.detail.as_deref(), Some("Entity can't be found."));
+    /// assert_eq!(problem.status, Some(404));
+    /// assert!(problem.r#type.ends_with("#EntityNotFound"));
+    /// ```
+    pub fn from_body(body: ErrorBody, page: &DocsPage) -> Self {
+        let known = body.code.known();
+        Self {
+            r#type: known.map_or_else(|| ABOUT_BLANK.to_owned(), |code| page.url_of(code)),
+            title: None,
+            status: known.map(ErrorCode::http_status),
+            detail: Some(body.message),
+            instance: None,
+            code: Some(body.code),
+            errors: body.errors,
+            parameters: body.parameters,
+            extensions: body.extensions,
         }
     }
 
@@ -186,17 +238,7 @@ impl ProblemDetails {
         self
     }
 
-    /// Appends a validation error.
-    #[must_use]
-    pub fn with_error(mut self, item: ValidationProblem) -> Self {
-        self.errors.get_or_insert_with(Vec::new).push(item);
-        self
-    }
-
-    /// The validation errors (none when the member was absent).
-    pub fn errors(&self) -> &[ValidationProblem] {
-        self.errors.as_deref().unwrap_or_default()
-    }
+    crate::body::error_accessors!();
 
     /// The typed error, with its parameters: of its `code`, else of the code its `type`
     /// documents on [`DocsPage::OMNIA`] (another page: [`error_on`](Self::error_on)).
@@ -221,57 +263,6 @@ impl ProblemDetails {
     }
 }
 
-/// One item of a `ValidationFailed` problem's `errors`: an
-/// [`ValidationErrorItem`](crate::ValidationErrorItem) whose message is called `detail`, as
-/// in the problem around it.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct ValidationProblem {
-    /// The validation error code; a code from a newer server is kept as received.
-    pub code: WireCode<ValidationErrorCode>,
-    /// The path of the attribute the error concerns, when it concerns one.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub name: Option<String>,
-    /// The human-readable message.
-    pub detail: String,
-    /// The values of the message's parameters, so a UI can localize the message again.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Parameters::is_empty"))]
-    pub parameters: Parameters,
-    /// Members this version does not know, kept so that nothing a server sends is lost.
-    #[cfg_attr(feature = "serde", serde(flatten))]
-    pub extensions: Parameters,
-}
-
-impl ValidationProblem {
-    /// An item for a typed validation error, with its parameters and no attribute name.
-    pub fn new(error: &ValidationError, detail: impl Into<String>) -> Self {
-        Self {
-            code: error.code().into(),
-            name: None,
-            detail: detail.into(),
-            parameters: error.parameters(),
-            extensions: Parameters::new(),
-        }
-    }
-
-    /// Sets the attribute path the error concerns.
-    #[must_use]
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// The typed error, with its parameters.
-    ///
-    /// # Errors
-    ///
-    /// [`ParamError`] when the code is unknown to this version, or a parameter is missing or of
-    /// the wrong type.
-    pub fn error(&self) -> Result<ValidationError, ParamError> {
-        ValidationError::from_parameters(self.code.known_or_not_in_catalog()?, &self.parameters)
-    }
-}
-
 #[cfg(feature = "serde")]
 crate::json::wire_object!(ProblemDetails, "an RFC 9457 problem (a JSON object)", {
     r#type "type": String = (ABOUT_BLANK.to_owned()),
@@ -280,14 +271,6 @@ crate::json::wire_object!(ProblemDetails, "an RFC 9457 problem (a JSON object)",
     detail "detail": Option<String> = (None),
     instance "instance": Option<String> = (None),
     code "code": Option<WireCode<ErrorCode>> = (None),
-    errors "errors": Option<Vec<ValidationProblem>> = (None),
-    parameters "parameters": Parameters = (Parameters::new()),
-});
-
-#[cfg(feature = "serde")]
-crate::json::wire_object!(ValidationProblem, "a validation problem (a JSON object)", {
-    code "code": WireCode<ValidationErrorCode> = required,
-    name "name": Option<String> = (None),
-    detail "detail": String = required,
+    errors "errors": Option<Vec<ValidationErrorItem>> as crate::body::item_json::ProblemItems = (None),
     parameters "parameters": Parameters = (Parameters::new()),
 });

@@ -129,6 +129,14 @@ fn malformed_bodies_are_errors_that_say_what_is_wrong() {
             r#"{"code":"InternalError","message":"x","parameters":5}"#,
             "invalid type: integer `5`, expected a JSON object of parameters",
         ),
+        (
+            r#"{"code":"ValidationFailed","message":"x","errors":[5]}"#,
+            "invalid type: integer `5`, expected a validation error (a JSON object)",
+        ),
+        (
+            r#"{"code":"ValidationFailed","message":"x","errors":[{"code":"Duplicated","message":"a","message":"b"}]}"#,
+            "duplicate field `message`",
+        ),
     ] {
         let error = serde_json::from_str::<ErrorBody>(json)
             .unwrap_err()

@@ -4,7 +4,7 @@
 use omnia_errors::header::MAX_HEADER_BYTES;
 use omnia_errors::{
     ABOUT_BLANK, ApiError, DocsPage, ErrorCode, ErrorFormat, ParamError, ParamValue, Parameters,
-    ProblemDetails, ValidationError, ValidationErrorCode, ValidationProblem, WireCode,
+    ProblemDetails, ValidationError, ValidationErrorCode, ValidationErrorItem, WireCode,
 };
 use proptest::prelude::*;
 
@@ -55,7 +55,7 @@ fn every_code_links_to_its_anchor_with_its_status() {
         let problem = ProblemDetails::new(&error, &page);
         assert_eq!(
             problem.r#type,
-            format!("{}#{}", page.as_str(), code.anchor())
+            format!("{}#{}", page.as_str(), code.as_str())
         );
         assert_eq!(page.code_of(&problem.r#type), Some(code.into()));
         assert_eq!(problem.status, Some(code.http_status()));
@@ -81,7 +81,7 @@ fn validation_items_carry_name_detail_and_parameters() {
     );
     assert_eq!(items[1].code, ValidationErrorCode::Duplicated);
     assert_eq!(items[1].name, None);
-    let built = ValidationProblem::new(
+    let built = ValidationErrorItem::new(
         &ValidationError::TextMaxLengthMismatch { max_length: 50 },
         "Too long.",
     )
@@ -161,6 +161,10 @@ fn malformed_problems_are_errors_that_say_what_is_wrong() {
             r#"{"code":"ValidationFailed","errors":[{"code":"Duplicated"}]}"#,
             "missing field `detail`",
         ),
+        (
+            r#"{"code":"ValidationFailed","errors":[5]}"#,
+            "invalid type: integer `5`, expected a validation problem (a JSON object)",
+        ),
         ("[]", "invalid type"),
     ] {
         let error = serde_json::from_str::<ProblemDetails>(json).unwrap_err();
@@ -172,12 +176,49 @@ fn malformed_problems_are_errors_that_say_what_is_wrong() {
 fn a_problem_and_an_omnia_body_read_into_the_same_typed_error() {
     let error = ValidationError::TextMaxLengthMismatch { max_length: 7 };
     let body = omnia_errors::ErrorBody::new(ErrorCode::ValidationFailed, "x")
-        .with_error(omnia_errors::ValidationErrorItem::new(&error, "y"));
+        .with_error(ValidationErrorItem::new(&error, "y"));
     let problem = ProblemDetails::new(&ApiError::ValidationFailed, &DocsPage::OMNIA)
-        .with_error(ValidationProblem::new(&error, "y"));
+        .with_error(ValidationErrorItem::new(&error, "y"));
     assert_eq!(body.error(), problem.error());
-    assert_eq!(body.errors()[0].error(), problem.errors()[0].error());
-    assert_eq!(body.errors()[0].parameters, problem.errors()[0].parameters);
+    // One item type: the same item in either body, named `message` in one and `detail` in the
+    // other on the wire.
+    assert_eq!(body.errors(), problem.errors());
+    let item = r#"{"code":"TextMaxLengthMismatch","message":"y","parameters":{"maxLength":7}}"#;
+    assert_eq!(serde_json::to_string(&body.errors()[0]).unwrap(), item);
+    let json = serde_json::to_string(&problem).unwrap();
+    assert!(json.contains(&item.replace("message", "detail")), "{json}");
+}
+
+#[test]
+fn a_body_becomes_the_same_problem() {
+    let error = ValidationError::TextMaxLengthMismatch { max_length: 7 };
+    let mut body = omnia_errors::ErrorBody::from_error(&ApiError::ValidationFailed, "x")
+        .with_error(ValidationErrorItem::new(&error, "y").with_name("Description"));
+    body.extensions
+        .insert("traceId", ParamValue::Text("abc".into()));
+    let page = DocsPage::OMNIA;
+    let problem = ProblemDetails::from_body(body.clone(), &page);
+    let mut built = ProblemDetails::new(&ApiError::ValidationFailed, &page)
+        .with_detail("x")
+        .with_error(ValidationErrorItem::new(&error, "y").with_name("Description"));
+    built
+        .extensions
+        .insert("traceId", ParamValue::Text("abc".into()));
+    assert_eq!(problem, built);
+
+    // A code this version does not know documents nothing and has no known status.
+    let unknown: omnia_errors::ErrorBody =
+        serde_json::from_str(r#"{"code":"QuotaExceeded","message":"Slow down."}"#).unwrap();
+    let problem = ProblemDetails::from_body(unknown, &page);
+    assert_eq!(
+        (problem.r#type.as_str(), problem.status),
+        (ABOUT_BLANK, None)
+    );
+    assert_eq!(
+        problem.code.as_ref().map(WireCode::as_str),
+        Some("QuotaExceeded")
+    );
+    assert_eq!(problem.detail.as_deref(), Some("Slow down."));
 }
 
 proptest! {

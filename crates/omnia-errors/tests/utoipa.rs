@@ -4,7 +4,7 @@
 use omnia_errors::openapi::{ErrorComponents, components, error_response_ref, problem_details_ref};
 use omnia_errors::{
     ErrorBody, ErrorCode, PROBLEM_JSON, Parameters, ProblemDetails, ValidationErrorCode,
-    ValidationErrorItem, ValidationProblem,
+    ValidationErrorItem,
 };
 use utoipa::{OpenApi, ToSchema};
 
@@ -138,7 +138,6 @@ fn each_type_is_named_as_its_schema() {
         (Parameters::name(), "ErrorParameters"),
         (ValidationErrorItem::name(), "ValidationError"),
         (ErrorBody::name(), "ErrorResponse"),
-        (ValidationProblem::name(), "ValidationProblem"),
         (ProblemDetails::name(), "ProblemDetails"),
     ];
     for (name, schema) in names {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use omnia_errors::{
     AnyCode, Catalog, DocsPage, ErrorCode, Lifecycle, ParamKind, ValidationErrorCode,
 };
-use omnia_errors_fluent::{SOURCE_LOCALE, STATUS_TITLES};
+use omnia_errors_fluent::STATUS_TITLES;
 use serde_json::{Map, Value};
 
 use crate::DeclaredLocale;
@@ -37,6 +37,8 @@ fn kind(kind: ParamKind) -> &'static str {
 
 /// `catalog.js`.
 pub(crate) fn module(locales: &[DeclaredLocale]) -> String {
+    // The source locale is declared first.
+    let source = locales.first().map_or("", |l| l.tag.as_str());
     let mut out = String::from(NOTE);
     let names = |codes: &mut dyn Iterator<Item = &'static str>| {
         codes.map(json).collect::<Vec<_>>().join(", ")
@@ -99,7 +101,7 @@ pub(crate) fn module(locales: &[DeclaredLocale]) -> String {
     let _ = write!(
         out,
         "];\n\n/** The source locale: complete, and the fallback of every other. */\nexport const sourceLocale = {};\n",
-        json(SOURCE_LOCALE)
+        json(source)
     );
     out.push_str("\n/** Each locale's messages, loaded on demand (one module per locale). */\nexport const loaders = {\n  __proto__: null,\n");
     for locale in locales {
@@ -144,6 +146,8 @@ pub(crate) fn declaration(
     locales: &[DeclaredLocale],
     components: &Value,
 ) -> Result<String, String> {
+    // The source locale is declared first.
+    let source = locales.first().map_or("", |l| l.tag.as_str());
     let schemas = components
         .get("schemas")
         .and_then(Value::as_object)
@@ -170,34 +174,7 @@ pub(crate) fn declaration(
         let _ = writeln!(out, "  readonly {}: {};", code.as_str(), code.http_status());
     }
     out.push_str("}\n\n/** A message without parameters takes none. */\nexport type NoParameters = { readonly [name: string]: never };\n");
-    out.push_str(
-        "\n/**\n * The parameters of each code's message, as the catalog declares them: a required one must\n \
-         * be given; an optional one (`null` or absent when unknown) only enables the contextual\n \
-         * message. Numbers are non-negative integers (a `bigint` beyond 2^53).\n */\nexport interface CodeParameters {\n",
-    );
-    for code in AnyCode::all() {
-        let params = code.params();
-        let shape = if params.is_empty() {
-            "NoParameters".to_owned()
-        } else {
-            let fields: Vec<String> = params
-                .iter()
-                .map(|p| {
-                    let ty = match p.kind {
-                        ParamKind::Number => "number | bigint",
-                        ParamKind::Text => "string",
-                    };
-                    if p.required {
-                        format!("readonly {}: {ty}", p.name)
-                    } else {
-                        format!("readonly {}?: {ty} | null", p.name)
-                    }
-                })
-                .collect();
-            format!("{{ {} }}", fields.join("; "))
-        };
-        let _ = writeln!(out, "  readonly {}: {shape};", code.as_str());
-    }
+    code_parameters(&mut out);
     out.push_str("}\n\n/** One parameter of a code, as `parameters` lists it. */\nexport interface ParameterSpec {\n  readonly name: string;\n  readonly type: \"number\" | \"text\";\n  readonly required: boolean;\n}\n");
 
     let union = |values: Vec<String>| values.join(" | ");
@@ -232,9 +209,41 @@ pub(crate) fn declaration(
         out,
         "export declare const docsPage: {};\nexport declare const sourceLocale: {};",
         json(DocsPage::OMNIA.as_str()),
-        json(SOURCE_LOCALE)
+        json(source)
     );
     Ok(out)
+}
+
+/// `CodeParameters`: each code's parameters as the catalog declares them.
+fn code_parameters(out: &mut String) {
+    out.push_str(
+        "\n/**\n * The parameters of each code's message, as the catalog declares them: a required one must\n \
+         * be given; an optional one (`null` or absent when unknown) only enables the contextual\n \
+         * message. Numbers are non-negative integers (a `bigint` beyond 2^53).\n */\nexport interface CodeParameters {\n",
+    );
+    for code in AnyCode::all() {
+        let params = code.params();
+        let shape = if params.is_empty() {
+            "NoParameters".to_owned()
+        } else {
+            let fields: Vec<String> = params
+                .iter()
+                .map(|p| {
+                    let ty = match p.kind {
+                        ParamKind::Number => "number | bigint",
+                        ParamKind::Text => "string",
+                    };
+                    if p.required {
+                        format!("readonly {}: {ty}", p.name)
+                    } else {
+                        format!("readonly {}?: {ty} | null", p.name)
+                    }
+                })
+                .collect();
+            format!("{{ {} }}", fields.join("; "))
+        };
+        let _ = writeln!(out, "  readonly {}: {shape};", code.as_str());
+    }
 }
 
 /// The union of a catalog's codes, checked against the schema's enum of the same name.

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::{DeclaredLocale, Workspace};
+use crate::Locales;
 
 /// The package's folder, relative to the repository's root.
 pub const PACKAGE_DIR: &str = "js/omnia-errors";
@@ -46,25 +46,28 @@ pub const PACKAGE_NAME: &str = "omnia-errors";
 /// The locales do not load or compile (every problem, named), or the components lack what the
 /// types need.
 pub fn npm_package(
-    workspace: &Workspace,
+    locales: &Locales,
     components: &Value,
 ) -> Result<Vec<(PathBuf, String)>, String> {
-    let declared = workspace.declared_locales().map_err(|e| e.to_string())?;
-    let sources = workspace.locale_files().map_err(|e| e.to_string())?;
-    let infos: Vec<_> = declared.iter().map(DeclaredLocale::info).collect();
-    let compiled =
-        omnia_errors_fluent::compile_declared(&infos, &sources).map_err(|e| e.to_string())?;
+    let declared = locales.declared();
+    let sources = locales.files();
+    let compiled = omnia_errors_fluent::compile_declared(&locales.infos(), sources)
+        .map_err(|e| e.to_string())?;
+    let source = &locales.source().tag;
 
     let mut files: Vec<(String, String)> = vec![
-        ("catalog.js".into(), catalog::module(&declared)),
+        ("catalog.js".into(), catalog::module(declared)),
         (
             "catalog.d.ts".into(),
-            catalog::declaration(&declared, components)?,
+            catalog::declaration(declared, components)?,
         ),
     ];
     for locale in &compiled {
         let tag = &locale.tag;
-        files.push((format!("messages/{tag}.js"), messages::module(locale)?));
+        files.push((
+            format!("messages/{tag}.js"),
+            messages::module(locale, source)?,
+        ));
         files.push((format!("messages/{tag}.d.ts"), messages::declaration(tag)));
         let source = sources
             .iter()
@@ -151,7 +154,7 @@ mod tests {
     use super::*;
 
     fn components() -> Value {
-        let path = Workspace::current()
+        let path = crate::Workspace::current()
             .root()
             .join("crates/omnia-errors/openapi/components.json");
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -159,7 +162,11 @@ mod tests {
 
     #[test]
     fn the_package_has_a_module_and_types_per_locale_and_lists_every_file() {
-        let files = npm_package(&Workspace::current(), &components()).unwrap();
+        let files = npm_package(
+            &crate::Workspace::current().locales().unwrap(),
+            &components(),
+        )
+        .unwrap();
         let paths: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
         for tag in ["en-US", "pl-PL"] {
             for file in [
@@ -188,7 +195,11 @@ mod tests {
 
     #[test]
     fn the_pl_pl_module_selects_plurals_with_the_category_computed_once() {
-        let files = npm_package(&Workspace::current(), &components()).unwrap();
+        let files = npm_package(
+            &crate::Workspace::current().locales().unwrap(),
+            &components(),
+        )
+        .unwrap();
         let pl = &files
             .iter()
             .find(|(p, _)| p.ends_with("messages/pl-PL.js"))

@@ -17,7 +17,9 @@
 
 use std::fmt::Write as _;
 
-use omnia_errors_fluent::{LOCALES, Localizer};
+use omnia_errors_fluent::Localizer;
+
+use crate::{DeclaredLocale, Locales};
 
 /// Headers that matter, each for a reason.
 const HEADERS: &[&str] = &[
@@ -292,17 +294,17 @@ impl Draw {
     }
 }
 
-/// Whether `input` is an OMNIA language name (`PTPT`, in any case).
-fn is_omnia_name(input: &str) -> bool {
-    LOCALES
+/// Whether `input` is the OMNIA language name (`PTPT`, in any case) of a declared locale.
+fn is_omnia_name(input: &str, declared: &[DeclaredLocale]) -> bool {
+    declared
         .iter()
         .any(|l| l.omnia_name.eq_ignore_ascii_case(input))
 }
 
 /// What the package's `negotiate` answers for a string: a tag list of one for an OMNIA name,
 /// the header's locale for any other string.
-fn string(localizer: &Localizer, input: &str) -> String {
-    let language = if is_omnia_name(input) {
+fn string(localizer: &Localizer, declared: &[DeclaredLocale], input: &str) -> String {
+    let language = if is_omnia_name(input, declared) {
         localizer.for_tags(&[input])
     } else {
         localizer.for_accept_language(input)
@@ -353,10 +355,10 @@ struct Case {
     expected: String,
 }
 
-fn cases(localizer: &Localizer) -> Vec<Case> {
+fn cases(localizer: &Localizer, declared: &[DeclaredLocale]) -> Vec<Case> {
     let header = |input: &str| Case {
         input: Ok(input.to_owned()),
-        expected: string(localizer, input),
+        expected: string(localizer, declared, input),
     };
     let tags = |input: &[&str]| Case {
         input: Err(input.iter().map(|&t| t.to_owned()).collect()),
@@ -394,10 +396,11 @@ fn cases(localizer: &Localizer) -> Vec<Case> {
 }
 
 /// The fixture: a JSON array, one case a line, `{"header": …}` or `{"tags": […]}` with the
-/// `expected` locale.
-pub fn negotiation_fixture(localizer: &Localizer) -> String {
+/// `expected` locale, as `localizer` (built with the declared `locales`, whose OMNIA names
+/// its `for_tags` reads) negotiates.
+pub fn negotiation_fixture(locales: &Locales, localizer: &Localizer) -> String {
     let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let lines: Vec<String> = cases(localizer)
+    let lines: Vec<String> = cases(localizer, locales.declared())
         .iter()
         .map(|case| {
             let mut line = String::from("{");
@@ -421,23 +424,32 @@ pub fn negotiation_fixture(localizer: &Localizer) -> String {
 mod tests {
     use super::*;
 
+    fn declared() -> Vec<DeclaredLocale> {
+        crate::Workspace::current()
+            .locales()
+            .unwrap()
+            .declared()
+            .to_vec()
+    }
+
     #[test]
     fn a_string_that_is_an_omnia_name_is_that_name_and_any_other_a_header() {
-        let localizer = Localizer::embedded();
-        assert_eq!(string(&localizer, "ptPT"), "pt-PT");
-        assert_eq!(string(&localizer, "PTPT, pt-BR;q=0.5"), "pt-BR");
-        assert_eq!(string(&localizer, " PTPT"), "en-US");
-        assert_eq!(string(&localizer, "e\u{17f}e\u{17f}"), "en-US");
-        assert!(is_omnia_name("dede") && !is_omnia_name("XXXX"));
+        let (localizer, declared) = (Localizer::embedded(), declared());
+        let string = |input: &str| string(&localizer, &declared, input);
+        assert_eq!(string("ptPT"), "pt-PT");
+        assert_eq!(string("PTPT, pt-BR;q=0.5"), "pt-BR");
+        assert_eq!(string(" PTPT"), "en-US");
+        assert_eq!(string("e\u{17f}e\u{17f}"), "en-US");
+        assert!(is_omnia_name("dede", &declared) && !is_omnia_name("XXXX", &declared));
     }
 
     #[test]
     fn extensions_and_private_use_are_set_aside_and_long_tags_bounded() {
-        let localizer = Localizer::embedded();
+        let (localizer, declared) = (Localizer::embedded(), declared());
         for (with, without) in EXTENSIONS {
             assert_eq!(
-                string(&localizer, with),
-                string(&localizer, without),
+                string(&localizer, &declared, with),
+                string(&localizer, &declared, without),
                 "{with}"
             );
         }
@@ -462,7 +474,7 @@ mod tests {
     #[test]
     fn the_cases_the_issue_names_answer_as_expected() {
         let localizer = Localizer::embedded();
-        let all = cases(&localizer);
+        let all = cases(&localizer, &declared());
         let expected = |input: &str| {
             all.iter()
                 .find(|c| c.input.as_deref() == Ok(input))

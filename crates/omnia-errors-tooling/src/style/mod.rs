@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use fluent_syntax::ast;
-use omnia_errors_fluent::{LocaleFiles, Position, SOURCE_LOCALE, SourceFile};
+use omnia_errors_fluent::{LocaleFiles, Position, SourceFile};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
@@ -130,71 +130,41 @@ impl fmt::Display for StyleFinding {
         if let Some(id) = &self.id {
             write!(f, " {id}")?;
         }
-        f.write_str(": ")?;
+        write!(f, ": {}", self.kind)
+    }
+}
+
+impl fmt::Display for StyleFindingKind {
+    /// What is wrong and what would be right, as a sentence without the place.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let place = |attribute: &Option<String>| match attribute {
             Some(a) => format!("its .{a} attribute"),
             None => "its text".to_owned(),
         };
-        match &self.kind {
-            StyleFindingKind::QuotesNotDeclared => f.write_str(
+        match self {
+            Self::QuotesNotDeclared => f.write_str(
                 "the locale declares no quotation marks: add `quotes = [\"<opening>\", \"<closing>\"]` to its entry",
             ),
-            StyleFindingKind::BadQuotes(why) => write!(f, "`quotes` {why}"),
-            StyleFindingKind::ForeignQuote {
+            Self::BadQuotes(why) => write!(f, "`quotes` {why}"),
+            Self::ForeignQuote {
                 attribute,
                 mark,
                 quotes,
-            } => {
-                let pair = pair(quotes);
-                if is_straight(*mark) && !quotes.iter().any(|q| q.chars().any(is_straight)) {
-                    write!(
-                        f,
-                        "{} has a straight quotation mark ({mark}), where this locale's are {pair}",
-                        place(attribute)
-                    )
-                } else if quotes.iter().any(|q| q.contains(*mark)) {
-                    write!(
-                        f,
-                        "{} writes {mark} without the spaces this locale's marks have: {pair}",
-                        place(attribute)
-                    )
-                } else {
-                    write!(
-                        f,
-                        "{} quotes with {mark}, which is not this locale's: it quotes {pair} (`quotes` in locales/locales.toml)",
-                        place(attribute)
-                    )
-                }
-            }
-            StyleFindingKind::UnpairedQuote {
+            } => foreign_quote(f, &place(attribute), *mark, quotes),
+            Self::UnpairedQuote {
                 attribute,
                 opening,
                 quotes,
-            } => {
-                let [open, close] = quotes.each_ref().map(|q| shown(q));
-                if *opening {
-                    write!(
-                        f,
-                        "{} opens a quotation with {open} and does not close it with {close}",
-                        place(attribute)
-                    )
-                } else {
-                    write!(
-                        f,
-                        "{} closes a quotation with {close} that it did not open with {open}",
-                        place(attribute)
-                    )
-                }
-            }
-            StyleFindingKind::NeedlessQuoteException => f.write_str(
+            } => unpaired_quote(f, &place(attribute), *opening, quotes),
+            Self::NeedlessQuoteException => f.write_str(
                 "listed in quote-exceptions, but the locale has no such message with other quotation marks: remove it from the list",
             ),
-            StyleFindingKind::EnglishTerm { text } => write!(
+            Self::EnglishTerm { text } => write!(
                 f,
                 "the term reads {text:?}, as in English: translate it, or list it in `english-terms` beside this locale in locales/locales.toml if it stays English on purpose"
             ),
-            StyleFindingKind::StaleEnglishTerm(why) => write!(f, "listed in english-terms, but {why}"),
-            StyleFindingKind::NumberlessForm {
+            Self::StaleEnglishTerm(why) => write!(f, "listed in english-terms, but {why}"),
+            Self::NumberlessForm {
                 view,
                 variable,
                 shown,
@@ -205,7 +175,7 @@ impl fmt::Display for StyleFinding {
                 typical_numbers(),
                 view.remedy(typical)
             ),
-            StyleFindingKind::TypicalNumbersDisagree {
+            Self::TypicalNumbersDisagree {
                 view,
                 variable,
                 forms,
@@ -221,6 +191,53 @@ impl fmt::Display for StyleFinding {
     }
 }
 
+/// A quotation mark that is not the locale's, worded by what it is instead.
+fn foreign_quote(
+    f: &mut fmt::Formatter<'_>,
+    place: &str,
+    mark: char,
+    quotes: &[String; 2],
+) -> fmt::Result {
+    let pair = pair(quotes);
+    if is_straight(mark) && !quotes.iter().any(|q| q.chars().any(is_straight)) {
+        write!(
+            f,
+            "{place} has a straight quotation mark ({mark}), where this locale's are {pair}"
+        )
+    } else if quotes.iter().any(|q| q.contains(mark)) {
+        write!(
+            f,
+            "{place} writes {mark} without the spaces this locale's marks have: {pair}"
+        )
+    } else {
+        write!(
+            f,
+            "{place} quotes with {mark}, which is not this locale's: it quotes {pair} (`quotes` in locales/locales.toml)"
+        )
+    }
+}
+
+/// A quotation opened and not closed, or closed and not opened.
+fn unpaired_quote(
+    f: &mut fmt::Formatter<'_>,
+    place: &str,
+    opening: bool,
+    quotes: &[String; 2],
+) -> fmt::Result {
+    let [open, close] = quotes.each_ref().map(|q| shown(q));
+    if opening {
+        write!(
+            f,
+            "{place} opens a quotation with {open} and does not close it with {close}"
+        )
+    } else {
+        write!(
+            f,
+            "{place} closes a quotation with {close} that it did not open with {open}"
+        )
+    }
+}
+
 /// Every style finding of `workspace`'s locales: the declared set (`locales/locales.toml`)
 /// and the Fluent files of each locale it declares, quotation marks, product terms and
 /// plurals shown without their number, in the order of the declared set.
@@ -230,17 +247,20 @@ impl fmt::Display for StyleFinding {
 ///
 /// # Errors
 ///
-/// What [`Workspace::declared_locales`] and [`Workspace::locale_files`] report.
+/// What [`Workspace::locales`] reports.
 pub fn check_style(workspace: &Workspace) -> Result<Vec<StyleFinding>, WorkspaceError> {
-    let declared = workspace.declared_locales()?;
-    let locales = workspace.locale_files()?;
+    let locales = workspace.locales()?;
     let toml_path = workspace.locales_toml();
-    // Read once more for positions only: `declared_locales` has just read and parsed it.
+    // Read once more for positions only: `locales` has just read and parsed it.
     let toml_text = std::fs::read_to_string(&toml_path).unwrap_or_default();
-    let declarations = declarations(&toml_path.display().to_string(), &toml_text, &declared);
+    let declarations = declarations(
+        &toml_path.display().to_string(),
+        &toml_text,
+        locales.declared(),
+    );
 
-    let parsed: Vec<ParsedLocale<'_>> = locales.iter().map(ParsedLocale::new).collect();
-    let source = parsed.iter().find(|l| l.tag == SOURCE_LOCALE);
+    let parsed: Vec<ParsedLocale<'_>> = locales.files().iter().map(ParsedLocale::new).collect();
+    let source = parsed.iter().find(|l| l.tag == locales.source().tag);
     let mut findings = Vec::new();
     for declaration in &declarations {
         let Some(locale) = parsed.iter().find(|l| l.tag == declaration.locale.tag) else {

@@ -20,7 +20,8 @@ use fluent_syntax::ast;
 use omnia_errors::{AnyCode, ParamKind};
 
 use super::{ParsedFile, ParsedLocale, StyleFinding, StyleFindingKind};
-use crate::omnia_file::{CONTEXT_ATTRIBUTE, TYPICAL_NUMBERS};
+use crate::flatten::CONTEXT_ATTRIBUTE;
+use crate::omnia_file::TYPICAL_NUMBERS;
 
 /// Where a plural message is shown without its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

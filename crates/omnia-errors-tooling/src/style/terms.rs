@@ -7,9 +7,8 @@
 //! Texts are compared ignoring case and spacing: "connector" in French is still English.
 
 use fluent_syntax::ast;
-use omnia_errors_fluent::SOURCE_LOCALE;
 
-use super::{Declaration, ParsedLocale, StyleFinding, StyleFindingKind};
+use super::{Declaration, ParsedFile, ParsedLocale, StyleFinding, StyleFindingKind};
 
 pub(super) fn check(
     declaration: &Declaration<'_>,
@@ -25,20 +24,21 @@ pub(super) fn check(
             StyleFindingKind::StaleEnglishTerm(why),
         )
     };
-    if locale.tag == SOURCE_LOCALE {
+    let Some(source) = source else {
+        return;
+    };
+    if locale.tag == source.tag {
         for index in 0..declared.english_terms.len() {
             findings.push(stale(
                 index,
                 format!(
-                    "{SOURCE_LOCALE} is the source language: its terms are English by definition"
+                    "{} is the source language: its terms are English by definition",
+                    source.tag
                 ),
             ));
         }
         return;
     }
-    let Some(source) = source else {
-        return;
-    };
     let english = source.terms();
     let terms = locale.terms();
     // In file order; a term defined twice is the runtime check's to report.
@@ -68,32 +68,47 @@ pub(super) fn check(
         }
     }
     for (index, entry) in declared.english_terms.iter().enumerate() {
-        let name = entry.strip_prefix('-').unwrap_or(entry);
-        let why = if !entry.starts_with('-') {
-            Some(format!("a term is named with its dash: write \"-{entry}\""))
-        } else if !english.contains_key(name) {
-            Some(format!("{SOURCE_LOCALE} has no term {entry}"))
-        } else {
-            match terms.get(name) {
-                None => Some(format!("this locale has no term {entry}")),
-                Some((term, _)) => match (
-                    plain_text(term),
-                    english.get(name).and_then(|(t, _)| plain_text(t)),
-                ) {
-                    (Some(text), Some(english_text)) if !same_words(&text, &english_text) => {
-                        Some(format!(
-                            "the locale translates it ({text:?}, in English {english_text:?}): remove it from the list"
-                        ))
-                    }
-                    _ => None,
-                },
-            }
-        };
+        let why = why_stale(entry, source.tag, &english, &terms);
         if let Some(why) = why {
             findings.push(stale(index, why));
         }
     }
 }
+
+/// Why an entry of `english-terms` is stale, if it is: not a term's name, no term of the source
+/// (`source`) or of this locale, or one this locale translates after all.
+fn why_stale(
+    entry: &str,
+    source: &str,
+    english: &Terms<'_, '_>,
+    terms: &Terms<'_, '_>,
+) -> Option<String> {
+    let name = entry.strip_prefix('-').unwrap_or(entry);
+    if !entry.starts_with('-') {
+        Some(format!("a term is named with its dash: write \"-{entry}\""))
+    } else if !english.contains_key(name) {
+        Some(format!("{source} has no term {entry}"))
+    } else {
+        match terms.get(name) {
+            None => Some(format!("this locale has no term {entry}")),
+            Some((term, _)) => match (
+                plain_text(term),
+                english.get(name).and_then(|(t, _)| plain_text(t)),
+            ) {
+                (Some(text), Some(english_text)) if !same_words(&text, &english_text) => {
+                    Some(format!(
+                        "the locale translates it ({text:?}, in English {english_text:?}): remove it from the list"
+                    ))
+                }
+                _ => None,
+            },
+        }
+    }
+}
+
+/// A locale's terms by name, as [`ParsedLocale::terms`] gives them.
+type Terms<'p, 'a> =
+    std::collections::HashMap<&'a str, (&'p ast::Term<&'a str>, &'p ParsedFile<'a>)>;
 
 /// A plain term's text; `None` for a term with placeables (which the runtime check reports).
 fn plain_text(term: &ast::Term<&str>) -> Option<String> {

@@ -1,17 +1,11 @@
-//! Plain fluent-bundle with the same seven `errors.ftl` files formats `TextMaxLengthMismatch`
-//! in pl-PL: the baseline of `cargo xtask wasm-size`.
+//! Plain fluent-bundle with the same `errors.ftl` files as the localizer embeds (every declared
+//! locale's) formats `TextMaxLengthMismatch` in pl-PL: the baseline of `cargo xtask wasm-size`.
+
+#[rustfmt::skip] // Generated.
+mod locales;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-
-const FILES: [(&str, &str); 7] = [
-    ("en-US", include_str!("../../../../locales/en-US/errors.ftl")),
-    ("pt-PT", include_str!("../../../../locales/pt-PT/errors.ftl")),
-    ("pt-BR", include_str!("../../../../locales/pt-BR/errors.ftl")),
-    ("es-ES", include_str!("../../../../locales/es-ES/errors.ftl")),
-    ("fr-FR", include_str!("../../../../locales/fr-FR/errors.ftl")),
-    ("de-DE", include_str!("../../../../locales/de-DE/errors.ftl")),
-    ("pl-PL", include_str!("../../../../locales/pl-PL/errors.ftl")),
-];
+use locales::FILES;
 
 /// The length of the formatted message, so that nothing is optimized away.
 #[unsafe(no_mangle)]
