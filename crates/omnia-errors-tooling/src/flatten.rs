@@ -54,6 +54,15 @@ pub(crate) struct ReadLocale<'a> {
     pub(crate) resources: Vec<ast::Resource<&'a str>>,
 }
 
+/// The names of `code`'s number parameters (`maxLength`): what a plural selects on.
+pub(crate) fn number_params(code: AnyCode) -> Vec<&'static str> {
+    code.params()
+        .iter()
+        .filter(|p| p.kind == omnia_errors::ParamKind::Number)
+        .map(|p| p.name)
+        .collect()
+}
+
 /// The locale of `locales` whose tag is `tag` as a language tag
 /// ([`Locales::find`](crate::Locales::find)), parsed.
 pub(crate) fn read_locale<'a>(

@@ -418,12 +418,7 @@ fn convert(
     pattern: &ast::Pattern<&str>,
     simplify: &mut dyn FnMut(String),
 ) -> MessageText {
-    let numbers: Vec<&str> = code
-        .params()
-        .iter()
-        .filter(|p| p.kind == ParamKind::Number)
-        .map(|p| p.name)
-        .collect();
+    let numbers = crate::flatten::number_params(code);
     let keep = |selector: &ast::InlineExpression<&str>, variants: &[ast::Variant<&str>]| {
         plural_keys(&numbers, selector, variants)
     };

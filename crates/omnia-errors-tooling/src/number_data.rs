@@ -407,20 +407,14 @@ mod tests {
     /// evaluated, picks what ICU4X picks.
     #[test]
     fn the_rules_reduced_to_integers_pick_icu4x_categories_in_every_kind_of_locale() {
-        use icu_plurals::{PluralCategory, PluralRules};
+        use icu_plurals::PluralRules;
         let tags = [
             "ar", "br", "cs", "cy", "fr", "ga", "gd", "gv", "he", "is", "it", "kw", "lt", "lv",
             "mk", "mt", "pl", "pt", "pt-PT", "ro", "ru", "sl", "es", "ca", "ja", "da", "si", "lag",
             "ksh", "shi", "tzm", "fil", "hi", "en", "de",
         ];
-        let name = |c| match c {
-            PluralCategory::Zero => "zero",
-            PluralCategory::One => "one",
-            PluralCategory::Two => "two",
-            PluralCategory::Few => "few",
-            PluralCategory::Many => "many",
-            PluralCategory::Other => "other",
-        };
+        // ICU4X's category by its name (`Few`), as the rules name it (`few`).
+        let name = |c: icu_plurals::PluralCategory| format!("{c:?}").to_lowercase();
         for tag in tags {
             let parsed: Locale = tag.parse().unwrap();
             let rules = super::cardinal_rules(&DataLocale::from(&parsed)).unwrap();

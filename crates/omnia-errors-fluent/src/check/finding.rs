@@ -15,9 +15,11 @@ pub struct Position {
     pub column: usize,
 }
 
-/// A problem in a locale's Fluent files.
+/// A problem in a locale's Fluent files: where it is, and what it is (`K`: the runtime's
+/// checks say it with a [`FindingKind`]; other checks of the same files, such as the
+/// workspace's style checks, with their own kind, and print the same way).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
+pub struct Finding<K = FindingKind> {
     /// The file at fault (for a missing message, the file that should hold it).
     pub file: String,
     /// The position in that file, when there is one.
@@ -27,7 +29,7 @@ pub struct Finding {
     /// The message id concerned, if any.
     pub id: Option<String>,
     /// What is wrong.
-    pub kind: FindingKind,
+    pub kind: K,
 }
 
 /// What a [`Finding`] is about.
@@ -118,7 +120,7 @@ pub enum FindingKind {
     },
 }
 
-impl fmt::Display for Finding {
+impl<K: fmt::Display> fmt::Display for Finding<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
         if let Some(Position { line, column }) = self.position {

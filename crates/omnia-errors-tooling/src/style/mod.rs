@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use fluent_syntax::ast;
-use omnia_errors_fluent::{LocaleFiles, Position, SourceFile};
+use omnia_errors_fluent::{Finding, LocaleFiles, Position, SourceFile};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
@@ -41,23 +41,13 @@ use crate::{DeclaredLocale, Workspace, WorkspaceError};
 
 pub use numberless::NumberlessView;
 
-/// A style problem in a locale's files or in its declaration, with where it is.
+/// A style problem in a locale's files or in its declaration, with where it is: the file at
+/// fault is a `.ftl` file, or `locales/locales.toml` for a declaration; the id, a message
+/// (`validation-TypeMismatch`) or a term (`-tenant`).
 ///
 /// Its `Display` is one line, as the runtime check's findings are:
 /// `locales/pl-PL/errors.ftl:49:30: [pl-PL] validation-TypeMismatch: …`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StyleFinding {
-    /// The file at fault: a `.ftl` file, or `locales/locales.toml` for a declaration.
-    pub file: String,
-    /// The position in that file, when there is one.
-    pub position: Option<Position>,
-    /// The locale's tag.
-    pub locale: String,
-    /// The message (`validation-TypeMismatch`) or term (`-tenant`) concerned, if any.
-    pub id: Option<String>,
-    /// What is wrong.
-    pub kind: StyleFindingKind,
-}
+pub type StyleFinding = Finding<StyleFindingKind>;
 
 /// What a [`StyleFinding`] is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,20 +108,6 @@ pub enum StyleFindingKind {
         /// Each typical number with the variant it takes.
         forms: Vec<(u64, String)>,
     },
-}
-
-impl fmt::Display for StyleFinding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(Position { line, column }) = self.position {
-            write!(f, ":{line}:{column}")?;
-        }
-        write!(f, ": [{}]", self.locale)?;
-        if let Some(id) = &self.id {
-            write!(f, " {id}")?;
-        }
-        write!(f, ": {}", self.kind)
-    }
 }
 
 impl fmt::Display for StyleFindingKind {

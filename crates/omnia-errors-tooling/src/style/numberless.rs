@@ -17,7 +17,7 @@
 use std::fmt;
 
 use fluent_syntax::ast;
-use omnia_errors::{AnyCode, ParamKind};
+use omnia_errors::AnyCode;
 
 use super::{ParsedFile, ParsedLocale, StyleFinding, StyleFindingKind};
 use crate::flatten::CONTEXT_ATTRIBUTE;
@@ -77,12 +77,7 @@ pub(super) fn check(locale: &ParsedLocale<'_>, findings: &mut Vec<StyleFinding>)
         let Some((message, file)) = messages.get(code.fluent_id()) else {
             continue;
         };
-        let numbers: Vec<&str> = code
-            .params()
-            .iter()
-            .filter(|p| p.kind == ParamKind::Number)
-            .map(|p| p.name)
-            .collect();
+        let numbers = crate::flatten::number_params(code);
         if numbers.is_empty() {
             continue;
         }
