@@ -9,7 +9,18 @@ import type {
   ValidationErrorCode,
 } from "./catalog.js";
 
-export * from "./catalog.js";
+// The catalog's types, and the values index.js exports (its loaders are its own).
+export type * from "./catalog.js";
+export {
+  docsPage,
+  errorCodes,
+  httpStatus,
+  locales,
+  parameters,
+  sourceLocale,
+  statusTitles,
+  validationErrorCodes,
+} from "./catalog.js";
 
 /** What a locale's formatters do for its compiled messages. */
 export interface Formatters {

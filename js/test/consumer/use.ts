@@ -17,6 +17,7 @@ import {
   type StatusProblem,
   type ValidationErrorCode,
 } from "omnia-errors";
+import * as omnia from "omnia-errors";
 import pl from "omnia-errors/messages/pl-PL";
 import type { OmniaErrorMessageElement } from "omnia-errors/element";
 
@@ -68,6 +69,8 @@ const problem: ProblemDetails = localize(
 const notFound: StatusProblem = localize({ type: "about:blank", title: "Not Found", status: 404 }, pl);
 const title: string | undefined = statusTitle(405, "pl-PL")?.text;
 const page: "https://docs.omnialowcode.com/omnia3_api_errors.html" = docsPage;
+// @ts-expect-error the loaders are the package's own, not an export (a type of the catalog's)
+void omnia.loaders;
 // @ts-expect-error a status is a number
 statusTitle("405", pl);
 // @ts-expect-error an about:blank problem's type is about:blank
