@@ -6,8 +6,9 @@
 //! gives an RFC 9457 `about:blank` problem of each HTTP status (its own, its class's, or
 //! none: the title received kept); then received bodies ([`BODIES`]) as every locale
 //! re-localizes them; one case a line.
-//! `js/test/conformance.test.mjs` formats each case with `@fluent/bundle` and with the npm
-//! package, and expects the same texts, so Rust and JavaScript UIs provably agree (numbers
+//! `js/test/conformance.test.mjs` formats each message's case with `@fluent/bundle`, and the
+//! npm package's tests each case with `message`, `statusTitle` and `localize`, expecting the
+//! same texts, so Rust and JavaScript UIs provably agree (numbers
 //! included: ICU4X here, `Intl.NumberFormat` there, both from CLDR). `cargo xtask docs` writes
 //! it; `--check` and `cargo test` catch it stale.
 
