@@ -245,10 +245,24 @@ export interface ProblemDetails {
   parameters?: ErrorParameters;
 }
 
+/** An error response that no OMNIA error code fits (an unknown route's 404, a wrong method's 405, a timeout's 408), as an RFC 9457 `about:blank` problem (`application/problem+json`): no more than its HTTP status (RFC 9457, section 4.2.1), whose reason phrase is the `title`. */
+export interface StatusProblem {
+  /** RFC 9457 `type` member: `about:blank`, a problem that is its status alone. */
+  type: "about:blank";
+  /** RFC 9457 `title` member: the status's reason phrase (RFC 9110), in the response's `Content-Language`. */
+  title: string;
+  /** RFC 9457 `status` member: the response's HTTP status. */
+  status: number;
+  /** RFC 9457 `instance` member: a URI reference identifying this occurrence, when the API gives one. */
+  instance?: string;
+}
+
 export declare const errorCodes: readonly ErrorCode[];
 export declare const validationErrorCodes: readonly ValidationErrorCode[];
 export declare const httpStatus: HttpStatuses;
+export declare const statusTitles: readonly number[];
 export declare const parameters: { readonly [C in Code]?: readonly ParameterSpec[] };
 export declare const locales: readonly LocaleInfo[];
 export declare const loaders: { readonly [L in Locale]: () => Promise<{ default: import("./index.js").Messages<L> }> };
+export declare const docsPage: "https://docs.omnialowcode.com/omnia3_api_errors.html";
 export declare const sourceLocale: "en-US";

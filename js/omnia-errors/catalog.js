@@ -27,6 +27,22 @@ export const httpStatus = {
   FileNotFound: 404,
 };
 
+/** The numbers from `from` to `to`. */
+const run = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * The HTTP statuses with a title of their own, in the order of each locale's titles (after
+ * its codes' messages, then the 4xx and 5xx class titles); any other status from 400 to 599
+ * takes its class's.
+ */
+export const statusTitles = [...run(400, 417), 421, 422, 426, 428, 429, 431, 451, ...run(500, 505), 511];
+
+/**
+ * The page documenting the codes: a problem's `type` is `<docsPage>#<code>`, by which a
+ * problem without `code` is read.
+ */
+export const docsPage = "https://docs.omnialowcode.com/omnia3_api_errors.html";
+
 /** The parameters of each code that has any, in declaration order. */
 export const parameters = {
   __proto__: null,

@@ -128,7 +128,8 @@ class OmniaErrorMessageElement extends HTMLElement {
       const localized = localize(body, messages, options);
       this.lang = messages.locale;
       const problem = !Object.hasOwn(body, "message");
-      const nodes = [text(problem ? localized.detail : localized.message)];
+      // A problem that is its status alone (about:blank) has a title and no detail.
+      const nodes = [text(problem ? (localized.detail ?? localized.title) : localized.message)];
       if (Array.isArray(localized.errors) && localized.errors.length > 0) {
         const list = document.createElement("ul");
         for (const item of localized.errors) {

@@ -39,8 +39,11 @@ export function formats(locale, isolate) {
   return pair[+!!isolate];
 }
 
-/** Rust's `str::trim().is_empty()`: U+0085 is whitespace, U+FEFF is not. */
-const blank = /^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+/**
+ * Rust's `str::trim().is_empty()`. Rust's whitespace (Unicode's White_Space) is JavaScript's
+ * `\s` with U+0085 and without U+FEFF.
+ */
+const blank = /^(?:(?!\ufeff)[\s\x85])*$/;
 
 /**
  * The parameters of `code` in `given` (own properties only; `null` is absent), and whether

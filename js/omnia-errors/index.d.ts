@@ -5,10 +5,22 @@ import type {
   ErrorResponse,
   Locale,
   ProblemDetails,
+  StatusProblem,
   ValidationErrorCode,
 } from "./catalog.js";
 
-export * from "./catalog.js";
+// The catalog's types, and the values index.js exports (its loaders are its own).
+export type * from "./catalog.js";
+export {
+  docsPage,
+  errorCodes,
+  httpStatus,
+  locales,
+  parameters,
+  sourceLocale,
+  statusTitles,
+  validationErrorCodes,
+} from "./catalog.js";
 
 /** What a locale's formatters do for its compiled messages. */
 export interface Formatters {
@@ -29,7 +41,13 @@ export type Pattern = string | ((parameters: any, formatters: Formatters) => str
  */
 export interface Messages<L extends Locale = Locale> {
   readonly locale: L;
-  readonly messages: { readonly [C in Code]?: Pattern | readonly [Pattern, Pattern] };
+  /**
+   * Each code's message, in the order of `errorCodes` then `validationErrorCodes` (a code with
+   * optional parameters has `[generic, contextual]`), then the titles of HTTP statuses: those
+   * of `statusTitles`, in order, then the 4xx and 5xx class titles. `null` (or nothing) where
+   * the locale has none: the fallback's is used.
+   */
+  readonly messages: readonly (Pattern | readonly [Pattern, Pattern])[];
   /** Where a message this locale cannot write comes from (en-US), when there is one. */
   readonly fallback?: Messages;
 }
@@ -78,10 +96,20 @@ export declare function message<C extends Code>(
 ): Message;
 
 /**
- * A received body with its messages in a locale: OMNIA's, or Problem Details, nested `errors`
- * included. A code this package does not know keeps the text it came with.
+ * The title of an HTTP error status in a locale (a loaded tag, or its messages), as RFC 9457
+ * `about:blank` problems carry it: its reason phrase, or its class's ("Client Error") for a 4xx
+ * or 5xx status without one of its own; `null` for a status that is not an error (not 400 to
+ * 599). Falls back to en-US as `message` does.
  */
-export declare function localize<B extends ErrorResponse | ProblemDetails>(
+export declare function statusTitle(status: number, locale: Locale | Messages): Message | null;
+
+/**
+ * A received body with its messages in a locale: OMNIA's, or Problem Details, nested `errors`
+ * included. A problem without `code` is read by the code its `type` documents (`docsPage`),
+ * and an `about:blank` one without a code gets its status's title. A code this package does
+ * not know keeps the text it came with.
+ */
+export declare function localize<B extends ErrorResponse | ProblemDetails | StatusProblem>(
   body: B,
   locale: Locale | Messages,
   options?: MessageOptions,

@@ -3,14 +3,29 @@
 // the Rust catalog and locales/; this module, negotiate.js and format.js are written by hand
 // and give the same answers as the Rust crate omnia-errors-fluent.
 
-import { httpStatus, loaders, sourceLocale, validationErrorCodes } from "./catalog.js";
+import { docsPage, errorCodes, loaders, sourceLocale, statusTitles, validationErrorCodes } from "./catalog.js";
 import { formats, own, read } from "./format.js";
 
-export { errorCodes, httpStatus, locales, parameters, sourceLocale, validationErrorCodes } from "./catalog.js";
+export {
+  docsPage,
+  errorCodes,
+  httpStatus,
+  locales,
+  parameters,
+  sourceLocale,
+  statusTitles,
+  validationErrorCodes,
+} from "./catalog.js";
 export { negotiate } from "./negotiate.js";
 
+/**
+ * Every code, in the order of each locale's messages (which then have the status titles): the
+ * order of the Rust localizer's compiled messages.
+ */
+const codes = [...errorCodes, ...validationErrorCodes];
+
 /** Whether `code` is an API error code (the `code` of a response body). */
-export const isErrorCode = (code) => typeof code === "string" && own(httpStatus, code);
+export const isErrorCode = (code) => errorCodes.includes(code);
 
 /** Whether `code` is a validation error code (the `code` of an item of its `errors`). */
 export const isValidationErrorCode = (code) => validationErrorCodes.includes(code);
@@ -33,11 +48,7 @@ export function load(locale) {
   return loading.get(locale);
 }
 
-/**
- * The messages a caller gave: a locale module's default export, or the tag of a loaded one.
- * Every module has a message for every code (the generator refuses incomplete locales), so
- * its keys are the codes.
- */
+/** The messages a caller gave: a locale module's default export, or the tag of a loaded one. */
 function messagesOf(locale) {
   const messages = typeof locale === "string" ? ready.get(locale) : locale;
   if (typeof messages?.messages !== "object") {
@@ -48,16 +59,19 @@ function messagesOf(locale) {
   return messages;
 }
 
-/** The text of a code in `messages`, else in its fallback (en-US), else the code's name. */
-function resolve(messages, code, { args, context }, options) {
+/**
+ * The text of the message at `index` in `messages`, else in its fallback (en-US), else `name`
+ * (the code's, or the status title's Fluent id).
+ */
+function resolve(messages, index, name, { args, context }, options) {
   for (let m = messages; m; m = m.fallback) {
-    const entry = m.messages[code];
+    const entry = m.messages[index];
     const pattern = Array.isArray(entry) ? entry[+context] : context ? null : entry;
     // A text is the message; a function writes it, and what comes out empty falls back.
     const text = typeof pattern === "function" ? pattern(args, formats(m.locale, options?.isolate === true)) : pattern;
     if (typeof pattern === "string" || text) return { text, locale: m.locale };
   }
-  return { text: code, locale: sourceLocale };
+  return { text: name, locale: sourceLocale };
 }
 
 /**
@@ -69,19 +83,33 @@ function resolve(messages, code, { args, context }, options) {
  */
 export function message(code, params, locale, options) {
   const messages = messagesOf(locale);
-  if (typeof code !== "string" || !own(messages.messages, code)) {
-    throw new TypeError(`omnia-errors: ${JSON.stringify(String(code))} is not an OMNIA error code`);
-  }
+  const index = codes.indexOf(code);
+  if (index < 0) throw new TypeError(`omnia-errors: ${JSON.stringify(String(code))} is not an OMNIA error code`);
   const given = read(code, params);
   if (typeof given === "string") throw new TypeError(`omnia-errors: ${given}`);
-  return resolve(messages, code, given, options);
+  return resolve(messages, index, code, given, options);
+}
+
+/**
+ * The title of an HTTP error status in a locale, as RFC 9457 `about:blank` problems carry it:
+ * its reason phrase ("Not Found"), or its class's ("Client Error") for a 4xx or 5xx status
+ * without one of its own; `null` for any other status. Falls back to en-US as `message` does.
+ */
+export function statusTitle(status, locale) {
+  const messages = messagesOf(locale);
+  if (!Number.isInteger(status) || status < 400 || status > 599) return null;
+  const at = statusTitles.indexOf(status);
+  const slot = codes.length + (at < 0 ? statusTitles.length + (status > 499) : at);
+  return resolve(messages, slot, at < 0 ? `http-${status > 499 ? 5 : 4}xx` : `http-${status}`, { context: false });
 }
 
 /**
  * A received error body with its messages in a locale: OMNIA's (`message`, and each item's)
  * or RFC 9457 Problem Details (`title`, `detail`, and each item's `detail`), nested `errors`
- * included. A code this package does not know (a newer server's) or parameters it cannot read
- * keep the text they came with. The body given is not changed; anything that is not an object
+ * included. A problem without `code` is read by the code its `type` documents (`docsPage`),
+ * and an `about:blank` one without a code gets its status's title (`statusTitle`).
+ * A code this package does not know (a newer server's) or parameters it cannot read keep the
+ * text they came with. The body given is not changed; anything that is not an object
  * comes back as it is.
  */
 export function localize(body, locale, options) {
@@ -89,20 +117,29 @@ export function localize(body, locale, options) {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
   const problem = !own(body, "message");
   /** The messages of a received code (its generic one with `generic`), or `null`. */
-  const received = ({ code, parameters }, api, generic) => {
-    if (typeof code !== "string" || !own(messages.messages, code) || isErrorCode(code) !== api) return null;
+  const received = (code, parameters, api, generic) => {
+    const index = codes.indexOf(code);
+    if (index < 0 || index < errorCodes.length !== api) return null;
     const given = read(code, parameters);
-    return typeof given === "string" ? null : resolve(messages, code, generic ? { ...given, context: false } : given, options).text;
+    return typeof given === "string" ? null : resolve(messages, index, code, generic ? { ...given, context: false } : given, options).text;
   };
   const out = { ...body };
-  const text = received(body, true);
+  // A problem without `code` is read by the code its `type` documents, as in Rust.
+  const anchor = docsPage + "#";
+  const { type } = body;
+  const code = body.code ?? (problem && typeof type === "string" && type.startsWith(anchor) ? type.slice(anchor.length) : null);
+  const text = received(code, body.parameters, true);
   if (text !== null) {
-    if (problem) out.title = received(body, true, true);
+    if (problem) out.title = received(code, body.parameters, true, true);
     out[problem ? "detail" : "message"] = text;
+  } else if (problem && code == null && (type ?? "about:blank") === "about:blank") {
+    // A problem that is its status alone: its title is the status's reason phrase.
+    const title = statusTitle(body.status, messages);
+    if (title) out.title = title.text;
   }
   if (Array.isArray(body.errors)) {
     out.errors = body.errors.map((item) => {
-      const text = item !== null && typeof item === "object" ? received(item, false) : null;
+      const text = item !== null && typeof item === "object" ? received(item.code, item.parameters, false) : null;
       return text === null ? item : { ...item, [problem ? "detail" : "message"]: text };
     });
   }

@@ -13,7 +13,7 @@ import { after, before, test } from "node:test";
 
 import { chromium } from "playwright-core";
 
-import { load, message } from "../omnia-errors/index.js";
+import { load, message, statusTitle } from "../omnia-errors/index.js";
 import { installPacked } from "./packed.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -128,6 +128,13 @@ test("a received body is shown with its errors, localized", { skip: !available }
     const body = await shown(page, "body");
     assert.deepEqual(body.items, [await expected("pl-PL", "TextMaxLengthMismatch", { maxLength: 22 }), "kept as sent"]);
     assert.ok(body.text.startsWith(await expected("pl-PL", "ValidationFailed", {})));
+    // An about:blank problem (an unknown route's 404) shows its status's title.
+    await page.evaluate(() => {
+      document.getElementById("body").body = { type: "about:blank", title: "Not Found", status: 404 };
+    });
+    const status = await shown(page, "body");
+    assert.equal(status.text, statusTitle(404, "pl-PL").text);
+    assert.equal(status.lang, "pl-PL");
   } finally {
     await context.close();
   }

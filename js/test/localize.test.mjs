@@ -2,11 +2,30 @@
 // the Rust `Language::localize_body` and `localize_problem` do.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { localize, message } from "../omnia-errors/index.js";
+import {
+  docsPage,
+  errorCodes,
+  load,
+  locales,
+  localize,
+  message,
+  sourceLocale,
+  statusTitle,
+  statusTitles,
+  validationErrorCodes,
+} from "../omnia-errors/index.js";
 import de from "../omnia-errors/messages/de-DE.js";
 import pl from "../omnia-errors/messages/pl-PL.js";
+
+// The status titles of `formatted.json`: an `about:blank` problem of each status, received
+// with `title`, as the Rust `localize_problem` wrote it in each locale.
+const fixture = JSON.parse(readFileSync(new URL("formatted.json", import.meta.url), "utf8"));
+const statusCases = fixture.filter((c) => "status" in c);
+// And received bodies as the Rust `localize_body` and `localize_problem` re-localized them.
+const bodyCases = fixture.filter((c) => "body" in c);
 
 const omnia = {
   code: "ValidationFailed",
@@ -73,4 +92,96 @@ test("an unknown top-level code keeps its text, and anything else comes back as 
 test("isolation marks on request", () => {
   const body = localize(omnia, pl, { isolate: true });
   assert.match(body.errors[0].message, /\u20681000\u2069/);
+});
+
+test("an about:blank problem gets its status's title in every locale, as Rust writes it", async () => {
+  for (const { tag } of locales) await load(tag);
+  const failures = [];
+  for (const { locale, status, id, title, expected } of statusCases) {
+    const problem = { type: "about:blank", title, status, instance: "/x" };
+    const body = localize(problem, locale);
+    const own = statusTitle(status, locale);
+    const fine =
+      body.title === expected &&
+      body.instance === "/x" &&
+      (id === null ? own === null : own?.text === expected && own.locale === locale) &&
+      // An absent `type` is `about:blank` (RFC 9457, 3.1.1).
+      localize({ title, status }, locale).title === expected;
+    if (!fine) failures.push(`[${locale}] ${status}: rust ${JSON.stringify(expected)}, js ${JSON.stringify([body.title, own])}`);
+  }
+  assert.equal(failures.length, 0, failures.join("\n"));
+  // Every locale, every titled status, both classes and statuses without a title.
+  const statuses = new Set(statusCases.map((c) => c.status));
+  for (const status of [...statusTitles, 418, 599, 302, 600]) assert.ok(statuses.has(status), String(status));
+  assert.equal(new Set(statusCases.map((c) => c.locale)).size, locales.length);
+  assert.ok(statusCases.some((c) => c.id === "http-4xx") && statusCases.some((c) => c.id === "http-5xx"));
+});
+
+test("a problem's status title only where the problem is its status alone", () => {
+  const found = statusTitle(404, pl).text;
+  // A code, known or not, is localized (or kept) by the code, not by the status.
+  const coded = localize({ type: "about:blank", title: "t", status: 404, detail: "d", code: "EntityNotFound" }, pl);
+  assert.equal(coded.title, message("EntityNotFound", {}, pl).text);
+  assert.notEqual(coded.title, found);
+  assert.equal(localize({ type: "about:blank", title: "t", status: 404, code: "Newer" }, pl).title, "t");
+  // A problem of another type, and an OMNIA body, are no about:blank problems.
+  assert.equal(localize({ type: "https://example.com/probs/out-of-credit", title: "t", status: 404 }, pl).title, "t");
+  assert.equal(localize({ type: "about:blank", code: "Newer", message: "m", status: 404 }, pl).title, undefined);
+  // A status that is no error status, or no integer, keeps the title.
+  for (const status of [undefined, null, "404", 404.5, 399, 600, -404]) {
+    assert.equal(localize({ type: "about:blank", title: "t", status }, pl).title, "t", String(status));
+    if (typeof status === "number") assert.equal(statusTitle(status, pl), null, String(status));
+  }
+  assert.deepEqual(localize({ type: "about:blank", status: 405 }, pl), { type: "about:blank", status: 405, title: statusTitle(405, pl).text });
+  assert.throws(() => statusTitle(404, { locale: "pl-PL" }), TypeError);
+});
+
+test("a status title a locale lacks comes from en-US, then is its Fluent id", async () => {
+  const en = await load(sourceLocale);
+  // A module's titles follow its codes' messages, in the order of statusTitles, then 4xx, 5xx.
+  const first = errorCodes.length + validationErrorCodes.length;
+  const partial = { locale: "pl-PL", messages: [], fallback: en };
+  partial.messages[first] = null;
+  partial.messages[first + 1] = "Brak autoryzacji";
+  assert.deepEqual(statusTitle(400, partial), { text: "Bad Request", locale: "en-US" });
+  assert.deepEqual(statusTitle(401, partial), { text: "Brak autoryzacji", locale: "pl-PL" });
+  assert.deepEqual(statusTitle(599, partial), { text: "Server Error", locale: "en-US" });
+  const alone = { locale: "pl-PL", messages: [] };
+  assert.deepEqual(statusTitle(404, alone), { text: "http-404", locale: "en-US" });
+  assert.deepEqual(statusTitle(418, alone), { text: "http-4xx", locale: "en-US" });
+  assert.deepEqual(statusTitle(599, alone), { text: "http-5xx", locale: "en-US" });
+  // The shipped modules title every status themselves.
+  for (const { tag } of locales) {
+    const { messages } = await load(tag);
+    assert.equal(messages.length, first + statusTitles.length + 2, tag);
+    assert.ok(messages.slice(first).every((t) => typeof t === "string" && t !== ""), tag);
+  }
+});
+
+test("every received body of the fixture is localized as Rust localizes it, in every locale", async () => {
+  for (const { tag } of locales) await load(tag);
+  assert.ok(bodyCases.length >= 10 * locales.length, "a short fixture");
+  for (const { locale, body, expected } of bodyCases) {
+    const got = localize(body, locale);
+    // Rust writes the `type` it read for an absent one: RFC 9457's default, about:blank.
+    if (!("type" in body) && !("message" in body)) assert.equal(expected.type, "about:blank");
+    const want = "type" in body ? expected : (({ type, ...rest }) => rest)(expected);
+    assert.deepEqual(got, want, `[${locale}] ${JSON.stringify(body)}`);
+  }
+  // The cases reach each way of reading a problem: by code, by its type's anchor, by status.
+  const pl = bodyCases.filter((c) => c.locale === "pl-PL");
+  assert.ok(pl.some((c) => c.body.code === undefined && c.expected.detail !== c.body.detail));
+  assert.ok(pl.some((c) => c.body.code === undefined && c.expected.title !== c.body.title && c.body.detail === undefined));
+});
+
+test("a problem's type is read for its code only on the catalog's page, and only an API code", () => {
+  const url = (code) => `${docsPage}#${code}`;
+  assert.equal(localize({ type: url("EntityNotFound"), title: "t", status: 404, detail: "d" }, pl).detail, "Nie znaleziono encji.");
+  assert.equal(localize({ type: url("Duplicated"), title: "t", status: 400, detail: "d" }, pl).detail, "d");
+  assert.equal(localize({ type: url(""), title: "t", status: 404 }, pl).title, "t");
+  assert.equal(localize({ type: `${docsPage}?#EntityNotFound`, title: "t", status: 404 }, pl).title, "t");
+  // A code given wins over the type's.
+  assert.equal(localize({ type: url("EntityNotFound"), detail: "d", code: "FileNotFound" }, pl).detail, "Nie znaleziono pliku.");
+  // OMNIA's body has no type to read.
+  assert.equal(localize({ type: url("EntityNotFound"), message: "m" }, pl).message, "m");
 });

@@ -7,11 +7,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { load, locales, message, parameters, sourceLocale } from "../omnia-errors/index.js";
+import { errorCodes, load, locales, message, parameters, sourceLocale, validationErrorCodes } from "../omnia-errors/index.js";
 import ptBR from "../omnia-errors/messages/pt-BR.js";
 import pl from "../omnia-errors/messages/pl-PL.js";
 
-const cases = JSON.parse(readFileSync(new URL("formatted.json", import.meta.url), "utf8"));
+// The status titles' cases are `localize.test.mjs`'s.
+const cases = JSON.parse(readFileSync(new URL("formatted.json", import.meta.url), "utf8")).filter((c) => "code" in c);
 
 /** The fixture's arguments as a UI passes them: numbers beyond 2^53 as BigInts. */
 function argumentsOf(code, args) {
@@ -94,14 +95,20 @@ test("a message a locale cannot write falls back to en-US, then to the code's na
   // text parameter alone) imports en-US as its fallback. Such a locale, by hand:
   const en = await load(sourceLocale);
   const empty = () => "";
-  const partial = { locale: "pl-PL", messages: { __proto__: null, RequiredValue: [empty, null], EntityNotFound: "Nie." }, fallback: en };
+  // A module's messages are in the order of the codes (errorCodes, then validationErrorCodes).
+  const at = (code) => [...errorCodes, ...validationErrorCodes].indexOf(code);
+  const partial = { locale: "pl-PL", messages: [], fallback: en };
+  partial.messages[at("RequiredValue")] = [empty, null];
+  partial.messages[at("EntityNotFound")] = "Nie.";
   assert.deepEqual(message("RequiredValue", {}, partial), { text: "Attribute value is required.", locale: "en-US" });
   assert.deepEqual(message("RequiredValue", { path: "Name" }, partial), { text: "A value is required for the attribute Name.", locale: "en-US" });
   assert.deepEqual(message("EntityNotFound", {}, partial), { text: "Nie.", locale: "pl-PL" });
-  const alone = { locale: "pl-PL", messages: { __proto__: null, RequiredValue: [empty, empty] } };
+  assert.deepEqual(message("FileNotFound", {}, partial), { text: "File not found.", locale: "en-US" });
+  const alone = { locale: "pl-PL", messages: [] };
+  alone.messages[at("RequiredValue")] = [empty, empty];
   assert.deepEqual(message("RequiredValue", { path: "Name" }, alone), { text: "RequiredValue", locale: "en-US" });
-  // A code the module has no entry for is no code of this catalog.
-  assert.throws(() => message("FileNotFound", {}, alone), TypeError);
+  // A code the module has no message for falls back too, to the code's name at last.
+  assert.deepEqual(message("FileNotFound", {}, alone), { text: "FileNotFound", locale: "en-US" });
   // The shipped modules are whole: none needs a fallback.
   for (const { tag } of locales) assert.equal((await load(tag)).fallback, undefined, tag);
 });

@@ -91,6 +91,75 @@ async fn own_text() -> (StatusCode, &'static str) {
     (StatusCode::NOT_FOUND, "no such customer")
 }
 
+/// Bodies of a handler's own that look, in one way or another, like tower-http's body-limit
+/// response (413, `text/plain`, the 21 bytes "length limit exceeded"), each but one way.
+async fn own_lookalike(Path(which): Path<String>) -> (StatusCode, &'static str) {
+    match which.as_str() {
+        // Another status, tower-http's very text.
+        "400" => (StatusCode::BAD_REQUEST, "length limit exceeded"),
+        // The status and the length, another text.
+        "413-21" => (StatusCode::PAYLOAD_TOO_LARGE, "too large, try again!"),
+        // The status, a longer text.
+        _ => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "your upload is larger than this server takes",
+        ),
+    }
+}
+
+/// A path read into a struct: its parameters by name.
+#[derive(Debug, Deserialize)]
+struct Named {
+    id: u64,
+}
+
+async fn named(Path(path): Path<Named>) -> String {
+    path.id.to_string()
+}
+
+/// A path read into a tuple: its parameters by position.
+async fn pair(Path((name, n)): Path<(String, u32)>) -> String {
+    format!("{name} {n}")
+}
+
+/// A value whose own `Deserialize` refuses the text it reads (an odd number), as `Uuid`'s
+/// refuses a malformed one.
+#[derive(Debug)]
+struct Even(u64);
+
+impl<'de> Deserialize<'de> for Even {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Even;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an even number")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Even, E> {
+                match text.parse::<u64>() {
+                    Ok(n) if n % 2 == 0 => Ok(Even(n)),
+                    _ => Err(E::custom("not an even number")),
+                }
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct EvenPath {
+    n: Even,
+}
+
+async fn even(Path(path): Path<EvenPath>) -> String {
+    path.n.0.to_string()
+}
+
+/// A handler that takes two path parameters, on a route that has one: a server bug.
+async fn two(Path((a, b)): Path<(u32, u32)>) -> String {
+    format!("{a} {b}")
+}
+
 /// An error with a JSON body of the handler's own.
 async fn own_json() -> (StatusCode, axum::Json<Value>) {
     (StatusCode::CONFLICT, axum::Json(json!({ "mine": true })))
@@ -115,6 +184,11 @@ fn app() -> Router {
         )
         .route("/panic", get(panics))
         .route("/own-text", get(own_text))
+        .route("/own-lookalike/{which}", get(own_lookalike))
+        .route("/named/{id}", get(named))
+        .route("/pair/{name}/{n}", get(pair))
+        .route("/even/{n}", get(even))
+        .route("/two/{a}", get(two))
         .route("/own-json", get(own_json))
         .layer(DefaultBodyLimit::max(1024))
         .layer(LocalizeErrorsLayer::new(Localizer::embedded()).catch_panics())
@@ -229,6 +303,36 @@ fn cases() -> Vec<(&'static str, Call, Expected)> {
             "a path parameter that does not parse",
             get_("/entities/abc"),
             type_mismatch("abc", "Integer", "id"),
+        ),
+        (
+            "a path parameter read by name that does not parse",
+            get_("/named/abc"),
+            type_mismatch("abc", "Integer", "id"),
+        ),
+        (
+            "a path parameter read by position that does not parse",
+            get_("/pair/ada/many"),
+            type_mismatch("many", "Integer", "n"),
+        ),
+        (
+            "a path parameter its type's own Deserialize refuses",
+            get_("/even/3"),
+            Expected::Catalog(
+                ApiError::ValidationFailed,
+                vec![(
+                    ValidationError::TypeMismatch {
+                        value: Some("3".into()),
+                        expected_type: None,
+                        path: Some("n".into()),
+                    },
+                    Some("n"),
+                )],
+            ),
+        ),
+        (
+            "a handler taking more path parameters than its route has",
+            get_("/two/1"),
+            Expected::Catalog(ApiError::InternalError, vec![]),
         ),
         (
             "a query parameter that does not parse",
@@ -447,6 +551,28 @@ async fn a_body_of_the_handlers_own_is_never_touched() -> TestResult {
         );
         assert_eq!(answer.content_language, None);
         assert!(answer.vary.is_empty(), "{answer:?}");
+
+        for (which, status, text) in [
+            ("400", 400, "length limit exceeded"),
+            ("413-21", 413, "too large, try again!"),
+            ("413", 413, "your upload is larger than this server takes"),
+        ] {
+            let call = Call {
+                path: match which {
+                    "400" => "/own-lookalike/400",
+                    "413-21" => "/own-lookalike/413-21",
+                    _ => "/own-lookalike/413",
+                },
+                ..get_("")
+            };
+            let answer = send(address, &call, accept, "pl-PL").await?;
+            assert_eq!(
+                (answer.status, answer.text.as_str()),
+                (status, text),
+                "{which}"
+            );
+            assert_eq!(answer.content_language, None, "{which}");
+        }
 
         let answer = send(address, &get_("/own-json"), accept, "pl-PL").await?;
         assert_eq!(answer.status, 409);

@@ -10,7 +10,7 @@ use omnia_errors::{
     Parameters, ProblemDetails, ValidationError, ValidationErrorItem, WireCode,
 };
 
-use crate::negotiate::{Negotiator, parse_language};
+use crate::negotiate::{Negotiator, omnia_language, parse_language};
 use crate::number::Numbers;
 use crate::pattern::{self, FormatError, LocaleMessages, Seq};
 
@@ -84,6 +84,8 @@ pub struct LocalizerBuilder {
     isolation: Isolation,
     /// The declared locale set by tag, in preference order: the first is the source.
     declared: Vec<String>,
+    /// The declared locales' OMNIA names (`PTPT`) with their tags, which `for_tags` reads.
+    omnia_names: Vec<(String, String)>,
     #[cfg(feature = "pseudo")]
     pseudo_locales: bool,
     /// Messages loaded from files, replacing the embedded ones.
@@ -97,12 +99,16 @@ pub struct LocalizerBuilder {
 impl Default for LocalizerBuilder {
     fn default() -> Self {
         #[cfg(feature = "embedded")]
-        let declared = crate::LOCALES.iter().map(|l| l.tag.to_owned()).collect();
+        let (declared, omnia_names) = (
+            crate::LOCALES.iter().map(|l| l.tag.to_owned()).collect(),
+            omnia_names(crate::LOCALES),
+        );
         #[cfg(not(feature = "embedded"))]
-        let declared = Vec::new();
+        let (declared, omnia_names) = (Vec::new(), Vec::new());
         Self {
             isolation: Isolation::Off,
             declared,
+            omnia_names,
             #[cfg(feature = "pseudo")]
             pseudo_locales: false,
             #[cfg(feature = "files")]
@@ -154,6 +160,7 @@ impl LocalizerBuilder {
     #[cfg(feature = "files")]
     pub fn declared(mut self, locales: &[crate::LocaleInfo<'_>]) -> Self {
         self.declared = locales.iter().map(|l| l.tag.to_owned()).collect();
+        self.omnia_names = omnia_names(locales);
         self
     }
 
@@ -220,6 +227,11 @@ impl LocalizerBuilder {
     /// ICU4X formatter here).
     pub fn build(self) -> Localizer {
         let isolation = self.isolation;
+        let omnia_names: Vec<(String, LanguageIdentifier)> = self
+            .omnia_names
+            .iter()
+            .filter_map(|(name, tag)| Some((name.clone(), parse_language(tag)?)))
+            .collect();
         let (real, pseudo) = self.messages();
         let mut locales = Vec::with_capacity(real.len() + pseudo.len());
         for locale in real {
@@ -258,6 +270,7 @@ impl LocalizerBuilder {
                 negotiator: Negotiator::new(available, pseudo_ids, SOURCE),
                 locales,
                 isolation,
+                omnia_names,
             }),
         }
     }
@@ -309,6 +322,16 @@ impl LocalizerBuilder {
         drop(loaded_pseudo);
         (real, pseudo)
     }
+}
+
+/// The OMNIA names of `locales` (those that have one) with their tags.
+#[cfg(any(feature = "embedded", feature = "files"))]
+fn omnia_names(locales: &[crate::LocaleInfo<'_>]) -> Vec<(String, String)> {
+    locales
+        .iter()
+        .filter(|l| !l.omnia_name.is_empty())
+        .map(|l| (l.omnia_name.to_owned(), l.tag.to_owned()))
+        .collect()
 }
 
 /// The embedded messages of every declared locale (none in a build without `embedded`).
@@ -369,6 +392,8 @@ struct Shared {
     locales: Vec<LocaleData>,
     negotiator: Negotiator,
     isolation: Isolation,
+    /// The declared locales' OMNIA names and the languages they stand for.
+    omnia_names: Vec<(String, LanguageIdentifier)>,
 }
 
 struct LocaleData {
@@ -451,6 +476,10 @@ impl Localizer {
     /// locale is excluded, en-US does. Only the first 4 KiB of the header are read, and tags
     /// over 64 bytes are skipped (see [`parse_accept_language`](crate::parse_accept_language)).
     ///
+    /// OMNIA's language names (`PTPT`), which [`for_tags`](Self::for_tags) reads, are not read
+    /// here: the header holds BCP 47 tags (RFC 9110 §12.5.4), where four letters are a
+    /// reserved language subtag, not a language, and no browser sends them.
+    ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// let language = localizer.for_accept_language("de-CH, fr;q=0.8, *;q=0.1");
@@ -463,18 +492,33 @@ impl Localizer {
     }
 
     /// The best locale for language tags in preference order, as a UI holds them
-    /// (`navigator.languages`, a user setting), each read as
-    /// [`parse_language`](crate::parse_language) reads it: extensions set aside, tags that
-    /// name no language skipped.
+    /// (`navigator.languages`, a user setting, OMNIA's language of the user), each read as
+    /// [`parse_language`](crate::parse_language) reads it (extensions set aside), else as an
+    /// OMNIA language name; what is neither is skipped.
+    ///
+    /// An OMNIA language name is the unique identifier OMNIA gives a language (its language
+    /// file's `name`, what OMNIA's `getLanguageTranslator().language` answers): `PTPT` stands
+    /// for pt-PT, in any case (`ptPT`, as one of OMNIA's own files writes it), for each
+    /// declared language (`omnia-name` in `locales/locales.toml`: the embedded ones, or those
+    /// given to `LocalizerBuilder::declared`, feature `files`). A name has four letters, which
+    /// BCP 47 reserves and no tag uses, so no tag is read as a name.
+    /// [`for_accept_language`](Self::for_accept_language) does not read names: a header holds
+    /// tags only.
     ///
     /// ```
     /// # let localizer = omnia_errors_fluent::Localizer::embedded();
     /// assert_eq!(localizer.for_tags(&["x-🦀", "pt-AO", "en"]).locale().to_string(), "pt-PT");
     /// assert_eq!(localizer.for_tags(&["de-DE-u-nu-latn"]).locale().to_string(), "de-DE");
+    /// assert_eq!(localizer.for_tags(&["PTPT"]).locale().to_string(), "pt-PT");
+    /// assert_eq!(localizer.for_tags(&["XXXX", "plPL", "de"]).locale().to_string(), "pl-PL");
     /// ```
     pub fn for_tags(&self, tags: &[&str]) -> Language {
-        let requested: Vec<LanguageIdentifier> =
-            tags.iter().filter_map(|t| parse_language(t)).collect();
+        let requested: Vec<LanguageIdentifier> = tags
+            .iter()
+            .filter_map(|t| {
+                parse_language(t).or_else(|| omnia_language(t, &self.shared.omnia_names))
+            })
+            .collect();
         self.for_languages(&requested)
     }
 

@@ -192,6 +192,19 @@ pub fn parse_language(tag: &str) -> Option<LanguageIdentifier> {
     Some(id)
 }
 
+/// The language an OMNIA language name (`PTPT`, any case) stands for among `names` (the
+/// declared locales' names and languages), or `None`. A look at four bytes against each
+/// declared name: constant work whatever the input.
+pub(crate) fn omnia_language(
+    name: &str,
+    names: &[(String, LanguageIdentifier)],
+) -> Option<LanguageIdentifier> {
+    names
+        .iter()
+        .find(|(omnia, _)| omnia.eq_ignore_ascii_case(name))
+        .map(|(_, language)| language.clone())
+}
+
 fn is_alpha(subtag: &str) -> bool {
     subtag.bytes().all(|b| b.is_ascii_alphabetic())
 }
@@ -590,6 +603,35 @@ mod tests {
             "de-123-DE",
         ] {
             assert_eq!(language(tag), None, "{tag:?}");
+        }
+    }
+
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn an_omnia_name_in_any_case_is_its_language_and_nothing_else_is() {
+        let names: Vec<(String, LanguageIdentifier)> = crate::LOCALES
+            .iter()
+            .map(|l| (l.omnia_name.to_owned(), parse_language(l.tag).unwrap()))
+            .collect();
+        let name = |name: &str| omnia_language(name, &names).map(|l| l.to_string());
+        for locale in crate::LOCALES {
+            assert_eq!(name(locale.omnia_name).as_deref(), Some(locale.tag));
+            let lower = locale.omnia_name.to_ascii_lowercase();
+            assert_eq!(name(&lower).as_deref(), Some(locale.tag));
+        }
+        assert_eq!(name("ptPT").as_deref(), Some("pt-PT"));
+        // Only the names, whole: no trimming, no Unicode case folding (`ſ` is no `s`).
+        for other in [
+            "",
+            "XXXX",
+            "PTP",
+            "PTPTX",
+            " PTPT",
+            "PT-PT",
+            "pt-PT",
+            "e\u{17f}e\u{17f}",
+        ] {
+            assert_eq!(name(other), None, "{other:?}");
         }
     }
 

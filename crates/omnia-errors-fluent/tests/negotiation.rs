@@ -2,7 +2,8 @@
 //! is read as `language-tags` (an RFC 5646 parser; actix-web reads `Accept-Language` with it)
 //! reads it, every header as that reading of each entry gives, and every language without
 //! extensions negotiates to the locale fluent-langneg 0.13 (the negotiation the localizer used
-//! before it had its own) chooses.
+//! before it had its own) chooses. OMNIA's language names (`PTPT`, any case) are their tags in a
+//! tag list and nothing in a header.
 
 use language_tags::LanguageTag;
 use omnia_errors_fluent::{
@@ -215,6 +216,60 @@ proptest! {
         .map_or(SOURCE_LOCALE.to_owned(), ToString::to_string);
         let ours = localizer().for_tags(&[&tag]).locale().to_string();
         prop_assert_eq!(ours, chosen, "{:?}", tag);
+    }
+}
+
+/// An OMNIA language name in any case (`PTPT`, `ptPT`), with the tag it stands for.
+fn omnia_name() -> impl Strategy<Value = (String, &'static str)> {
+    (
+        0..LOCALES.len(),
+        proptest::collection::vec(any::<bool>(), 4),
+    )
+        .prop_map(|(i, upper)| {
+            let name = LOCALES[i]
+                .omnia_name
+                .chars()
+                .zip(upper)
+                .map(|(c, upper)| {
+                    if upper {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            (name, LOCALES[i].tag)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn an_omnia_name_is_its_tag_in_a_tag_list_and_nothing_in_a_header(
+        items in proptest::collection::vec(
+            prop_oneof![3 => tag().prop_map(|t| (t, None)), 1 => omnia_name().prop_map(|(n, t)| (n, Some(t)))],
+            0..8,
+        ),
+    ) {
+        let given: Vec<&str> = items.iter().map(|(text, _)| text.as_str()).collect();
+        let as_tags: Vec<&str> = items.iter().map(|(text, tag)| tag.unwrap_or(text)).collect();
+        prop_assert_eq!(
+            localizer().for_tags(&given).locale().to_string(),
+            localizer().for_tags(&as_tags).locale().to_string(),
+            "{:?}", given
+        );
+        // In a header, a name is skipped: the answer is the header's without it.
+        let without: Vec<&str> = items
+            .iter()
+            .filter(|(_, tag)| tag.is_none())
+            .map(|(text, _)| text.as_str())
+            .collect();
+        prop_assert_eq!(
+            localizer().for_accept_language(&given.join(", ")).locale().to_string(),
+            localizer().for_accept_language(&without.join(", ")).locale().to_string(),
+            "{:?}", given
+        );
     }
 }
 

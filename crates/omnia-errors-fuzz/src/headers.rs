@@ -6,7 +6,8 @@ use omnia_errors_fluent::{parse_accept_language, parse_language};
 use crate::localizer;
 
 /// An `Accept-Language` header: parsing is bounded and sorted, negotiation lands on an
-/// available locale, and formatting in it yields text. The input is also tried repeated past
+/// available locale (the header's entries as a tag list too, OMNIA names read), and formatting
+/// in it yields text. The input is also tried repeated past
 /// the 4 KiB the parser reads (the long-header shape: libFuzzer's default `-max_len` of 4096
 /// never gets there by itself), where the same must hold.
 pub fn accept_language(data: &[u8]) {
@@ -42,6 +43,18 @@ fn check_header(header: &str, number: u64) {
     }
     let language = localizer().for_accept_language(header);
     assert!(localizer().locales().any(|l| l == language.locale()));
+    // The same text as a tag list, OMNIA's language names read too: a locale of the
+    // localizer, and a name's own locale for a name.
+    let tags: Vec<&str> = header.split(',').collect();
+    let listed = localizer().for_tags(&tags);
+    assert!(localizer().locales().any(|l| l == listed.locale()));
+    if let Some(named) = omnia_errors_fluent::LOCALES
+        .iter()
+        .find(|l| l.omnia_name.eq_ignore_ascii_case(tags[0]))
+    {
+        let chosen = localizer().for_tags(&tags[..1]);
+        assert_eq!(chosen.locale().to_string(), named.tag);
+    }
     let message = language.message(&ValidationError::TextMaxLengthMismatch { max_length: number });
     assert!(!message.text.is_empty());
 }

@@ -2,9 +2,13 @@
 //! of every locale (the generic message, and the `.context` variant of codes with optional
 //! parameters) formatted by the localizer over the values of the runtime crate's differential
 //! test (`crates/omnia-errors-fluent/tests/differential.rs`, which compares the same messages
-//! with fluent-bundle), isolation marks off and, on a sample, on; one case a line.
-//! `js/test/conformance.test.mjs` formats each case with `@fluent/bundle` and with the npm
-//! package, and expects the same texts, so Rust and JavaScript UIs provably agree (numbers
+//! with fluent-bundle), isolation marks off and, on a sample, on; then the title every locale
+//! gives an RFC 9457 `about:blank` problem of each HTTP status (its own, its class's, or
+//! none: the title received kept); then received bodies ([`BODIES`]) as every locale
+//! re-localizes them; one case a line.
+//! `js/test/conformance.test.mjs` formats each message's case with `@fluent/bundle`, and the
+//! npm package's tests each case with `message`, `statusTitle` and `localize`, expecting the
+//! same texts, so Rust and JavaScript UIs provably agree (numbers
 //! included: ICU4X here, `Intl.NumberFormat` there, both from CLDR). `cargo xtask docs` writes
 //! it; `--check` and `cargo test` catch it stale.
 
@@ -12,9 +16,12 @@ use std::fmt::Write as _;
 
 use icu_locale_core::LanguageIdentifier;
 use omnia_errors::{
-    AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ValidationError,
+    AnyCode, ApiError, CatalogError, ParamKind, ParamSpec, ParamValue, Parameters, ProblemDetails,
+    ValidationError,
 };
-use omnia_errors_fluent::{Fallback, Isolation, Language, Localizer, Message};
+use omnia_errors_fluent::{
+    Fallback, Isolation, Language, Localizer, Message, STATUS_TITLES, status_title_id,
+};
 
 use crate::Locales;
 
@@ -35,10 +42,12 @@ pub fn conformance_fixture(locales: &Locales) -> Result<String, String> {
     };
     let plain = build(Isolation::Off)?;
     let isolating = build(Isolation::On)?;
-    let lines: Vec<String> = cases(&plain, &isolating)?
+    let mut lines: Vec<String> = cases(&plain, &isolating)?
         .iter()
         .map(Case::to_json)
         .collect();
+    lines.extend(status_cases(&plain)?.iter().map(StatusCase::to_json));
+    lines.extend(body_cases(&plain)?);
     Ok(format!("[\n{}\n]\n", lines.join(",\n")))
 }
 
@@ -251,6 +260,117 @@ fn cases(plain: &Localizer, isolating: &Localizer) -> Result<Vec<Case>, String> 
     } else {
         Err(failures.join("\n"))
     }
+}
+
+/// The `title` the status cases' problems are received with: what an `about:blank` problem of
+/// a status without a title (not an error status) keeps.
+const RECEIVED_TITLE: &str = "The server's title";
+
+/// The statuses sampled besides [`STATUS_TITLES`]: each class's bounds and a status without a
+/// title of its own in each (which take the class's title), and statuses that are no errors.
+const OTHER_STATUSES: [u16; 8] = [418, 499, 520, 599, 200, 302, 399, 600];
+
+/// An `about:blank` problem of `status` localized: the title the localizer gives it.
+struct StatusCase {
+    locale: String,
+    status: u16,
+    expected: String,
+}
+
+impl StatusCase {
+    /// One line of the fixture; `id` is the title's Fluent message (`null` for a status that
+    /// has none, whose received `title` is kept).
+    fn to_json(&self) -> String {
+        let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            r#"{{"locale": {}, "status": {}, "id": {}, "attribute": null, "isolate": false, "args": {{}}, "title": {}, "expected": {}}}"#,
+            string(&self.locale),
+            self.status,
+            status_title_id(self.status).map_or_else(|| "null".to_owned(), string),
+            string(RECEIVED_TITLE),
+            string(&self.expected),
+        )
+    }
+}
+
+/// Every locale's title of every sampled status, as `localize_problem` writes it into a
+/// received `about:blank` problem.
+fn status_cases(localizer: &Localizer) -> Result<Vec<StatusCase>, String> {
+    let mut cases = Vec::new();
+    for locale in localizer.locales() {
+        let language = localizer.for_languages(std::slice::from_ref(locale));
+        for status in STATUS_TITLES.into_iter().chain(OTHER_STATUSES) {
+            let mut problem = ProblemDetails::about_blank(status).with_title(RECEIVED_TITLE);
+            let fallbacks = language.localize_problem(&mut problem);
+            let title = language.status_title(status);
+            if !fallbacks.is_empty() || title.as_ref().is_some_and(|t| t.locale != locale) {
+                return Err(format!(
+                    "[{locale}] status {status}: fell back ({fallbacks:?})"
+                ));
+            }
+            let expected = problem.title.unwrap_or_default();
+            let given = title.as_ref().map_or(RECEIVED_TITLE, |t| &t.text);
+            if given != expected {
+                return Err(format!("[{locale}] status {status}: not its status title"));
+            }
+            cases.push(StatusCase {
+                locale: locale.to_string(),
+                status,
+                expected,
+            });
+        }
+    }
+    Ok(cases)
+}
+
+/// Received bodies, OMNIA's (with `message`) and Problem Details, each case of how the
+/// localizer reads them: by `code`, by the code its `type` documents, or by `status` alone.
+pub(crate) const BODIES: [&str; 10] = [
+    // By its code, whatever its type says.
+    r#"{"type":"about:blank","title":"t","status":404,"detail":"d","code":"EntityNotFound"}"#,
+    // No code: the code whose documentation its type is.
+    r#"{"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#FileNotFound","title":"t","status":404,"detail":"d"}"#,
+    // A validation code's documentation is no problem's code; another page's anchor no code.
+    r#"{"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#Duplicated","title":"t","status":400,"detail":"d"}"#,
+    r#"{"type":"https://example.com/errors#FileNotFound","title":"t","status":404,"detail":"d"}"#,
+    // A code this catalog does not know: kept, not titled by its status.
+    r#"{"type":"about:blank","title":"t","status":404,"detail":"d","code":"FromANewerServer"}"#,
+    // Its status alone (an absent type is about:blank), its items localized.
+    r#"{"title":"t","status":422,"errors":[{"code":"RequiredValue","detail":"x","parameters":{"path":"Name"}}]}"#,
+    r#"{"type":"https://docs.omnialowcode.com/omnia3_api_errors.html#ValidationFailed","title":"t","status":400,"detail":"d","code":"ValidationFailed","errors":[{"code":"TextMaxLengthMismatch","name":"Description","detail":"x","parameters":{"maxLength":1000}},{"code":"RequiredValue","detail":"x"},{"code":"FromANewerServer","detail":"kept"},{"code":"TextMaxLengthMismatch","detail":"kept: no maxLength"}]}"#,
+    r#"{"type":"about:blank","title":"t","status":400,"detail":"d","code":"ConnectorBehaviourFailed","parameters":{"message":"Disk full"}}"#,
+    // OMNIA's body: by its code only.
+    r#"{"code":"ValidationFailed","message":"m","errors":[{"code":"TypeMismatch","name":"Lines[2].Quantity","message":"x","parameters":{"value":"abc","type":"Integer","path":"Lines[2].Quantity"}},{"code":"EntityNotFound","message":"kept: not a validation code"}]}"#,
+    r#"{"code":"ConnectorBehaviourFailed","message":"m","parameters":{"message":"Disk full"},"status":404,"type":"about:blank"}"#,
+];
+
+/// Every locale's re-localization of every body of [`BODIES`], as a client of the Rust crate
+/// gets it: `{"locale", "body", "expected"}`, the body as received and as localized.
+fn body_cases(localizer: &Localizer) -> Result<Vec<String>, String> {
+    let mut lines = Vec::new();
+    for locale in localizer.locales() {
+        let language = localizer.for_languages(std::slice::from_ref(locale));
+        for body in BODIES {
+            let value: serde_json::Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
+            let written = if value.get("message").is_some() {
+                let mut read: omnia_errors::ErrorBody =
+                    serde_json::from_value(value.clone()).map_err(|e| format!("{body}: {e}"))?;
+                language.localize_body(&mut read);
+                serde_json::to_string(&read)
+            } else {
+                let mut read: ProblemDetails =
+                    serde_json::from_value(value.clone()).map_err(|e| format!("{body}: {e}"))?;
+                language.localize_problem(&mut read);
+                serde_json::to_string(&read)
+            }
+            .map_err(|e| e.to_string())?;
+            lines.push(format!(
+                r#"{{"locale": {}, "body": {body}, "expected": {written}}}"#,
+                serde_json::to_string(&locale.to_string()).unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(lines)
 }
 
 #[cfg(test)]

@@ -1,19 +1,23 @@
 // A TypeScript UI using the packed package, compiled with `tsc --strict` by package.test.mjs.
 // Every `@ts-expect-error` must meet an error: a misuse the types let through fails the build.
 import {
+  docsPage,
   httpStatus,
   isValidationErrorCode,
   load,
   localize,
   message,
   negotiate,
+  statusTitle,
   type Code,
   type ErrorResponse,
   type HttpStatuses,
   type Locale,
   type ProblemDetails,
+  type StatusProblem,
   type ValidationErrorCode,
 } from "omnia-errors";
+import * as omnia from "omnia-errors";
 import pl from "omnia-errors/messages/pl-PL";
 import type { OmniaErrorMessageElement } from "omnia-errors/element";
 
@@ -62,6 +66,15 @@ const problem: ProblemDetails = localize(
   { type: "about:blank", title: "t", status: 404, detail: "d", code: "EntityNotFound" },
   pl,
 );
+const notFound: StatusProblem = localize({ type: "about:blank", title: "Not Found", status: 404 }, pl);
+const title: string | undefined = statusTitle(405, "pl-PL")?.text;
+const page: "https://docs.omnialowcode.com/omnia3_api_errors.html" = docsPage;
+// @ts-expect-error the loaders are the package's own, not an export (a type of the catalog's)
+void omnia.loaders;
+// @ts-expect-error a status is a number
+statusTitle("405", pl);
+// @ts-expect-error an about:blank problem's type is about:blank
+const typed: StatusProblem = { type: "https://example.com", title: "t", status: 404 };
 // @ts-expect-error a validation code is no API error code
 const misplaced: ErrorResponse = { code: "TextMaxLengthMismatch", message: "m" };
 
@@ -70,4 +83,4 @@ element.code = "EntityNotFound";
 element.language = "PTPT";
 await element.rendered;
 
-export { text, status, statuses, wrong, again, problem, misplaced };
+export { text, status, statuses, wrong, again, problem, notFound, title, page, typed, misplaced };

@@ -207,7 +207,7 @@ mod tests {
             .1;
         let line = pl
             .lines()
-            .find(|l| l.trim_start().starts_with("TextMaxLengthMismatch:"))
+            .find(|l| l.ends_with("// TextMaxLengthMismatch"))
             .unwrap();
         assert!(
             line.contains("(p, f, c0) => ((c0 = f.c(p.maxLength)) === \"one\" ?"),

@@ -4,16 +4,19 @@
 //! expects the same locale from the package for every case.
 //!
 //! The inputs: the cases that matter (regional variants our locales do not have, `*`, `q=0`
-//! exclusions, garbage, the byte, entry and tag bounds), OMNIA's language names, and a few
-//! hundred headers and tag lists drawn with a fixed seed from a pool of tags and weights.
+//! exclusions, garbage, the byte, entry and tag bounds, every shape of BCP 47 tag and the
+//! grandfathered ones, case, characters whose Unicode case is ASCII), OMNIA's language names,
+//! and a few hundred headers and tag lists drawn with a fixed seed from a pool of tags and
+//! weights.
 //!
-//! OMNIA's names (`PTPT`) are no language tags, and the Rust localizer does not read them:
-//! the package reads each as the tag it names, so a case's expected locale is Rust's for the
-//! input with the names written as their tags.
+//! Rust is asked with the input as given: a tag list by `Localizer::for_tags` (which reads
+//! OMNIA's names, `PTPT`), a header by `for_accept_language` (which does not). The package's
+//! `negotiate` reads a string that is one OMNIA name as that name, since a UI holds one
+//! (OMNIA's `getLanguageTranslator().language`) and a header cannot mean anything by it: such
+//! a string is asked of Rust as a tag list of one ([`string`]).
 
 use std::fmt::Write as _;
 
-use omnia_errors::header;
 use omnia_errors_fluent::Localizer;
 
 use crate::{DeclaredLocale, Locales};
@@ -51,6 +54,8 @@ const HEADERS: &[&str] = &[
     "de;q=1.000, pl;q=0.999",
     "de;q=1.0001, pl",
     "de;q=0.0001, pl",
+    "de;q=0.0001, pl;q=0",
+    "de;q=1.0000, pl;q=0.5",
     "de;q=.5, pl;q=0.4",
     "de ; q = 0.5 , pl ; q=0.6",
     "de;Q=0.5,pl;q=0.4",
@@ -82,11 +87,48 @@ const HEADERS: &[&str] = &[
     "\u{85}pl\u{85}",
     "\u{feff}pl, de;q=0.1",
     "\tpl-PL ;q=0.5\u{3000}",
-    // OMNIA's names.
+    // OMNIA's names: a string that is one is read as it; in a header, none is.
     "PTPT",
+    "ptPT",
+    " PTPT",
+    "e\u{17f}e\u{17f}",
     "ptbr;q=0.9, DEDE",
     "PLPL;q=0.5, DEDE;q=0.6",
     "ptpt;q=0, pt",
+    "PTPT, pt-BR;q=0.5",
+    // Every shape of BCP 47 tag: extended languages (the first is the language), 5 to 8
+    // letters, scripts, 3-digit regions, variants repeated, extensions repeated, `_`.
+    "zh-yue-HK, pl;q=0.1",
+    "pt-xyz-BR, pl;q=0.1",
+    "pt-por, pl;q=0.1",
+    "de-abc-def-ghi, pl;q=0.1",
+    "de-abc-def-ghi-jkl, pl;q=0.1",
+    "abcde-DE, pl;q=0.1",
+    "abcdefgh, pl;q=0.1",
+    "abcdefghi, pl;q=0.1",
+    "de-Latn-DE-1996-u-nu-latn",
+    "es-419-u-nu-latn",
+    "de-1996-1996",
+    "de-u-ab-u-cd, pl;q=0.1",
+    "pt_BR_u_nu_latn",
+    "pt-PT-u-nu-latn;q=0, pt",
+    "und-u-nu-latn, pl;q=0.1",
+    "de-DE-, pl;q=0.1",
+    "de--u-ab, pl;q=0.1",
+    "de-DE-u-ab-x, pl;q=0.1",
+    "de-DE-x-abcdefghi, pl;q=0.1",
+    "x-pt-PT, de;q=0.1",
+    "X-A, de;q=0.1",
+    // Case.
+    "pT-lAtN-bR",
+    "DE-DE-U-NU-LATN",
+    "EN-us-X-TWAIN, pl;q=0.1",
+    "Zh-YUE-hk, pl;q=0.1",
+    // Characters outside ASCII whose case mapping is ASCII: no letters of a tag (`ſ` is no
+    // `s`, the Kelvin sign no `k`).
+    "e\u{17f}, pl;q=0.1",
+    "de-DE-u-\u{212a}a, pl;q=0.1",
+    "\u{130}t, pl;q=0.1",
 ];
 
 /// Tag lists that matter (`navigator.languages`, OMNIA's `getLanguageTranslator().language`).
@@ -110,14 +152,51 @@ const TAG_LISTS: &[&[&str]] = &[
     &["ptpt"],
     &["XXXX", "DEDE"],
     &["ENUS", "pt"],
+    &["ptPT"],
+    &["e\u{17f}e\u{17f}", "pl"],
+    &["PTPT ", "pl"],
+    &["zh-yue-HK", "pt-xyz-BR", "pl"],
+    &["de-DE-u-nu-latn", "pl"],
+    &["e\u{17f}", "pl"],
 ];
 
-/// Extensions and private-use subtags, with the tag they negotiate as.
-///
-/// TODO(issue 22, item 3): the Rust localizer skips these tags as invalid today, while the
-/// package sets extensions aside as BCP 47 says. A case is left out until Rust negotiates it as
-/// its tag without extensions; once that change is on main, drop the condition in `cases`
-/// so that every one of these is in the fixture.
+/// RFC 5646's grandfathered tags: each in a header and a list before `pl`, which answers when
+/// the tag is skipped. Some are well-formed as other tags (`art-lojban`, `no-bok`), one
+/// nearly (`en-GB-oed`).
+const GRANDFATHERED: &[&str] = &[
+    "en-GB-oed",
+    "i-ami",
+    "i-bnn",
+    "i-default",
+    "i-enochian",
+    "i-hak",
+    "i-klingon",
+    "i-lux",
+    "i-mingo",
+    "i-navajo",
+    "i-pwn",
+    "i-tao",
+    "i-tay",
+    "i-tsu",
+    "sgn-BE-FR",
+    "sgn-BE-NL",
+    "sgn-CH-DE",
+    "art-lojban",
+    "cel-gaulish",
+    "no-bok",
+    "no-nyn",
+    "zh-guoyu",
+    "zh-hakka",
+    "zh-min",
+    "zh-min-nan",
+    "zh-xiang",
+    // Any case, `_` for `-`.
+    "EN-gb-OED",
+    "zh_min_nan",
+];
+
+/// Extensions and private-use subtags, with the tag they negotiate as (a test holds Rust to
+/// it).
 const EXTENSIONS: &[(&str, &str)] = &[
     ("de-DE-u-nu-latn", "de-DE"),
     ("en-US-x-twain", "en-US"),
@@ -215,26 +294,22 @@ impl Draw {
     }
 }
 
-/// The tag an OMNIA name (`PTPT`, any case) of a declared locale names, else the input.
-fn omnia_tag<'a>(value: &'a str, declared: &'a [DeclaredLocale]) -> &'a str {
+/// Whether `input` is the OMNIA language name (`PTPT`, in any case) of a declared locale.
+fn is_omnia_name(input: &str, declared: &[DeclaredLocale]) -> bool {
     declared
         .iter()
-        .find(|l| l.omnia_name.eq_ignore_ascii_case(value))
-        .map_or(value, |l| l.tag.as_str())
+        .any(|l| l.omnia_name.eq_ignore_ascii_case(input))
 }
 
-/// The header with each element's OMNIA name written as its tag.
-fn header_as_tags(input: &str, declared: &[DeclaredLocale]) -> String {
-    input
-        .split(',')
-        .map(|element| match header::weighted(element) {
-            Some((value, _)) if omnia_tag(value, declared) != value => {
-                element.replacen(value, omnia_tag(value, declared), 1)
-            }
-            _ => element.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+/// What the package's `negotiate` answers for a string: a tag list of one for an OMNIA name,
+/// the header's locale for any other string.
+fn string(localizer: &Localizer, declared: &[DeclaredLocale], input: &str) -> String {
+    let language = if is_omnia_name(input, declared) {
+        localizer.for_tags(&[input])
+    } else {
+        localizer.for_accept_language(input)
+    };
+    language.locale().to_string()
 }
 
 /// The bounds: 32 entries, 4 KiB (whole entries only, never inside a character), 64-byte tags.
@@ -254,7 +329,24 @@ fn bounds() -> Vec<String> {
         format!("{}é,de", x(4095)),
         format!("{}, pl", x(5000)),
         format!("pl;q=0.1,{};q=0.9", x(4090)),
+        // The bound cuts `deu` after `de`, and a character after `de`: a language each, were
+        // the cut entry read.
+        format!("pl;q=0.5,{},deu", x(4084)),
+        format!("pl;q=0.5,{},de\u{1f980}", x(4082)),
+        // 64 and 65 bytes with extensions and private use: the bound is on the whole tag.
+        format!("{}, pl;q=0.1", long_private_use(64)),
+        format!("{}, pl;q=0.1", long_private_use(65)),
     ]
+}
+
+/// A well-formed pt-BR tag of 64 or 65 bytes, with an extension and private use.
+fn long_private_use(len: usize) -> String {
+    let tag = format!(
+        "pt-BR-u-abcdefgh-abcdefgh-x-a{}-aaaaaaa",
+        "-aaaaaaaa".repeat(3)
+    );
+    debug_assert_eq!(tag.len(), 64);
+    if len > 64 { tag + "a" } else { tag }
 }
 
 struct Case {
@@ -266,27 +358,22 @@ struct Case {
 fn cases(localizer: &Localizer, declared: &[DeclaredLocale]) -> Vec<Case> {
     let header = |input: &str| Case {
         input: Ok(input.to_owned()),
-        expected: localizer
-            .for_accept_language(&header_as_tags(input, declared))
-            .locale()
-            .to_string(),
+        expected: string(localizer, declared, input),
     };
-    let tags = |input: &[&str]| {
-        let as_tags: Vec<&str> = input.iter().map(|t| omnia_tag(t, declared)).collect();
-        Case {
-            input: Err(input.iter().map(|&t| t.to_owned()).collect()),
-            expected: localizer.for_tags(&as_tags).locale().to_string(),
-        }
+    let tags = |input: &[&str]| Case {
+        input: Err(input.iter().map(|&t| t.to_owned()).collect()),
+        expected: localizer.for_tags(input).locale().to_string(),
     };
     let mut cases: Vec<Case> = HEADERS.iter().map(|h| header(h)).collect();
     cases.extend(bounds().iter().map(|h| header(h)));
     cases.extend(TAG_LISTS.iter().map(|t| tags(t)));
-    for (with, without) in EXTENSIONS {
-        let case = header(with);
-        // TODO(issue 22, item 3): remove this condition once Rust sets extensions aside.
-        if case.expected == header(without).expected {
-            cases.push(case);
-        }
+    for tag in GRANDFATHERED {
+        cases.push(header(&format!("{tag}, pl;q=0.1")));
+        cases.push(tags(&[tag, "pl"]));
+    }
+    cases.extend(EXTENSIONS.iter().map(|(with, _)| header(with)));
+    for len in [64, 65] {
+        cases.push(tags(&[&long_private_use(len), "pl"]));
     }
     let mut draw = Draw(0x0d15_ea5e);
     for _ in 0..300 {
@@ -309,8 +396,8 @@ fn cases(localizer: &Localizer, declared: &[DeclaredLocale]) -> Vec<Case> {
 }
 
 /// The fixture: a JSON array, one case a line, `{"header": …}` or `{"tags": […]}` with the
-/// `expected` locale, as `localizer` negotiates (OMNIA's names of the declared `locales` read
-/// as their tags).
+/// `expected` locale, as `localizer` (built with the declared `locales`, whose OMNIA names
+/// its `for_tags` reads) negotiates.
 pub fn negotiation_fixture(locales: &Locales, localizer: &Localizer) -> String {
     let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let lines: Vec<String> = cases(localizer, locales.declared())
@@ -346,14 +433,42 @@ mod tests {
     }
 
     #[test]
-    fn omnia_names_are_read_as_their_tags_in_headers_and_lists() {
-        let declared = declared();
+    fn a_string_that_is_an_omnia_name_is_that_name_and_any_other_a_header() {
+        let (localizer, declared) = (Localizer::embedded(), declared());
+        let string = |input: &str| string(&localizer, &declared, input);
+        assert_eq!(string("ptPT"), "pt-PT");
+        assert_eq!(string("PTPT, pt-BR;q=0.5"), "pt-BR");
+        assert_eq!(string(" PTPT"), "en-US");
+        assert_eq!(string("e\u{17f}e\u{17f}"), "en-US");
+        assert!(is_omnia_name("dede", &declared) && !is_omnia_name("XXXX", &declared));
+    }
+
+    #[test]
+    fn extensions_and_private_use_are_set_aside_and_long_tags_bounded() {
+        let (localizer, declared) = (Localizer::embedded(), declared());
+        for (with, without) in EXTENSIONS {
+            assert_eq!(
+                string(&localizer, &declared, with),
+                string(&localizer, &declared, without),
+                "{with}"
+            );
+        }
+        assert_eq!(long_private_use(64).len(), 64);
+        assert_eq!(long_private_use(65).len(), 65);
         assert_eq!(
-            header_as_tags("PLPL;q=0.5, dede ;q=0.6,x", &declared),
-            "pl-PL;q=0.5, de-DE ;q=0.6,x"
+            localizer
+                .for_tags(&[&long_private_use(64), "pl"])
+                .locale()
+                .to_string(),
+            "pt-BR"
         );
-        assert_eq!(omnia_tag("ptpt", &declared), "pt-PT");
-        assert_eq!(omnia_tag("XXXX", &declared), "XXXX");
+        assert_eq!(
+            localizer
+                .for_tags(&[&long_private_use(65), "pl"])
+                .locale()
+                .to_string(),
+            "pl-PL"
+        );
     }
 
     #[test]
@@ -371,11 +486,16 @@ mod tests {
         assert_eq!(expected("zh").as_deref(), Some("en-US"));
         assert_eq!(expected("PTPT").as_deref(), Some("pt-PT"));
         assert_eq!(expected("pt-PT;q=0, pt").as_deref(), Some("pt-BR"));
-        // The header's own answer differs from its OMNIA reading: the names matter.
-        assert_eq!(
-            localizer.for_accept_language("PTPT").locale().to_string(),
-            "en-US"
-        );
-        assert!(all.len() > 450, "{}", all.len());
+        // A name in a header is nothing, so it excludes nothing.
+        assert_eq!(expected("ptpt;q=0, pt").as_deref(), Some("pt-PT"));
+        // Every grandfathered tag is skipped.
+        for tag in GRANDFATHERED {
+            assert_eq!(
+                expected(&format!("{tag}, pl;q=0.1")).as_deref(),
+                Some("pl-PL"),
+                "{tag}"
+            );
+        }
+        assert!(all.len() > 500, "{}", all.len());
     }
 }
