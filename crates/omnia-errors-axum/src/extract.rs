@@ -132,11 +132,7 @@ fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
     serde_path_to_error::deserialize(&value).map_err(|error| {
         let message = error.inner().to_string();
         let segments = segments(error.path());
-        reading_error(&message, &segments, |field| {
-            at(&value, &segments)
-                .and_then(|v| field.map_or(Some(v), |f| v.get(f)))
-                .map(quote)
-        })
+        reading_error(&message, &segments, || at(&value, &segments).map(quote))
     })
 }
 
@@ -350,14 +346,12 @@ fn from_query<T: DeserializeOwned>(query: &str) -> Result<T, Rejection> {
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let message = error.inner().to_string();
         let segments = segments(error.path());
-        reading_error(&message, &segments, |field| {
-            let key = match (field, segments.last()) {
-                (Some(field), _) => field.to_owned(),
-                (None, Some(Segment::Key(key))) => key.clone(),
-                _ => return None,
+        reading_error(&message, &segments, || {
+            let Some(Segment::Key(key)) = segments.last() else {
+                return None;
             };
             form_urlencoded::parse(query.as_bytes())
-                .find(|(k, _)| *k == key)
+                .find(|(k, _)| k == key)
                 .map(|(_, v)| v.into_owned())
         })
     })
@@ -470,12 +464,12 @@ fn quote(value: &Value) -> String {
 }
 
 /// The catalog error of a deserialization error (serde's message, which its `de::Error`
-/// constructors write in fixed forms) at `segments`; `value_at` gives the value received at
-/// the path (with a field, at the field under it).
+/// constructors write in fixed forms) at `segments`; `value_at` gives the value received
+/// there, which a wrong type quotes.
 fn reading_error(
     message: &str,
     segments: &[Segment],
-    value_at: impl Fn(Option<&str>) -> Option<String>,
+    value_at: impl FnOnce() -> Option<String>,
 ) -> Rejection {
     if let Some(field) = between(message, "missing field `", "`") {
         let name = omnia_name(segments, Some(field));
@@ -492,7 +486,7 @@ fn reading_error(
         .and_then(|(_, expected)| expected_type(expected))
         .or_else(|| parse_error_type(message));
     let item = ValidationError::TypeMismatch {
-        value: value_at(None),
+        value: value_at(),
         expected_type: expected,
         path: name.clone(),
     };
@@ -767,6 +761,44 @@ mod tests {
     }
 
     #[test]
+    fn a_standard_library_parse_error_names_the_type_it_parsed() {
+        let integer = [
+            "invalid digit found in string",
+            "number too large to fit in target type",
+            "number too small to fit in target type",
+            "cannot parse integer from empty string",
+        ];
+        for message in integer {
+            assert_eq!(
+                parse_error_type(message).as_deref(),
+                Some("Integer"),
+                "{message}"
+            );
+        }
+        for message in [
+            "invalid float literal",
+            "cannot parse float from empty string",
+        ] {
+            assert_eq!(
+                parse_error_type(message).as_deref(),
+                Some("Decimal"),
+                "{message}"
+            );
+        }
+        assert_eq!(
+            parse_error_type("provided string was not `true` or `false`").as_deref(),
+            Some("Boolean")
+        );
+        assert_eq!(parse_error_type("invalid value"), None);
+        // What they are: the standard library's own messages.
+        assert_eq!("x".parse::<u8>().unwrap_err().to_string(), integer[0]);
+        assert_eq!(
+            "x".parse::<f64>().unwrap_err().to_string(),
+            "invalid float literal"
+        );
+    }
+
+    #[test]
     fn types_are_named_as_omnia_names_them() {
         let named = |expected| type_name(expected);
         assert_eq!(named("u64").as_deref(), Some("Integer"));
@@ -800,6 +832,14 @@ mod tests {
         );
         assert_eq!(named("tuple variant Kind::Pair").as_deref(), Some("List"));
         assert_eq!(named("tuple struct Pair").as_deref(), Some("List"));
+        for list in [
+            "a sequence",
+            "a tuple",
+            "a tuple of size 2",
+            "an array of length 3",
+        ] {
+            assert_eq!(named(list).as_deref(), Some("List"), "{list}");
+        }
         // A text that names no type gives none, rather than itself as a type.
         assert_eq!(named("something else entirely"), None);
     }
