@@ -695,8 +695,7 @@ impl Language {
     /// also logged with `log` target `omnia_errors_fluent`).
     #[inline]
     pub fn message(&self, error: &impl CatalogError) -> Message<'_> {
-        let code: AnyCode = error.code().into();
-        self.variant(error, Self::has_context(error, code.params()))
+        self.variant(error, |params| Self::has_context(error, params))
     }
 
     /// [`CatalogError::has_context`], asked only of codes that have optional parameters.
@@ -719,12 +718,16 @@ impl Language {
     /// assert_eq!(en.message(&error).text, "Behaviour execution failed while running in Connector: Disk full");
     /// ```
     pub fn generic_message(&self, error: &impl CatalogError) -> Message<'_> {
-        self.variant(error, false)
+        self.variant(error, |_| false)
     }
 
     /// The message's value, or with `context` its `.context` variant, of an error.
     #[inline]
-    fn variant(&self, error: &impl CatalogError, context: bool) -> Message<'_> {
+    fn variant(
+        &self,
+        error: &impl CatalogError,
+        context: impl FnOnce(&[ParamSpec]) -> bool,
+    ) -> Message<'_> {
         let code: AnyCode = error.code().into();
         let params = code.params();
         // Most messages: static text, returned before any other work.
@@ -735,19 +738,33 @@ impl Language {
                 fallbacks: Vec::new(),
             };
         }
+        let context = context(params);
         let args = Arguments::of(error, params);
         // The usual case: this locale formats it, nothing to report.
         let shared = &self.localizer.shared;
         let locale = &shared.locales[self.index];
-        if let Ok(text) = locale.format(code, context, args.as_slice(), shared.isolation) {
-            return Message {
+        match locale.format(code, context, args.as_slice(), shared.isolation) {
+            Ok(text) => Message {
                 text,
                 locale: &locale.id,
                 fallbacks: Vec::new(),
-            };
+            },
+            Err(_) => self.falling_back(code, context, args.as_slice()),
         }
+    }
+
+    /// A message this locale cannot format: from en-US, else the code's name, its fallbacks
+    /// reported and logged. Out of the way of the usual path.
+    #[cold]
+    #[inline(never)]
+    fn falling_back(
+        &self,
+        code: AnyCode,
+        context: bool,
+        args: &[Option<ParamRef<'_>>],
+    ) -> Message<'_> {
         let mut fallbacks = Vec::new();
-        let (text, locale) = self.resolve(code, context, args.as_slice(), &mut fallbacks);
+        let (text, locale) = self.resolve(code, context, args, &mut fallbacks);
         for fallback in &fallbacks {
             log::warn!("{fallback}");
         }
