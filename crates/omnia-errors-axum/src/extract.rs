@@ -903,6 +903,28 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_json_value_reads_as_serde_json_reads_it() {
+        for text in [
+            "null",
+            "true",
+            "false",
+            "0",
+            "-1",
+            "18446744073709551615",
+            "1.5",
+            "-2.5e3",
+            r#""a""#,
+            r#""\u00e9""#,
+            "[1,[true,null]]",
+            r#"{"a":{"b":[1.25,false]},"c":"d"}"#,
+        ] {
+            let Document(value) = serde_json::from_str(text).expect("a JSON document");
+            let theirs: Value = serde_json::from_str(text).expect("a JSON document");
+            assert_eq!(value, theirs, "{text}");
+        }
+    }
+
+    #[test]
     fn a_member_named_twice_is_invalid_input() {
         // A struct's field, with a wrong value in the first (which the second would hide),
         // and a map's key.
