@@ -175,9 +175,6 @@ impl<'de> serde::de::Visitor<'de> for DocumentVisitor {
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_owned()))
     }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         while let Some(Document(item)) = seq.next_element()? {
@@ -530,6 +527,7 @@ fn type_name(expected: &str) -> Option<String> {
         }
         "a sequence" | "a tuple" => "List",
         "a map" => "Object",
+        // A struct, and a struct variant of an enum (`struct variant Kind::Return`).
         other if other.starts_with("struct ") || other.starts_with("a map") => "Object",
         other if other.starts_with("a tuple") || other.starts_with("an array") => "List",
         other if other.starts_with("tuple struct ") => "List",
@@ -546,7 +544,6 @@ fn type_name(expected: &str) -> Option<String> {
         {
             "Enumeration"
         }
-        other if other.starts_with("struct variant ") => "Object",
         other if other.starts_with("tuple variant ") => "List",
         // A type's name (`uuid::Uuid`): its last segment, if it is a name.
         other => {
