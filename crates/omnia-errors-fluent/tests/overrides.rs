@@ -344,3 +344,30 @@ fn a_folder_overrides_several_locales_and_a_later_override_wins() -> TestResult 
     );
     Ok(())
 }
+
+#[test]
+fn a_term_referenced_in_another_terms_arguments_is_checked_too() {
+    // Terms take no arguments here (the outer reference is not plain), and every term a
+    // message names, an argument's included, must exist.
+    let text = "validation-TextMaxLengthMismatch = Max { -tenant(-nowhere) }.\n";
+    let found = findings(
+        Overrides::new()
+            .ftl("pl-PL", "app/pl.ftl", text)
+            .unwrap_err(),
+    );
+    for term in ["tenant", "nowhere"] {
+        assert!(
+            found.iter().any(|f| matches!(
+                &f.kind,
+                FindingKind::UnknownTerm { term: t } if t == term
+            )),
+            "{term}: {found:?}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .any(|f| matches!(&f.kind, FindingKind::NotPlainTerm { term, .. } if term == "tenant")),
+        "{found:?}"
+    );
+}
