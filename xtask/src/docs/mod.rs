@@ -590,6 +590,11 @@ mod tests {
             read("crates/omnia-errors-fluent/src/embedded.rs")
                 .contains("LocaleInfo { tag: \"it-IT\", native_name: \"Italiano (Italia)\"")
         );
+        // Its numbers and plural rules: ICU4X's data for the new locale.
+        assert!(
+            read("crates/omnia-errors-fluent/src/number_data.rs")
+                .contains("(\"it-IT\", NumberData {")
+        );
         assert!(read("js/test/formatted.json").contains("{\"locale\": \"it-IT\""));
         assert!(read("js/omnia-errors/catalog.js").contains("nativeName: \"Italiano (Italia)\""));
         assert!(read("js/omnia-errors/messages/it-IT.js").contains("locale: \"it-IT\""));
