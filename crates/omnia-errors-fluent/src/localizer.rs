@@ -721,7 +721,8 @@ impl Language {
         self.variant(error, |_| false)
     }
 
-    /// The message's value, or with `context` its `.context` variant, of an error.
+    /// The message's value of an error, or its `.context` variant when `context` says so of the
+    /// code's parameters (asked only of a message that is not plain text).
     #[inline]
     fn variant(
         &self,
