@@ -750,12 +750,12 @@ impl Language {
                 locale: &locale.id,
                 fallbacks: Vec::new(),
             },
-            Err(_) => self.falling_back(code, context, args.as_slice()),
+            Err(kind) => self.falling_back(code, context, args.as_slice(), kind),
         }
     }
 
-    /// A message this locale cannot format: from en-US, else the code's name, its fallbacks
-    /// reported and logged. Out of the way of the usual path.
+    /// A message this locale cannot format (`kind` says why): from en-US, else the code's
+    /// name, its fallbacks reported and logged. Out of the way of the usual path.
     #[cold]
     #[inline(never)]
     fn falling_back(
@@ -763,9 +763,22 @@ impl Language {
         code: AnyCode,
         context: bool,
         args: &[Option<ParamRef<'_>>],
+        kind: FallbackKind,
     ) -> Message<'_> {
-        let mut fallbacks = Vec::new();
-        let (text, locale) = self.resolve(code, context, args, &mut fallbacks);
+        let locales = &self.localizer.shared.locales;
+        let mut fallbacks = vec![Fallback {
+            locale: locales[self.index].id.clone(),
+            code: code.as_str().to_owned(),
+            kind,
+        }];
+        let (text, locale) = if self.index != SOURCE
+            && let Some(found) = self.format(SOURCE, code, context, args, &mut fallbacks)
+        {
+            found
+        } else {
+            // Not even en-US could: the code's name is better than nothing, and never empty.
+            (Cow::Borrowed(code.as_str()), &locales[SOURCE].id)
+        };
         for fallback in &fallbacks {
             log::warn!("{fallback}");
         }
@@ -847,29 +860,6 @@ impl Language {
             locale: &locales[SOURCE].id,
             fallbacks,
         }
-    }
-
-    /// Formats in this locale, else in en-US, else gives the code's name.
-    fn resolve(
-        &self,
-        code: AnyCode,
-        context: bool,
-        args: &[Option<ParamRef<'_>>],
-        fallbacks: &mut Vec<Fallback>,
-    ) -> (Cow<'_, str>, &LanguageIdentifier) {
-        if let Some(message) = self.format(self.index, code, context, args, fallbacks) {
-            return message;
-        }
-        if self.index != SOURCE
-            && let Some(message) = self.format(SOURCE, code, context, args, fallbacks)
-        {
-            return message;
-        }
-        // Not even en-US could: the code's name is better than nothing, and never empty.
-        (
-            Cow::Borrowed(code.as_str()),
-            &self.localizer.shared.locales[SOURCE].id,
-        )
     }
 
     /// The message of a code with parameters as they come from the wire (a body's or an
