@@ -261,19 +261,26 @@ impl Compiler<'_> {
                         ast::VariantKey::NumberLiteral { value } => number_key(value),
                     };
                     let variant_pieces = self.pattern(&variant.value, job, depth + 1);
-                    compiled.push(Variant {
-                        key,
-                        pieces: Seq::Owned(merge(variant_pieces).into()),
-                    });
+                    compiled.push((key, merge(variant_pieces)));
                 }
                 if compiled.len() > usize::from(u8::MAX) {
                     self.unsupported(job, "a select expression with more than 255 variants");
                     return;
                 }
+                if !several {
+                    pieces.extend(take_common_prefix(&mut compiled, index));
+                }
+                let variants = compiled
+                    .into_iter()
+                    .map(|(key, pieces)| Variant {
+                        key,
+                        pieces: Seq::Owned(pieces.into()),
+                    })
+                    .collect::<Vec<_>>();
                 pieces.push(Piece::Select(Select {
                     index,
                     isolate: several,
-                    variants: Seq::Owned(compiled.into()),
+                    variants: Seq::Owned(variants.into()),
                     default,
                 }));
             }
@@ -448,6 +455,55 @@ fn merge(pieces: Vec<Piece>) -> Vec<Piece> {
     merged
 }
 
+/// What every variant of a selection begins with, taken out of them to be written once
+/// before the selection instead of once per variant (Polish's three plural forms of one
+/// sentence differ in its last word only). For a selection without isolation marks of its
+/// own, where the text is the same either way; and only texts and the selector's own
+/// parameter, so that a missing parameter is still the selector's, as Fluent reports it.
+fn take_common_prefix(variants: &mut [(Key, Vec<Piece>)], selector: u8) -> Vec<Piece> {
+    let mut prefix = Vec::new();
+    while let Some(((_, first), others)) = variants.split_first_mut() {
+        let next = match first.first() {
+            Some(Piece::Text(text)) => {
+                // The longest start of every variant's text, on a character boundary.
+                let mut len = text.len();
+                for (_, pieces) in others.iter() {
+                    let Some(Piece::Text(other)) = pieces.first() else {
+                        return prefix;
+                    };
+                    len = text
+                        .char_indices()
+                        .zip(other.chars())
+                        .find(|((_, a), b)| a != b)
+                        .map_or(len.min(other.len()), |((at, _), _)| at.min(len));
+                }
+                if len == 0 {
+                    return prefix;
+                }
+                Piece::Text(Cow::Owned(text[..len].to_owned()))
+            }
+            Some(piece @ Piece::Param { index, .. })
+                if *index == selector && others.iter().all(|(_, p)| p.first() == Some(piece)) =>
+            {
+                piece.clone()
+            }
+            _ => return prefix,
+        };
+        for (_, pieces) in variants.iter_mut() {
+            match (&next, pieces.first_mut()) {
+                (Piece::Text(taken), Some(Piece::Text(text))) if taken.len() < text.len() => {
+                    *text = Cow::Owned(text[taken.len()..].to_owned());
+                }
+                _ => {
+                    pieces.remove(0);
+                }
+            }
+        }
+        prefix.push(next);
+    }
+    prefix
+}
+
 /// The pattern of merged pieces, with the bound of its literal text.
 pub(crate) fn finish(pieces: Vec<Piece>) -> Pattern {
     let pieces = merge(pieces);
@@ -512,6 +568,69 @@ mod tests {
             value(&messages, "ConnectorNotFound"),
             [Piece::Text("Connector can't be reached.".into())]
         );
+    }
+
+    #[test]
+    fn what_every_variant_begins_with_is_written_once_before_the_selection() {
+        let messages = compile(
+            "validation-TextMaxLengthMismatch = { $maxLength ->\n    [one] Längé { $maxLength } zeichen\n   *[other] Längè { $maxLength } zeichenn\n}\n",
+        )
+        .unwrap();
+        let pieces = value(&messages, "TextMaxLengthMismatch");
+        // The shared start ends where "é" and "è" differ: on a character boundary.
+        let [
+            Piece::Text(start),
+            Piece::Select(Select {
+                variants,
+                default: 1,
+                ..
+            }),
+        ] = &pieces[..]
+        else {
+            panic!("not text then select: {pieces:?}");
+        };
+        assert_eq!(start, "Läng");
+        assert_eq!(
+            *variants[0].pieces,
+            [
+                Piece::Text("é ".into()),
+                Piece::Param {
+                    index: 0,
+                    isolate: true
+                },
+                Piece::Text(" zeichen".into())
+            ]
+        );
+        // Whole texts and the selector's own parameter are taken while they agree.
+        let messages = compile(
+            "validation-TextMaxLengthMismatch = { $maxLength ->\n    [one] Max { $maxLength } char.\n   *[other] Max { $maxLength } chars.\n}\n",
+        )
+        .unwrap();
+        let pieces = value(&messages, "TextMaxLengthMismatch");
+        assert!(
+            matches!(
+                &pieces[..],
+                [Piece::Text(max), Piece::Param { index: 0, isolate: true }, Piece::Text(char), Piece::Select(s)]
+                    if max == "Max " && char == " char" && *s.variants[0].pieces == [Piece::Text(".".into())]
+            ),
+            "{pieces:?}"
+        );
+    }
+
+    #[test]
+    fn a_selection_among_other_text_keeps_its_variants_whole() {
+        // Isolated (it is not the whole pattern): taking text out would move it out of the
+        // marks.
+        let messages = compile(
+            "validation-TextMaxLengthMismatch = Max: { $maxLength ->\n    [one] same one\n   *[other] same other\n}\n",
+        )
+        .unwrap();
+        let pieces = value(&messages, "TextMaxLengthMismatch");
+        let [Piece::Text(_), Piece::Select(select)] = &pieces[..] else {
+            panic!("not text then select: {pieces:?}");
+        };
+        assert!(select.isolate);
+        assert_eq!(*select.variants[0].pieces, [Piece::Text("same one".into())]);
     }
 
     #[test]

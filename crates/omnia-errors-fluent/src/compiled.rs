@@ -139,8 +139,15 @@ mod tests {
         assert_eq!(tags, declared);
         let code = omnia_errors::AnyCode::parse("TextMaxLengthMismatch").unwrap();
         let pl = &compiled[declared.iter().position(|t| *t == "pl-PL").unwrap()];
+        // What the three plural forms share is written once, before the selection.
         let Some(
             [
+                Part::Text(start),
+                Part::Param {
+                    index: 0,
+                    isolate: true,
+                },
+                Part::Text(word),
                 Part::Select {
                     variants,
                     // [many], the form of typical lengths (one, few, many: no fractions' other).
@@ -150,16 +157,12 @@ mod tests {
             ],
         ) = pl.messages[code.index()].value.as_deref()
         else {
-            panic!("not one select: {:?}", pl.messages[code.index()]);
+            panic!("not text, number, select: {:?}", pl.messages[code.index()]);
         };
+        assert!(start.ends_with(" to "), "{start:?}");
+        assert_eq!(word, " znak");
         assert_eq!(variants[1].0, VariantKey::Name("few".into()));
-        assert!(matches!(
-            &variants[1].1[1],
-            Part::Param {
-                index: 0,
-                isolate: true
-            }
-        ));
+        assert_eq!(variants[1].1, [Part::Text("i.".into())]);
         assert!(
             compiled.iter().all(
                 |l| l.messages.len() == omnia_errors::AnyCode::COUNT + crate::status::IDS.len()

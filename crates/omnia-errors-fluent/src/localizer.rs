@@ -24,31 +24,15 @@ struct Arguments<'e> {
 }
 
 impl<'e> Arguments<'e> {
-    /// The values of `error`, whose code declares `params`.
+    /// The values of `error`, whose code declares `params`, by position.
     #[inline]
     fn of(error: &'e impl CatalogError, params: &[ParamSpec]) -> Self {
+        let len = params.len().min(MAX_PARAMS);
         let mut values = [None; MAX_PARAMS];
-        if let [_] = params {
-            // One parameter: whatever is visited is it (parameters are visited by the code's
-            // own declaration), no name to compare.
-            error.visit_params(&mut |_, value| values[0] = Some(value));
-        } else {
-            // Visited in declaration order: each name is at or after the previous one's.
-            let mut next = 0;
-            error.visit_params(&mut |name, value| {
-                if let Some(offset) = params.iter().skip(next).position(|p| p.name == name) {
-                    next += offset;
-                    if let Some(slot) = values.get_mut(next) {
-                        *slot = Some(value);
-                    }
-                    next += 1;
-                }
-            });
+        for (index, value) in values.iter_mut().enumerate().take(len) {
+            *value = error.param(index);
         }
-        Self {
-            values,
-            len: params.len().min(MAX_PARAMS),
-        }
+        Self { values, len }
     }
 
     fn as_slice(&self) -> &[Option<ParamRef<'e>>] {
@@ -750,11 +734,11 @@ impl Language {
                 locale: &locale.id,
                 fallbacks: Vec::new(),
             },
-            Err(kind) => self.falling_back(code, context, args.as_slice(), kind),
+            Err(failure) => self.falling_back(code, context, args.as_slice(), failure),
         }
     }
 
-    /// A message this locale cannot format (`kind` says why): from en-US, else the code's
+    /// A message this locale cannot format (`failure` says why): from en-US, else the code's
     /// name, its fallbacks reported and logged. Out of the way of the usual path.
     #[cold]
     #[inline(never)]
@@ -763,13 +747,13 @@ impl Language {
         code: AnyCode,
         context: bool,
         args: &[Option<ParamRef<'_>>],
-        kind: FallbackKind,
+        failure: Failure,
     ) -> Message<'_> {
         let locales = &self.localizer.shared.locales;
         let mut fallbacks = vec![Fallback {
             locale: locales[self.index].id.clone(),
             code: code.as_str().to_owned(),
-            kind,
+            kind: failure.kind(code, context),
         }];
         let (text, locale) = if self.index != SOURCE
             && let Some(found) = self.format(SOURCE, code, context, args, &mut fallbacks)
@@ -1080,11 +1064,11 @@ impl Language {
         let locale = &shared.locales[index];
         match locale.format(code, context, args, shared.isolation) {
             Ok(text) => Some((text, &locale.id)),
-            Err(kind) => {
+            Err(failure) => {
                 fallbacks.push(Fallback {
                     locale: locale.id.clone(),
                     code: code.as_str().to_owned(),
-                    kind,
+                    kind: failure.kind(code, context),
                 });
                 None
             }
@@ -1102,7 +1086,7 @@ impl LocaleData {
         context: bool,
         args: &[Option<ParamRef<'_>>],
         isolation: Isolation,
-    ) -> Result<Cow<'_, str>, FallbackKind> {
+    ) -> Result<Cow<'_, str>, Failure> {
         let message = self.messages.get(code.index());
         let pattern = message.and_then(|m| {
             if context {
@@ -1112,10 +1096,7 @@ impl LocaleData {
             }
         });
         let Some(pattern) = pattern else {
-            return Err(FallbackKind::MissingMessage {
-                id: code.fluent_id(),
-                attribute: context.then_some("context"),
-            });
+            return Err(Failure::Missing);
         };
         if let Some(text) = pattern.as_text() {
             return Ok(Cow::Borrowed(text));
@@ -1127,14 +1108,42 @@ impl LocaleData {
         };
         match pattern.format(&cx) {
             Ok(text) if !text.is_empty() => Ok(Cow::Owned(text)),
-            Ok(_) => Err(FallbackKind::Format(
-                "the message formatted to an empty text".into(),
-            )),
-            Err(FormatError::MissingParam(i)) => {
-                let name = code.params().get(usize::from(i)).map_or("?", |p| p.name);
-                Err(FallbackKind::Format(format!(
+            Ok(_) => Err(Failure::Blank),
+            Err(FormatError::MissingParam(index)) => Err(Failure::MissingParam(index)),
+        }
+    }
+}
+
+/// Why a locale could not format a message, as small as it can be on the usual path's
+/// return; [`Failure::kind`] words it, on the way to a fallback.
+#[derive(Clone, Copy, Debug)]
+enum Failure {
+    /// No such message (or `.context` attribute) in the locale.
+    Missing,
+    /// The message formatted to an empty text.
+    Blank,
+    /// The message uses the parameter at this position, which the error does not carry.
+    MissingParam(u8),
+}
+
+impl Failure {
+    /// The reported reason of a failure to format `code`'s message (its `.context` variant
+    /// with `context`).
+    fn kind(self, code: AnyCode, context: bool) -> FallbackKind {
+        match self {
+            Self::Missing => FallbackKind::MissingMessage {
+                id: code.fluent_id(),
+                attribute: context.then_some("context"),
+            },
+            Self::Blank => FallbackKind::Format("the message formatted to an empty text".into()),
+            Self::MissingParam(index) => {
+                let name = code
+                    .params()
+                    .get(usize::from(index))
+                    .map_or("?", |p| p.name);
+                FallbackKind::Format(format!(
                     "the message uses ${name}, which the error does not carry"
-                )))
+                ))
             }
         }
     }

@@ -1,6 +1,8 @@
 //! The compiled messages against fluent-bundle, the reference engine: every message and
 //! `.context` attribute of every locale (and of the pseudo-locales), isolation marks off and on,
-//! over a spread of numbers and texts, must format to the same text with both.
+//! over a spread of numbers and texts, must format to the same text with both. Both of the
+//! localizer's engines are compared: the embedded messages (generated Rust, a function per
+//! pattern with placeables) and the same files loaded at run time (pieces, walked).
 //!
 //! The reference is given what a careful fluent-bundle user would give it: ICU4X's decimal
 //! formatter for numbers (fluent-rs has none) and, for numbers an `f64` cannot hold exactly
@@ -172,11 +174,17 @@ fn compiled_messages_format_as_fluent_bundle_does() {
         .clone();
     let mut compared = 0;
     let mut differences = Vec::new();
-    for isolation in [Isolation::Off, Isolation::On] {
-        let localizer = Localizer::builder()
+    for (isolation, engine) in [Isolation::Off, Isolation::On]
+        .into_iter()
+        .flat_map(|isolation| [(isolation, "embedded"), (isolation, "files")])
+    {
+        let builder = Localizer::builder()
             .isolation(isolation)
-            .pseudo_locales(true)
-            .build();
+            .pseudo_locales(true);
+        let localizer = match engine {
+            "embedded" => builder.build(),
+            _ => builder.files(&locales).expect("the files load").build(),
+        };
         let tags: Vec<String> = localizer.locales().map(ToString::to_string).collect();
         // Every declared locale and the two pseudo-locales.
         assert_eq!(
@@ -211,7 +219,7 @@ fn compiled_messages_format_as_fluent_bundle_does() {
                     compared += 1;
                     if text != expected {
                         differences.push(format!(
-                            "[{tag}, {isolation:?}] {} {parameters:?}:\n  compiled:     {text:?}\n  fluent-bundle: {expected:?}",
+                            "[{tag}, {isolation:?}, {engine}] {} {parameters:?}:\n  compiled:     {text:?}\n  fluent-bundle: {expected:?}",
                             code.fluent_id()
                         ));
                     }
@@ -225,8 +233,8 @@ fn compiled_messages_format_as_fluent_bundle_does() {
         differences.len(),
         differences.join("\n")
     );
-    // 9 locales × 2 isolation settings × every code's samples.
-    assert!(compared > 2_000, "{compared}");
+    // 9 locales × 2 isolation settings × 2 engines × every code's samples.
+    assert!(compared > 4_000, "{compared}");
 }
 
 /// The same message as in `js/test/conformance.test.mjs`.

@@ -306,6 +306,20 @@ macro_rules! define_catalog {
             fn visit_params<'e>(&'e self, visit: &mut dyn FnMut(&'static str, $crate::ParamRef<'e>)) {
                 self.visit_params(visit);
             }
+            // Inlined into a formatter's loop over positions: one match on the variant.
+            #[inline]
+            fn param(&self, index: usize) -> Option<$crate::ParamRef<'_>> {
+                match self {
+                    $(
+                        #[allow(unused_variables)]
+                        Self::$Variant $({ $($field),* })? => {
+                            let values: &[Option<$crate::ParamRef<'_>>] =
+                                &[$($(param_arg!($req $kind, $field)),*)?];
+                            values.get(index).copied().flatten()
+                        }
+                    )*
+                }
+            }
         }
 
         impl From<$Code> for $crate::AnyCode {

@@ -155,6 +155,29 @@ pub trait CatalogError {
     /// Calls `visit` with every present parameter, in declaration order.
     fn visit_params<'e>(&'e self, visit: &mut dyn FnMut(&'static str, ParamRef<'e>));
 
+    /// The value of the parameter at `index` of the code's declared parameters
+    /// ([`CodeInfo::params`]), if it is present: what a formatter that knows parameters by
+    /// position asks. The catalog's errors answer with one `match`; this default asks
+    /// [`visit_params`](Self::visit_params).
+    ///
+    /// ```
+    /// use omnia_errors::{CatalogError, ParamRef, ValidationError};
+    ///
+    /// let error = ValidationError::TextMaxLengthMismatch { max_length: 50 };
+    /// assert_eq!(CatalogError::param(&error, 0), Some(ParamRef::Number(50)));
+    /// assert_eq!(CatalogError::param(&error, 1), None);
+    /// ```
+    fn param(&self, index: usize) -> Option<ParamRef<'_>> {
+        let name = self.code().info().params.get(index)?.name;
+        let mut found = None;
+        self.visit_params(&mut |visited, value| {
+            if visited == name {
+                found = Some(value);
+            }
+        });
+        found
+    }
+
     /// Whether every optional parameter is present, so the contextual variant of the message
     /// (the Fluent `.context` attribute) can be used. `false` for codes without optional ones.
     ///

@@ -310,6 +310,38 @@ fn an_undeclared_parameter_does_not_stand_for_a_missing_optional_one() {
 }
 
 #[test]
+fn a_parameter_by_position_is_the_one_declared_there() {
+    // The default, by name: TypeMismatch declares value, type, path; path is not visited.
+    let params = ValidationErrorCode::TypeMismatch.info().params;
+    let names: Vec<&str> = params.iter().map(|p| p.name).collect();
+    assert_eq!(names, ["value", "type", "path"]);
+    assert_eq!(WithUndeclaredParam.param(0), Some(ParamRef::Text("x")));
+    assert_eq!(
+        WithUndeclaredParam.param(1),
+        Some(ParamRef::Text("Integer"))
+    );
+    assert_eq!(WithUndeclaredParam.param(2), None);
+    assert_eq!(WithUndeclaredParam.param(3), None);
+    // The catalog's own, one match: the same as visiting, for every position of every code.
+    let error = ValidationError::TypeMismatch {
+        value: Some("x".into()),
+        expected_type: None,
+        path: Some("Customer.Age".into()),
+    };
+    for (index, spec) in params.iter().enumerate() {
+        let mut visited = None;
+        error.visit_params(|name, value| {
+            if name == spec.name {
+                visited = Some(value);
+            }
+        });
+        assert_eq!(CatalogError::param(&error, index), visited, "{}", spec.name);
+    }
+    assert_eq!(CatalogError::param(&error, params.len()), None);
+    assert_eq!(CatalogError::param(&ValidationError::Duplicated, 0), None);
+}
+
+#[test]
 fn lifecycles_have_their_registry_names() {
     assert_eq!(Lifecycle::Active.as_str(), "active");
     assert_eq!(Lifecycle::Deprecated.as_str(), "deprecated");

@@ -26,11 +26,11 @@ export default {
     "Die Entität kann nicht entfernt werden.", // CannotBeRemoved
     "Doppeltes Element.", // Duplicated
     ["Kennung (Code oder Name) mit ungültigem Format.", (p, f) => "Die Kennung „" + f.i(p.value) + "“ (Code oder Name) hat ein ungültiges Format."], // InvalidIdentifier
-    ["Mindestanzahl an Elementen in der Sammlung nicht eingehalten.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "Die Sammlung muss mindestens " + f.i(f.n(p.limit)) + " Element enthalten." : "Die Sammlung muss mindestens " + f.i(f.n(p.limit)) + " Elemente enthalten.")], // LowerLimitNotRespected
+    ["Mindestanzahl an Elementen in der Sammlung nicht eingehalten.", (p, f, c0) => "Die Sammlung muss mindestens " + f.i(f.n(p.limit)) + " Element" + ((c0 = f.c(p.limit)) === "one" ? " enthalten." : "e enthalten.")], // LowerLimitNotRespected
     "Entität/Referenz nicht gefunden.", // NotFound
     ["Ein Attributwert ist erforderlich.", (p, f) => "Für das Attribut " + f.i(p.path) + " ist ein Wert erforderlich."], // RequiredValue
     ["Der Attributwert entspricht nicht dem Attributtyp.", (p, f) => "Der Wert „" + f.i(p.value) + "“ entspricht nicht dem Typ " + f.i(p.type) + " des Attributs " + f.i(p.path) + "."], // TypeMismatch
-    ["Höchstanzahl an Elementen in der Sammlung überschritten.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "Die Sammlung darf höchstens " + f.i(f.n(p.limit)) + " Element enthalten." : "Die Sammlung darf höchstens " + f.i(f.n(p.limit)) + " Elemente enthalten.")], // UpperLimitNotRespected
+    ["Höchstanzahl an Elementen in der Sammlung überschritten.", (p, f, c0) => "Die Sammlung darf höchstens " + f.i(f.n(p.limit)) + " Element" + ((c0 = f.c(p.limit)) === "one" ? " enthalten." : "e enthalten.")], // UpperLimitNotRespected
     "Eine Instanz kann nicht separat erstellt werden, da die Entität als non-root gekennzeichnet ist und im Kontext einer anderen Entität verwendet werden muss.", // CreateRootUnsupported
     "Der Datenquelle „System“ können keine Datensätze hinzugefügt werden.", // CreateSystemDataSourceUnsupported
     "Der Attributwert kann nicht geändert werden.", // ValueCannotBeChanged

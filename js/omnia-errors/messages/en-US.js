@@ -26,11 +26,11 @@ export default {
     "Entity can't be removed.", // CannotBeRemoved
     "Duplicated element.", // Duplicated
     ["Identifier (code or name) with invalid format.", (p, f) => "The identifier \"" + f.i(p.value) + "\" (code or name) has an invalid format."], // InvalidIdentifier
-    ["Minimal number of elements in collection not respected.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "The collection must have at least " + f.i(f.n(p.limit)) + " element." : "The collection must have at least " + f.i(f.n(p.limit)) + " elements.")], // LowerLimitNotRespected
+    ["Minimal number of elements in collection not respected.", (p, f, c0) => "The collection must have at least " + f.i(f.n(p.limit)) + " element" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // LowerLimitNotRespected
     "Entity/Reference cannot be found.", // NotFound
     ["Attribute value is required.", (p, f) => "A value is required for the attribute " + f.i(p.path) + "."], // RequiredValue
     ["Attribute value doesn't match the attribute type.", (p, f) => "The value \"" + f.i(p.value) + "\" doesn't match the type " + f.i(p.type) + " of the attribute " + f.i(p.path) + "."], // TypeMismatch
-    ["Maximum number of elements in collection not respected.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "The collection can have at most " + f.i(f.n(p.limit)) + " element." : "The collection can have at most " + f.i(f.n(p.limit)) + " elements.")], // UpperLimitNotRespected
+    ["Maximum number of elements in collection not respected.", (p, f, c0) => "The collection can have at most " + f.i(f.n(p.limit)) + " element" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // UpperLimitNotRespected
     "Cannot create an instance separately, as it is marked as non-root and must be used in the context of another entity.", // CreateRootUnsupported
     "It's not possible to add records to 'System' Data Source.", // CreateSystemDataSourceUnsupported
     "Attribute value cannot be changed.", // ValueCannotBeChanged

@@ -26,17 +26,17 @@ export default {
     "No se puede eliminar la entidad.", // CannotBeRemoved
     "Elemento duplicado.", // Duplicated
     ["Identificador (código o nombre) con formato no válido.", (p, f) => "El identificador \"" + f.i(p.value) + "\" (código o nombre) tiene un formato no válido."], // InvalidIdentifier
-    ["No se cumple el número mínimo de elementos de la colección.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "La colección debe tener al menos " + f.i(f.n(p.limit)) + " elemento." : "La colección debe tener al menos " + f.i(f.n(p.limit)) + " elementos.")], // LowerLimitNotRespected
+    ["No se cumple el número mínimo de elementos de la colección.", (p, f, c0) => "La colección debe tener al menos " + f.i(f.n(p.limit)) + " elemento" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // LowerLimitNotRespected
     "No se ha encontrado la entidad/referencia.", // NotFound
     ["El valor del atributo es obligatorio.", (p, f) => "Es obligatorio indicar un valor para el atributo " + f.i(p.path) + "."], // RequiredValue
     ["El valor no coincide con el tipo del atributo.", (p, f) => "El valor \"" + f.i(p.value) + "\" no coincide con el tipo " + f.i(p.type) + " del atributo " + f.i(p.path) + "."], // TypeMismatch
-    ["Se ha superado el número máximo de elementos de la colección.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "La colección puede tener como máximo " + f.i(f.n(p.limit)) + " elemento." : "La colección puede tener como máximo " + f.i(f.n(p.limit)) + " elementos.")], // UpperLimitNotRespected
+    ["Se ha superado el número máximo de elementos de la colección.", (p, f, c0) => "La colección puede tener como máximo " + f.i(f.n(p.limit)) + " elemento" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // UpperLimitNotRespected
     "No se puede crear una instancia por separado: la entidad está marcada como non-root y debe usarse en el contexto de otra entidad.", // CreateRootUnsupported
     "No se pueden añadir registros al Data Source \"System\".", // CreateSystemDataSourceUnsupported
     "No se puede cambiar el valor del atributo.", // ValueCannotBeChanged
     "Definición del modelo no válida.", // InvalidModelConfiguration
     "Definición del Tenant no válida.", // InvalidTenantConfiguration
-    (p, f, c0) => ((c0 = f.c(p.maxLength)) === "one" ? "El valor supera la longitud máxima de " + f.i(f.n(p.maxLength)) + " carácter." : "El valor supera la longitud máxima de " + f.i(f.n(p.maxLength)) + " caracteres."), // TextMaxLengthMismatch
+    (p, f, c0) => "El valor supera la longitud máxima de " + f.i(f.n(p.maxLength)) + " car" + ((c0 = f.c(p.maxLength)) === "one" ? "ácter." : "acteres."), // TextMaxLengthMismatch
     "No se ha encontrado la configuración del estado actual.", // StateConfigurationNotFound
     "La configuración del estado actual no permite comentarios.", // CommentNotAccepted
     "La configuración del estado actual del registro no permite añadir elementos a la colección.", // ForbidToAddToCollectionBasedOnStateMachineConfiguration

@@ -26,17 +26,17 @@ export default {
     "Impossible de supprimer l’entité.", // CannotBeRemoved
     "Élément en double.", // Duplicated
     ["Identifiant (code ou nom) au format non valide.", (p, f) => "Le format de l’identifiant « " + f.i(p.value) + " » (code ou nom) n’est pas valide."], // InvalidIdentifier
-    ["Nombre minimal d’éléments de la collection non respecté.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "La collection doit contenir au moins " + f.i(f.n(p.limit)) + " élément." : "La collection doit contenir au moins " + f.i(f.n(p.limit)) + " éléments.")], // LowerLimitNotRespected
+    ["Nombre minimal d’éléments de la collection non respecté.", (p, f, c0) => "La collection doit contenir au moins " + f.i(f.n(p.limit)) + " élément" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // LowerLimitNotRespected
     "Entité/référence introuvable.", // NotFound
     ["La valeur de l’attribut est obligatoire.", (p, f) => "Une valeur est obligatoire pour l’attribut " + f.i(p.path) + "."], // RequiredValue
     ["La valeur ne correspond pas au type de l’attribut.", (p, f) => "La valeur « " + f.i(p.value) + " » ne correspond pas au type " + f.i(p.type) + " de l’attribut " + f.i(p.path) + "."], // TypeMismatch
-    ["Nombre maximal d’éléments de la collection dépassé.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "La collection peut contenir au plus " + f.i(f.n(p.limit)) + " élément." : "La collection peut contenir au plus " + f.i(f.n(p.limit)) + " éléments.")], // UpperLimitNotRespected
+    ["Nombre maximal d’éléments de la collection dépassé.", (p, f, c0) => "La collection peut contenir au plus " + f.i(f.n(p.limit)) + " élément" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // UpperLimitNotRespected
     "Impossible de créer une instance séparément : l’entité est marquée comme non racine et doit être utilisée dans le contexte d’une autre entité.", // CreateRootUnsupported
     "Impossible d’ajouter des enregistrements à la source de données « System ».", // CreateSystemDataSourceUnsupported
     "La valeur de l’attribut ne peut pas être modifiée.", // ValueCannotBeChanged
     "Définition du modèle non valide.", // InvalidModelConfiguration
     "Définition du Tenant non valide.", // InvalidTenantConfiguration
-    (p, f, c0) => ((c0 = f.c(p.maxLength)) === "one" ? "La valeur dépasse la longueur maximale de " + f.i(f.n(p.maxLength)) + " caractère." : "La valeur dépasse la longueur maximale de " + f.i(f.n(p.maxLength)) + " caractères."), // TextMaxLengthMismatch
+    (p, f, c0) => "La valeur dépasse la longueur maximale de " + f.i(f.n(p.maxLength)) + " caractère" + ((c0 = f.c(p.maxLength)) === "one" ? "." : "s."), // TextMaxLengthMismatch
     "La configuration de l’état actuel est introuvable.", // StateConfigurationNotFound
     "La configuration de l’état actuel n’autorise pas les commentaires.", // CommentNotAccepted
     "La configuration de l’état actuel de l’enregistrement n’autorise pas l’ajout d’éléments à la collection.", // ForbidToAddToCollectionBasedOnStateMachineConfiguration

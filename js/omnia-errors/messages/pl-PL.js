@@ -36,7 +36,7 @@ export default {
     "Nie można zmienić wartości atrybutu.", // ValueCannotBeChanged
     "Nieprawidłowa definicja modelu.", // InvalidModelConfiguration
     "Nieprawidłowa definicja tenanta.", // InvalidTenantConfiguration
-    (p, f, c0) => ((c0 = f.c(p.maxLength)) === "one" ? "Wartość jest za długa. Maksymalna długość to " + f.i(f.n(p.maxLength)) + " znak." : c0 === "few" ? "Wartość jest za długa. Maksymalna długość to " + f.i(f.n(p.maxLength)) + " znaki." : "Wartość jest za długa. Maksymalna długość to " + f.i(f.n(p.maxLength)) + " znaków."), // TextMaxLengthMismatch
+    (p, f, c0) => "Wartość jest za długa. Maksymalna długość to " + f.i(f.n(p.maxLength)) + " znak" + ((c0 = f.c(p.maxLength)) === "one" ? "." : c0 === "few" ? "i." : "ów."), // TextMaxLengthMismatch
     "Nie znaleziono konfiguracji bieżącego stanu.", // StateConfigurationNotFound
     "Konfiguracja bieżącego stanu nie zezwala na komentarze.", // CommentNotAccepted
     "Konfiguracja bieżącego stanu rekordu nie zezwala na dodawanie elementów do kolekcji.", // ForbidToAddToCollectionBasedOnStateMachineConfiguration

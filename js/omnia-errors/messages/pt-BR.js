@@ -26,17 +26,17 @@ export default {
     "Não é possível remover a entidade.", // CannotBeRemoved
     "Elemento duplicado.", // Duplicated
     ["Identificador (código ou nome) com formato inválido.", (p, f) => "O identificador \"" + f.i(p.value) + "\" (código ou nome) está em um formato inválido."], // InvalidIdentifier
-    ["O número mínimo de elementos da coleção não foi atendido.", (p, f, c0) => (p.limit == 0 ? "A coleção deve ter pelo menos " + f.i(f.n(p.limit)) + " elementos." : (c0 = f.c(p.limit)) === "one" ? "A coleção deve ter pelo menos " + f.i(f.n(p.limit)) + " elemento." : "A coleção deve ter pelo menos " + f.i(f.n(p.limit)) + " elementos.")], // LowerLimitNotRespected
+    ["O número mínimo de elementos da coleção não foi atendido.", (p, f, c0) => "A coleção deve ter pelo menos " + f.i(f.n(p.limit)) + " elemento" + (p.limit == 0 ? "s." : (c0 = f.c(p.limit)) === "one" ? "." : "s.")], // LowerLimitNotRespected
     "A entidade/referência não foi encontrada.", // NotFound
     ["O valor do atributo é obrigatório.", (p, f) => "É obrigatório informar um valor para o atributo " + f.i(p.path) + "."], // RequiredValue
     ["O valor não corresponde ao tipo do atributo.", (p, f) => "O valor \"" + f.i(p.value) + "\" não corresponde ao tipo " + f.i(p.type) + " do atributo " + f.i(p.path) + "."], // TypeMismatch
-    ["O número máximo de elementos da coleção foi excedido.", (p, f, c0) => (p.limit == 0 ? "A coleção pode ter no máximo " + f.i(f.n(p.limit)) + " elementos." : (c0 = f.c(p.limit)) === "one" ? "A coleção pode ter no máximo " + f.i(f.n(p.limit)) + " elemento." : "A coleção pode ter no máximo " + f.i(f.n(p.limit)) + " elementos.")], // UpperLimitNotRespected
+    ["O número máximo de elementos da coleção foi excedido.", (p, f, c0) => "A coleção pode ter no máximo " + f.i(f.n(p.limit)) + " elemento" + (p.limit == 0 ? "s." : (c0 = f.c(p.limit)) === "one" ? "." : "s.")], // UpperLimitNotRespected
     "Não é possível criar uma instância separadamente, pois a entidade está marcada como non-root e deve ser usada no contexto de outra entidade.", // CreateRootUnsupported
     "Não é possível adicionar registros ao Data Source \"System\".", // CreateSystemDataSourceUnsupported
     "Não é possível alterar o valor do atributo.", // ValueCannotBeChanged
     "Definição do modelo inválida.", // InvalidModelConfiguration
     "Definição do Tenant inválida.", // InvalidTenantConfiguration
-    (p, f, c0) => (p.maxLength == 0 ? "O valor excede o tamanho máximo de " + f.i(f.n(p.maxLength)) + " caracteres." : (c0 = f.c(p.maxLength)) === "one" ? "O valor excede o tamanho máximo de " + f.i(f.n(p.maxLength)) + " caractere." : "O valor excede o tamanho máximo de " + f.i(f.n(p.maxLength)) + " caracteres."), // TextMaxLengthMismatch
+    (p, f, c0) => "O valor excede o tamanho máximo de " + f.i(f.n(p.maxLength)) + " caractere" + (p.maxLength == 0 ? "s." : (c0 = f.c(p.maxLength)) === "one" ? "." : "s."), // TextMaxLengthMismatch
     "A configuração do estado atual não foi encontrada.", // StateConfigurationNotFound
     "A configuração do estado atual não permite comentários.", // CommentNotAccepted
     "A configuração do estado atual do registro não permite adicionar elementos à coleção.", // ForbidToAddToCollectionBasedOnStateMachineConfiguration

@@ -26,17 +26,17 @@ export default {
     "Não é possível remover a entidade.", // CannotBeRemoved
     "Elemento duplicado.", // Duplicated
     ["Identificador (código ou nome) com formato inválido.", (p, f) => "O identificador \"" + f.i(p.value) + "\" (código ou nome) tem um formato inválido."], // InvalidIdentifier
-    ["Não foi respeitado o número mínimo de elementos da coleção.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "A coleção tem de ter, pelo menos, " + f.i(f.n(p.limit)) + " elemento." : "A coleção tem de ter, pelo menos, " + f.i(f.n(p.limit)) + " elementos.")], // LowerLimitNotRespected
+    ["Não foi respeitado o número mínimo de elementos da coleção.", (p, f, c0) => "A coleção tem de ter, pelo menos, " + f.i(f.n(p.limit)) + " elemento" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // LowerLimitNotRespected
     "Não foi possível encontrar a entidade/referência.", // NotFound
     ["O valor do atributo é obrigatório.", (p, f) => "É obrigatório indicar um valor para o atributo " + f.i(p.path) + "."], // RequiredValue
     ["O valor não corresponde ao tipo do atributo.", (p, f) => "O valor \"" + f.i(p.value) + "\" não corresponde ao tipo " + f.i(p.type) + " do atributo " + f.i(p.path) + "."], // TypeMismatch
-    ["Foi excedido o número máximo de elementos da coleção.", (p, f, c0) => ((c0 = f.c(p.limit)) === "one" ? "A coleção pode ter, no máximo, " + f.i(f.n(p.limit)) + " elemento." : "A coleção pode ter, no máximo, " + f.i(f.n(p.limit)) + " elementos.")], // UpperLimitNotRespected
+    ["Foi excedido o número máximo de elementos da coleção.", (p, f, c0) => "A coleção pode ter, no máximo, " + f.i(f.n(p.limit)) + " elemento" + ((c0 = f.c(p.limit)) === "one" ? "." : "s.")], // UpperLimitNotRespected
     "Não é possível criar uma instância de forma isolada: a entidade está marcada como non-root e tem de ser utilizada no contexto de outra entidade.", // CreateRootUnsupported
     "Não é possível adicionar registos ao Data Source \"System\".", // CreateSystemDataSourceUnsupported
     "Não é possível alterar o valor do atributo.", // ValueCannotBeChanged
     "Definição do modelo inválida.", // InvalidModelConfiguration
     "Definição do Tenant inválida.", // InvalidTenantConfiguration
-    (p, f, c0) => ((c0 = f.c(p.maxLength)) === "one" ? "O valor excede o comprimento máximo de " + f.i(f.n(p.maxLength)) + " carácter." : "O valor excede o comprimento máximo de " + f.i(f.n(p.maxLength)) + " caracteres."), // TextMaxLengthMismatch
+    (p, f, c0) => "O valor excede o comprimento máximo de " + f.i(f.n(p.maxLength)) + " car" + ((c0 = f.c(p.maxLength)) === "one" ? "ácter." : "acteres."), // TextMaxLengthMismatch
     "Não foi encontrada a configuração do estado atual.", // StateConfigurationNotFound
     "A configuração do estado atual não permite comentários.", // CommentNotAccepted
     "A configuração do estado atual do registo não permite adicionar elementos à coleção.", // ForbidToAddToCollectionBasedOnStateMachineConfiguration
