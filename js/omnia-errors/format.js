@@ -7,7 +7,7 @@ import { parameters } from "./catalog.js";
 export const own = Object.hasOwn;
 
 /** By locale: the formatters without and with isolation marks. */
-const formatters = new Map();
+const formatters = { __proto__: null };
 
 /**
  * The formatters of a locale: `n` writes a number (grouped as the locale groups digits), `c`
@@ -16,27 +16,24 @@ const formatters = new Map();
  * once computed: `Intl.PluralRules` evaluates the locale's rules on every call.
  */
 export function formats(locale, isolate) {
-  let pair = formatters.get(locale);
-  if (pair === undefined) {
+  if (!formatters[locale]) {
     const numbers = new Intl.NumberFormat(locale);
     const plurals = new Intl.PluralRules(locale);
     const small = [];
-    const n = (value) => numbers.format(value);
-    const c = (value) =>
-      typeof value === "bigint"
-        ? // Beyond 2^53, a number with the same last six digits (all CLDR's integer rules
-          // look at) that is as large as a million.
-          plurals.select(value > 2n ** 53n ? Number(value % 1000000n) + 1e6 : Number(value))
-        : value < 1024
-          ? (small[value] ??= plurals.select(value))
-          : plurals.select(value);
-    pair = [
+    // `format` is a getter of a function bound to its formatter.
+    const n = numbers.format;
+    const c = (value) => {
+      // Beyond 2^53, a number with the same last six digits (all CLDR's integer rules look
+      // at) that is as large as a million.
+      if (typeof value === "bigint") value = Number(value > 2n ** 53n ? (value % 1000000n) + 1000000n : value);
+      return value < 1024 ? (small[value] ??= plurals.select(value)) : plurals.select(value);
+    };
+    formatters[locale] = [
       { n, c, i: (text) => text },
       { n, c, i: (text) => "\u2068" + text + "\u2069" },
     ];
-    formatters.set(locale, pair);
   }
-  return pair[+!!isolate];
+  return formatters[locale][isolate === true ? 1 : 0];
 }
 
 /**
@@ -46,30 +43,26 @@ export function formats(locale, isolate) {
 const blank = /^(?:(?!\ufeff)[\s\x85])*$/;
 
 /**
- * The parameters of `code` in `given` (own properties only; `null` is absent), and whether
- * the contextual message applies (every optional parameter there, an optional text not
- * blank); or, as a string, what is wrong with them.
+ * Whether the contextual message of `code` applies to `given` (the code has optional
+ * parameters, and each is there: an own property, not `null`, a text not blank); or, as a
+ * string, what is wrong with the parameters (own properties only; `null` is absent).
  */
 export function read(code, given) {
-  const args = {};
-  let missing = 0;
+  // 1: an optional parameter is given; 2: one is not.
+  let optional = 0;
   for (const { name, type, required } of parameters[code] ?? []) {
-    const value = given != null && own(given, name) ? given[name] : null;
+    const value = own(Object(given), name) ? given[name] : null;
+    const number = type === "number";
     if (value == null) {
       if (required) return `${code} needs the ${type} parameter ${name}`;
-      missing++;
-      continue;
-    }
-    const number = type === "number";
-    if (
+    } else if (
       number
         ? !(typeof value === "bigint" ? value >= 0n && value < 2n ** 64n : Number.isSafeInteger(value) && value >= 0)
         : typeof value !== "string"
     ) {
       return `${code}: ${name} must be ${number ? "a non-negative integer (a bigint past 2^53)" : "a string"}, not ${String(value)}`;
     }
-    args[name] = value;
-    if (!required && !number && blank.test(value)) missing++;
+    if (!required) optional |= value == null || (!number && blank.test(value)) ? 2 : 1;
   }
-  return { args, context: missing === 0 && (parameters[code] ?? []).some((p) => !p.required) };
+  return optional === 1;
 }

@@ -60,18 +60,28 @@ function messagesOf(locale) {
 }
 
 /**
- * The text of the message at `index` in `messages`, else in its fallback (en-US), else `name`
- * (the code's, or the status title's Fluent id).
+ * The text of the message at `index` in `messages` (contextual or not), else in its fallback
+ * (en-US), else `name` (the code's, or the status title's Fluent id).
  */
-function resolve(messages, index, name, { args, context }, options) {
+function resolve(messages, index, name, params, context, options) {
   for (let m = messages; m; m = m.fallback) {
     const entry = m.messages[index];
     const pattern = Array.isArray(entry) ? entry[+context] : context ? null : entry;
     // A text is the message; a function writes it, and what comes out empty falls back.
-    const text = typeof pattern === "function" ? pattern(args, formats(m.locale, options?.isolate === true)) : pattern;
+    const text = typeof pattern === "function" ? pattern(params, formats(m.locale, options?.isolate)) : pattern;
     if (typeof pattern === "string" || text) return { text, locale: m.locale };
   }
   return { text: name, locale: sourceLocale };
+}
+
+/**
+ * The message of `code` (its generic one with `generic`) in `messages`; or, as a string, why
+ * there is none: an unknown code, or parameters it cannot take.
+ */
+function lookup(messages, code, params, options, generic) {
+  const index = codes.indexOf(code);
+  const context = index < 0 ? `${JSON.stringify(String(code))} is not an OMNIA error code` : read(code, params);
+  return typeof context === "string" ? context : resolve(messages, index, code, params, !generic && context, options);
 }
 
 /**
@@ -82,12 +92,9 @@ function resolve(messages, index, name, { args, context }, options) {
  * @throws {TypeError} for an unknown code, or a parameter missing or of the wrong type.
  */
 export function message(code, params, locale, options) {
-  const messages = messagesOf(locale);
-  const index = codes.indexOf(code);
-  if (index < 0) throw new TypeError(`omnia-errors: ${JSON.stringify(String(code))} is not an OMNIA error code`);
-  const given = read(code, params);
-  if (typeof given === "string") throw new TypeError(`omnia-errors: ${given}`);
-  return resolve(messages, index, code, given, options);
+  const found = lookup(messagesOf(locale), code, params, options);
+  if (typeof found === "string") throw new TypeError("omnia-errors: " + found);
+  return found;
 }
 
 /**
@@ -99,8 +106,10 @@ export function statusTitle(status, locale) {
   const messages = messagesOf(locale);
   if (!Number.isInteger(status) || status < 400 || status > 599) return null;
   const at = statusTitles.indexOf(status);
-  const slot = codes.length + (at < 0 ? statusTitles.length + (status > 499) : at);
-  return resolve(messages, slot, at < 0 ? `http-${status > 499 ? 5 : 4}xx` : `http-${status}`, { context: false });
+  // Untitled: the class's title (after the titled statuses', 4xx then 5xx), named `http-4xx`.
+  return at < 0
+    ? resolve(messages, codes.length + statusTitles.length + (status > 499), `http-${(status / 100) | 0}xx`)
+    : resolve(messages, codes.length + at, `http-${status}`);
 }
 
 /**
@@ -116,22 +125,19 @@ export function localize(body, locale, options) {
   const messages = messagesOf(locale);
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
   const problem = !own(body, "message");
-  /** The messages of a received code (its generic one with `generic`), or `null`. */
-  const received = (code, parameters, api, generic) => {
-    const index = codes.indexOf(code);
-    if (index < 0 || index < errorCodes.length !== api) return null;
-    const given = read(code, parameters);
-    return typeof given === "string" ? null : resolve(messages, index, code, generic ? { ...given, context: false } : given, options).text;
-  };
+  const key = problem ? "detail" : "message";
+  /** The text of a received code (an API code's with `api`, a validation code's without), if any. */
+  const received = (code, params, api, generic) =>
+    codes.indexOf(code) < errorCodes.length === api ? lookup(messages, code, params, options, generic).text : undefined;
   const out = { ...body };
   // A problem without `code` is read by the code its `type` documents, as in Rust.
   const anchor = docsPage + "#";
-  const { type } = body;
+  const { type, parameters } = body;
   const code = body.code ?? (problem && typeof type === "string" && type.startsWith(anchor) ? type.slice(anchor.length) : null);
-  const text = received(code, body.parameters, true);
-  if (text !== null) {
-    if (problem) out.title = received(code, body.parameters, true, true);
-    out[problem ? "detail" : "message"] = text;
+  const text = received(code, parameters, true);
+  if (text !== undefined) {
+    if (problem) out.title = received(code, parameters, true, true);
+    out[key] = text;
   } else if (problem && code == null && (type ?? "about:blank") === "about:blank") {
     // A problem that is its status alone: its title is the status's reason phrase.
     const title = statusTitle(body.status, messages);
@@ -139,8 +145,8 @@ export function localize(body, locale, options) {
   }
   if (Array.isArray(body.errors)) {
     out.errors = body.errors.map((item) => {
-      const text = item !== null && typeof item === "object" ? received(item.code, item.parameters, false) : null;
-      return text === null ? item : { ...item, [problem ? "detail" : "message"]: text };
+      const text = received(item?.code, item?.parameters, false);
+      return text === undefined ? item : { ...item, [key]: text };
     });
   }
   return out;
