@@ -263,6 +263,6 @@ export declare const httpStatus: HttpStatuses;
 export declare const statusTitles: readonly number[];
 export declare const parameters: { readonly [C in Code]?: readonly ParameterSpec[] };
 export declare const locales: readonly LocaleInfo[];
-export declare const loaders: { readonly [L in Locale]: () => Promise<{ default: import("./index.js").Messages<L> }> };
+export declare const loaders: { readonly [L in Locale]: () => Promise<{ default: import("./index.js").Messages<L>; titles: import("./index.js").Titles<L> }> };
 export declare const docsPage: "https://docs.omnialowcode.com/omnia3_api_errors.html";
 export declare const sourceLocale: "en-US";

@@ -31,9 +31,8 @@ export const httpStatus = {
 const run = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /**
- * The HTTP statuses with a title of their own, in the order of each locale's titles (after
- * its codes' messages, then the 4xx and 5xx class titles); any other status from 400 to 599
- * takes its class's.
+ * The HTTP statuses with a title of their own, in the order of each locale's `titles` (then
+ * the 4xx and 5xx class titles); any other status from 400 to 599 takes its class's.
  */
 export const statusTitles = [...run(400, 417), 421, 422, 426, 428, 429, 431, 451, ...run(500, 505), 511];
 

@@ -18,10 +18,7 @@ export {
 } from "./catalog.js";
 export { negotiate } from "./negotiate.js";
 
-/**
- * Every code, in the order of each locale's messages (which then have the status titles): the
- * order of the Rust localizer's compiled messages.
- */
+/** Every code, in the order of each locale's messages: the Rust localizer's order. */
 const codes = [...errorCodes, ...validationErrorCodes];
 
 /** Whether `code` is an API error code (the `code` of a response body). */
@@ -30,38 +27,44 @@ export const isErrorCode = (code) => errorCodes.includes(code);
 /** Whether `code` is a validation error code (the `code` of an item of its `errors`). */
 export const isValidationErrorCode = (code) => validationErrorCodes.includes(code);
 
-/** By tag, the messages `load` brought (or is bringing). */
+/** By tag, the messages `load` brought (or is bringing), with their titles. */
 const loading = new Map();
 const ready = new Map();
 
 /**
- * The messages of a locale, loaded once (a module of its own, so a UI loads only the
- * languages it shows); afterwards `message` and `localize` also take the tag itself.
+ * The messages of a locale with its status titles (`titles`), loaded once (a module of its
+ * own, so a UI loads only the languages it shows); afterwards `message`, `localize` and
+ * `statusTitle` also take the tag itself, and `localize` titles `about:blank` problems.
  */
 export function load(locale) {
   if (!own(loaders, locale)) {
     return Promise.reject(new RangeError(`omnia-errors has no locale ${JSON.stringify(String(locale))}`));
   }
   if (!loading.has(locale)) {
-    loading.set(locale, loaders[locale]().then(({ default: messages }) => (ready.set(locale, messages), messages)));
+    // A copy: the module's own default export stays without titles.
+    const loaded = ({ default: messages, titles }) => ({ ...messages, titles });
+    loading.set(locale, loaders[locale]().then(loaded).then((messages) => (ready.set(locale, messages), messages)));
   }
   return loading.get(locale);
 }
 
-/** The messages a caller gave: a locale module's default export, or the tag of a loaded one. */
-function messagesOf(locale) {
-  const messages = typeof locale === "string" ? ready.get(locale) : locale;
-  if (typeof messages?.messages !== "object") {
-    throw typeof locale === "string"
+/**
+ * What a caller gave for a locale: a locale module's messages (its default export) or
+ * `titles` (`key` says which), or the tag of a loaded locale (its messages).
+ */
+function tableOf(locale, key = "messages") {
+  const table = typeof locale === "string" ? ready.get(locale) : locale;
+  if (!Array.isArray(table?.[key])) {
+    throw typeof locale === "string" && !table
       ? new Error(`omnia-errors: await load("${locale}") first`)
-      : new TypeError("omnia-errors: a locale is a loaded tag or its messages");
+      : new TypeError(`omnia-errors: a locale is a loaded tag or its ${key}`);
   }
-  return messages;
+  return table;
 }
 
 /**
  * The text of the message at `index` in `messages` (contextual or not), else in its fallback
- * (en-US), else `name` (the code's, or the status title's Fluent id).
+ * (en-US), else the code's name.
  */
 function resolve(messages, index, name, params, context, options) {
   for (let m = messages; m; m = m.fallback) {
@@ -92,37 +95,46 @@ function lookup(messages, code, params, options, generic) {
  * @throws {TypeError} for an unknown code, or a parameter missing or of the wrong type.
  */
 export function message(code, params, locale, options) {
-  const found = lookup(messagesOf(locale), code, params, options);
+  const found = lookup(tableOf(locale), code, params, options);
   if (typeof found === "string") throw new TypeError("omnia-errors: " + found);
   return found;
 }
 
 /**
- * The title of an HTTP error status in a locale, as RFC 9457 `about:blank` problems carry it:
- * its reason phrase ("Not Found"), or its class's ("Client Error") for a 4xx or 5xx status
- * without one of its own; `null` for any other status. Falls back to en-US as `message` does.
+ * The title of an HTTP error status in a locale (its module's `titles`, or a loaded tag), as
+ * RFC 9457 `about:blank` problems carry it: its reason phrase ("Not Found"), or its class's
+ * ("Client Error") for a 4xx or 5xx status without one of its own; `null` for any other
+ * status. Falls back to en-US's titles, then to the title's Fluent id, as `message` does.
  */
-export function statusTitle(status, locale) {
-  const messages = messagesOf(locale);
+export function statusTitle(status, titles) {
+  return title(tableOf(typeof titles === "string" ? tableOf(titles).titles : titles, "titles"), status);
+}
+
+/** `statusTitle` of titles already checked. */
+function title(titles, status) {
   if (!Number.isInteger(status) || status < 400 || status > 599) return null;
   const at = statusTitles.indexOf(status);
   // Untitled: the class's title (after the titled statuses', 4xx then 5xx), named `http-4xx`.
-  return at < 0
-    ? resolve(messages, codes.length + statusTitles.length + (status > 499), `http-${(status / 100) | 0}xx`)
-    : resolve(messages, codes.length + at, `http-${status}`);
+  const index = at < 0 ? statusTitles.length + (status > 499) : at;
+  for (let t = titles; t; t = t.fallback) {
+    if (t.titles[index]) return { text: t.titles[index], locale: t.locale };
+  }
+  return { text: at < 0 ? `http-${(status / 100) | 0}xx` : `http-${status}`, locale: sourceLocale };
 }
 
 /**
  * A received error body with its messages in a locale: OMNIA's (`message`, and each item's)
  * or RFC 9457 Problem Details (`title`, `detail`, and each item's `detail`), nested `errors`
- * included. A problem without `code` is read by the code its `type` documents (`docsPage`),
- * and an `about:blank` one without a code gets its status's title (`statusTitle`).
+ * included. A problem without `code` is read by the code its `type` documents (`docsPage`).
+ * An `about:blank` one without a code gets its status's title (`statusTitle`) where there
+ * are titles (`options.titles`, or a locale `load` gave), else keeps the title it came with.
  * A code this package does not know (a newer server's) or parameters it cannot read keep the
  * text they came with. The body given is not changed; anything that is not an object
  * comes back as it is.
  */
 export function localize(body, locale, options) {
-  const messages = messagesOf(locale);
+  const messages = tableOf(locale);
+  const titles = options?.titles == null ? messages.titles : tableOf(options.titles, "titles");
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
   const problem = !own(body, "message");
   const key = problem ? "detail" : "message";
@@ -138,10 +150,10 @@ export function localize(body, locale, options) {
   if (text !== undefined) {
     if (problem) out.title = received(code, parameters, true, true);
     out[key] = text;
-  } else if (problem && code == null && (type ?? "about:blank") === "about:blank") {
+  } else if (titles && problem && code == null && (type ?? "about:blank") === "about:blank") {
     // A problem that is its status alone: its title is the status's reason phrase.
-    const title = statusTitle(body.status, messages);
-    if (title) out.title = title.text;
+    const found = title(titles, body.status);
+    if (found) out.title = found.text;
   }
   if (Array.isArray(body.errors)) {
     out.errors = body.errors.map((item) => {

@@ -17,8 +17,8 @@ import {
   statusTitles,
   validationErrorCodes,
 } from "../omnia-errors/index.js";
-import de from "../omnia-errors/messages/de-DE.js";
-import pl from "../omnia-errors/messages/pl-PL.js";
+import de, { titles as deTitles } from "../omnia-errors/messages/de-DE.js";
+import pl, { titles as plTitles } from "../omnia-errors/messages/pl-PL.js";
 
 // The status titles of `formatted.json`: an `about:blank` problem of each status, received
 // with `title`, as the Rust `localize_problem` wrote it in each locale.
@@ -95,18 +95,28 @@ test("isolation marks on request", () => {
 });
 
 test("an about:blank problem gets its status's title in every locale, as Rust writes it", async () => {
-  for (const { tag } of locales) await load(tag);
+  // A loaded tag has its titles; an imported module's are its `titles` export.
+  const modules = {};
+  for (const { tag } of locales) {
+    await load(tag);
+    modules[tag] = await import(`../omnia-errors/messages/${tag}.js`);
+  }
   const failures = [];
   for (const { locale, status, id, title, expected } of statusCases) {
     const problem = { type: "about:blank", title, status, instance: "/x" };
     const body = localize(problem, locale);
     const own = statusTitle(status, locale);
+    const { default: messages, titles } = modules[locale];
     const fine =
       body.title === expected &&
       body.instance === "/x" &&
       (id === null ? own === null : own?.text === expected && own.locale === locale) &&
       // An absent `type` is `about:blank` (RFC 9457, 3.1.1).
-      localize({ title, status }, locale).title === expected;
+      localize({ title, status }, locale).title === expected &&
+      localize(problem, messages, { titles }).title === expected &&
+      JSON.stringify(statusTitle(status, titles)) === JSON.stringify(own) &&
+      // Without titles, the title the server wrote.
+      localize(problem, messages).title === title;
     if (!fine) failures.push(`[${locale}] ${status}: rust ${JSON.stringify(expected)}, js ${JSON.stringify([body.title, own])}`);
   }
   assert.equal(failures.length, 0, failures.join("\n"));
@@ -118,43 +128,72 @@ test("an about:blank problem gets its status's title in every locale, as Rust wr
 });
 
 test("a problem's status title only where the problem is its status alone", () => {
-  const found = statusTitle(404, pl).text;
+  const titles = { titles: plTitles };
+  const found = statusTitle(404, plTitles).text;
   // A code, known or not, is localized (or kept) by the code, not by the status.
-  const coded = localize({ type: "about:blank", title: "t", status: 404, detail: "d", code: "EntityNotFound" }, pl);
+  const coded = localize({ type: "about:blank", title: "t", status: 404, detail: "d", code: "EntityNotFound" }, pl, titles);
   assert.equal(coded.title, message("EntityNotFound", {}, pl).text);
   assert.notEqual(coded.title, found);
-  assert.equal(localize({ type: "about:blank", title: "t", status: 404, code: "Newer" }, pl).title, "t");
+  assert.equal(localize({ type: "about:blank", title: "t", status: 404, code: "Newer" }, pl, titles).title, "t");
   // A problem of another type, and an OMNIA body, are no about:blank problems.
-  assert.equal(localize({ type: "https://example.com/probs/out-of-credit", title: "t", status: 404 }, pl).title, "t");
-  assert.equal(localize({ type: "about:blank", code: "Newer", message: "m", status: 404 }, pl).title, undefined);
+  assert.equal(localize({ type: "https://example.com/probs/out-of-credit", title: "t", status: 404 }, pl, titles).title, "t");
+  assert.equal(localize({ type: "about:blank", code: "Newer", message: "m", status: 404 }, pl, titles).title, undefined);
   // A status that is no error status, or no integer, keeps the title.
   for (const status of [undefined, null, "404", 404.5, 399, 600, -404]) {
-    assert.equal(localize({ type: "about:blank", title: "t", status }, pl).title, "t", String(status));
-    if (typeof status === "number") assert.equal(statusTitle(status, pl), null, String(status));
+    assert.equal(localize({ type: "about:blank", title: "t", status }, pl, titles).title, "t", String(status));
+    if (typeof status === "number") assert.equal(statusTitle(status, plTitles), null, String(status));
   }
-  assert.deepEqual(localize({ type: "about:blank", status: 405 }, pl), { type: "about:blank", status: 405, title: statusTitle(405, pl).text });
-  assert.throws(() => statusTitle(404, { locale: "pl-PL" }), TypeError);
+  assert.deepEqual(localize({ type: "about:blank", status: 405 }, pl, titles), { type: "about:blank", status: 405, title: statusTitle(405, plTitles).text });
+  assert.equal(localize({ type: "about:blank", status: 405 }, pl, titles).title, "Niedozwolona metoda");
 });
 
-test("a status title a locale lacks comes from en-US, then is its Fluent id", async () => {
-  const en = await load(sourceLocale);
-  // A module's titles follow its codes' messages, in the order of statusTitles, then 4xx, 5xx.
-  const first = errorCodes.length + validationErrorCodes.length;
-  const partial = { locale: "pl-PL", messages: [], fallback: en };
-  partial.messages[first] = null;
-  partial.messages[first + 1] = "Brak autoryzacji";
+test("titles are opt-in: without them an about:blank problem keeps its title", async () => {
+  const problem = { type: "about:blank", title: "Not Found", status: 404 };
+  // A module's messages have no titles: what a UI that never titles a status bundles.
+  assert.equal("titles" in pl, false);
+  assert.equal(localize(problem, pl).title, "Not Found");
+  assert.deepEqual(localize({ type: "about:blank", status: 405 }, pl), { type: "about:blank", status: 405 });
+  assert.equal(localize(problem, pl, { titles: plTitles, isolate: true }).title, "Nie znaleziono");
+  // A loaded tag titles, and its titles are the module's; `titles` given win over them.
+  const loaded = await load("pl-PL");
+  assert.equal(loaded.titles, plTitles);
+  assert.equal("titles" in pl, false, "load leaves the module's export as it was");
+  assert.equal(localize(problem, loaded).title, "Nie znaleziono");
+  assert.equal(localize(problem, "pl-PL", { titles: deTitles }).title, "Nicht gefunden");
+  assert.equal(localize(problem, "pl-PL", { titles: undefined }).title, "Nie znaleziono");
+  // Anything else as titles is a TypeError, whatever the body: the messages, a tag (for
+  // `localize`, whose locale is the tag), no titles array.
+  for (const bad of [pl, loaded, "pl-PL", { locale: "pl-PL" }, { ...plTitles, titles: {} }, 5]) {
+    assert.throws(() => localize({ code: "Newer", message: "m" }, pl, { titles: bad }), { name: "TypeError", message: /its titles/ }, String(bad));
+    if (typeof bad !== "string") assert.throws(() => statusTitle(404, bad), { name: "TypeError", message: /its titles/ }, String(bad));
+  }
+  // A tag's titles once loaded; before, the same error as `message`'s.
+  assert.deepEqual(statusTitle(404, "pl-PL"), { text: "Nie znaleziono", locale: "pl-PL" });
+  const fresh = await import(`../omnia-errors/index.js?titles=${Date.now()}`);
+  assert.throws(() => fresh.statusTitle(404, "de-DE"), /await load\("de-DE"\) first/);
+});
+
+test("a status title a locale lacks comes from en-US's titles, then is its Fluent id", async () => {
+  const { titles: en } = await load(sourceLocale);
+  // A module's titles are in the order of statusTitles, then the 4xx and 5xx classes'.
+  const partial = { locale: "pl-PL", titles: [null, "Brak autoryzacji"], fallback: en };
   assert.deepEqual(statusTitle(400, partial), { text: "Bad Request", locale: "en-US" });
   assert.deepEqual(statusTitle(401, partial), { text: "Brak autoryzacji", locale: "pl-PL" });
   assert.deepEqual(statusTitle(599, partial), { text: "Server Error", locale: "en-US" });
-  const alone = { locale: "pl-PL", messages: [] };
+  assert.equal(localize({ status: 400 }, pl, { titles: partial }).title, "Bad Request");
+  const alone = { locale: "pl-PL", titles: [] };
   assert.deepEqual(statusTitle(404, alone), { text: "http-404", locale: "en-US" });
   assert.deepEqual(statusTitle(418, alone), { text: "http-4xx", locale: "en-US" });
   assert.deepEqual(statusTitle(599, alone), { text: "http-5xx", locale: "en-US" });
-  // The shipped modules title every status themselves.
+  // The shipped modules title every status themselves, and their messages are the codes' alone.
+  const codes = errorCodes.length + validationErrorCodes.length;
   for (const { tag } of locales) {
-    const { messages } = await load(tag);
-    assert.equal(messages.length, first + statusTitles.length + 2, tag);
-    assert.ok(messages.slice(first).every((t) => typeof t === "string" && t !== ""), tag);
+    const { messages, titles } = await load(tag);
+    assert.equal(messages.length, codes, tag);
+    assert.equal(titles.locale, tag);
+    assert.equal(titles.titles.length, statusTitles.length + 2, tag);
+    assert.equal(titles.fallback, undefined, tag);
+    assert.ok(titles.titles.every((t) => typeof t === "string" && t !== ""), tag);
   }
 });
 

@@ -35,13 +35,15 @@ test("Node imports it by name: negotiation, messages, the Fluent files", () => {
     import { readFileSync } from "node:fs";
     import { fileURLToPath } from "node:url";
     import { load, localize, message, negotiate, httpStatus } from "omnia-errors";
-    import pl from "omnia-errors/messages/pl-PL";
+    import pl, { titles } from "omnia-errors/messages/pl-PL";
     const locale = negotiate("pt-AO, en;q=0.5");
     assert.equal(locale, "pt-PT");
     await load(locale);
     assert.equal(message("EntityNotFound", {}, locale).locale, "pt-PT");
     assert.equal(message("TextMaxLengthMismatch", { maxLength: 1000 }, pl).text, "Wartość jest za długa. Maksymalna długość to 1000 znaków.");
     assert.equal(localize({ code: "InternalError", message: "x" }, pl).message, "Wewnętrzny błąd systemu.");
+    assert.equal(localize({ type: "about:blank", title: "Not Found", status: 404 }, pl).title, "Not Found");
+    assert.equal(localize({ type: "about:blank", title: "Not Found", status: 404 }, pl, { titles }).title, "Nie znaleziono");
     assert.equal(httpStatus.EntityNotFound, 404);
     const ftl = readFileSync(fileURLToPath(import.meta.resolve("omnia-errors/ftl/pl-PL/errors.ftl")), "utf8");
     assert.match(ftl, /^validation-TextMaxLengthMismatch =/m);
@@ -83,6 +85,37 @@ test("a TypeScript UI compiles with tsc --strict, and each misuse is an error", 
   const failed = spawnSync(bin("tsc"), ["-p", "tsconfig.json"], { cwd: packed.project, encoding: "utf8" });
   assert.notEqual(failed.status, 0);
   assert.match(failed.stdout, /examples\.ts.*'maxLength' is missing/s);
+});
+
+test("a bundle holds the status titles only where the UI titles statuses: pl-PL's own, no en-US's", async () => {
+  const esbuild = await import("esbuild");
+  const bundle = async (contents) => {
+    const result = await esbuild.build({
+      stdin: { contents, resolveDir: packed.project, loader: "js" },
+      bundle: true,
+      format: "esm",
+      // The texts as they are (not \u escapes), for the test to find them.
+      charset: "utf8",
+      write: false,
+      logLevel: "error",
+    });
+    return result.outputFiles[0].text;
+  };
+  const untitled = await bundle(`
+    import { localize, message } from "omnia-errors";
+    import pl from "omnia-errors/messages/pl-PL";
+    export const show = (body) => [localize(body, pl), message("InternalError", {}, pl)];
+  `);
+  const titled = await bundle(`
+    import { localize } from "omnia-errors";
+    import pl, { titles } from "omnia-errors/messages/pl-PL";
+    export const show = (body) => localize(body, pl, { titles });
+  `);
+  // pl-PL's 401 and 5xx titles, and en-US's.
+  const titles = ["Brak autoryzacji", "Błąd serwera", "Unauthorized", "Server Error"];
+  assert.match(untitled, /Wewnętrzny błąd systemu\./);
+  assert.deepEqual(titles.filter((t) => untitled.includes(t)), []);
+  assert.deepEqual(titles.filter((t) => titled.includes(t)), ["Brak autoryzacji", "Błąd serwera"]);
 });
 
 test("publint reports nothing", () => {

@@ -15,10 +15,11 @@ import {
   type Locale,
   type ProblemDetails,
   type StatusProblem,
+  type Titles,
   type ValidationErrorCode,
 } from "omnia-errors";
 import * as omnia from "omnia-errors";
-import pl from "omnia-errors/messages/pl-PL";
+import pl, { titles as plTitles } from "omnia-errors/messages/pl-PL";
 import type { OmniaErrorMessageElement } from "omnia-errors/element";
 
 const locale: Locale = negotiate(["pt-AO", "en"]);
@@ -67,12 +68,24 @@ const problem: ProblemDetails = localize(
   pl,
 );
 const notFound: StatusProblem = localize({ type: "about:blank", title: "Not Found", status: 404 }, pl);
+// Titles are opt-in: the module's `titles`, or a loaded tag's.
+const titled: StatusProblem = localize({ type: "about:blank", title: "Not Found", status: 404 }, pl, { titles: plTitles, isolate: true });
 const title: string | undefined = statusTitle(405, "pl-PL")?.text;
+const polish: Titles<"pl-PL"> = plTitles;
+const loaded = await load("de-DE");
+const german: Titles<"de-DE"> = loaded.titles;
+statusTitle(404, german);
+// @ts-expect-error a module's messages are no titles
+statusTitle(405, pl);
+// @ts-expect-error the titles option takes titles, not messages
+localize(notFound, pl, { titles: pl });
+// @ts-expect-error pl-PL's titles are not de-DE's
+const mislabelled: Titles<"de-DE"> = plTitles;
 const page: "https://docs.omnialowcode.com/omnia3_api_errors.html" = docsPage;
 // @ts-expect-error the loaders are the package's own, not an export (a type of the catalog's)
 void omnia.loaders;
 // @ts-expect-error a status is a number
-statusTitle("405", pl);
+statusTitle("405", plTitles);
 // @ts-expect-error an about:blank problem's type is about:blank
 const typed: StatusProblem = { type: "https://example.com", title: "t", status: 404 };
 // @ts-expect-error a validation code is no API error code
@@ -83,4 +96,4 @@ element.code = "EntityNotFound";
 element.language = "PTPT";
 await element.rendered;
 
-export { text, status, statuses, wrong, again, problem, notFound, title, page, typed, misplaced };
+export { text, status, statuses, wrong, again, problem, notFound, titled, title, polish, page, typed, misplaced, mislabelled };

@@ -60,9 +60,9 @@ pub(crate) fn module(locales: &[DeclaredLocale]) -> String {
     let _ = write!(
         out,
         "}};\n\n/** The numbers from `from` to `to`. */\nconst run = (from, to) => Array.from({{ length: to - from + 1 }}, (_, i) => from + i);\n\n\
-         /**\n * The HTTP statuses with a title of their own, in the order of each locale's titles (after\n \
-         * its codes' messages, then the 4xx and 5xx class titles); any other status from 400 to 599\n \
-         * takes its class's.\n */\nexport const statusTitles = [{}];\n",
+         /**\n * The HTTP statuses with a title of their own, in the order of each locale's `titles` (then\n \
+         * the 4xx and 5xx class titles); any other status from 400 to 599 takes its class's.\n \
+         */\nexport const statusTitles = [{}];\n",
         runs(&STATUS_TITLES)
     );
     let _ = writeln!(
@@ -203,7 +203,7 @@ pub(crate) fn declaration(
          export declare const statusTitles: readonly number[];\n\
          export declare const parameters: { readonly [C in Code]?: readonly ParameterSpec[] };\n\
          export declare const locales: readonly LocaleInfo[];\n\
-         export declare const loaders: { readonly [L in Locale]: () => Promise<{ default: import(\"./index.js\").Messages<L> }> };\n",
+         export declare const loaders: { readonly [L in Locale]: () => Promise<{ default: import(\"./index.js\").Messages<L>; titles: import(\"./index.js\").Titles<L> }> };\n",
     );
     let _ = writeln!(
         out,
