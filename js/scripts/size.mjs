@@ -3,10 +3,13 @@
 //   cd js && npm ci && node scripts/size.mjs
 //
 // Sizes: each UI's code bundled by esbuild (`--bundle --minify`, ES module), then `gzip -9`.
-// - one language: the package's runtime (message, localize; then with negotiate too) and
-//   pl-PL, against @fluent/bundle + @fluent/langneg + pl-PL's errors.ftl;
-// - all seven languages: the runtime and every locale, against @fluent/bundle + @fluent/langneg
-//   + the seven errors.ftl (Paraglide is not built here: it needs its own project format).
+// - one language: the package's runtime (message, localize) and pl-PL's messages, as a UI
+//   that does not re-title problems ships it; then with pl-PL's status titles (a UI that
+//   titles `about:blank` problems); then with negotiate too; each against @fluent/bundle +
+//   @fluent/langneg + pl-PL's errors.ftl (which holds the titles);
+// - all seven languages: the runtime and every locale with its titles, against @fluent/bundle
+//   + @fluent/langneg + the seven errors.ftl (Paraglide is not built here: it needs its own
+//   project format).
 // Speed: formatting TextMaxLengthMismatch { maxLength: 1000 } in pl-PL, the package's
 // `message` against `FluentBundle.formatPattern` (the bundle and its message made once), in
 // alternating rounds of the same process; the median round of each.
@@ -44,10 +47,11 @@ async function size(source) {
   return { min: code.length, gzip: gzip.length };
 }
 
-const ours = (locales, api = ["negotiate", "message", "localize"]) => `
+/** A UI of the package: `api` and the messages of `locales`, with their titles if `titled`. */
+const ours = (locales, { api = ["negotiate", "message", "localize"], titled = true } = {}) => `
   import { ${api.join(", ")} } from "../omnia-errors/index.js";
-  ${locales.map((t, i) => `import m${i} from "../omnia-errors/messages/${t}.js";`).join("\n")}
-  export const locales = [${locales.map((_, i) => `m${i}`).join(", ")}];
+  ${locales.map((t, i) => `import m${i}${titled ? `, { titles as t${i} }` : ""} from "../omnia-errors/messages/${t}.js";`).join("\n")}
+  export const locales = [${locales.map((_, i) => (titled ? `[m${i}, t${i}]` : `m${i}`)).join(", ")}];
   export { ${api.join(", ")} };
 `;
 
@@ -65,9 +69,11 @@ const fluent = (locales) => `
 `;
 
 const row = (name, s) => `${name.padEnd(44)} ${String(s.min).padStart(7)} B min ${String(s.gzip).padStart(6)} B gzip`;
-const ratio = (a, b) => (a / b).toFixed(2) + "x";
+// Three decimals: a ratio at a target is not rounded onto it.
+const ratio = (a, b) => (a / b).toFixed(3) + "x";
 
-const oneOurs = await size(ours(["pl-PL"], ["message", "localize"]));
+const oneOurs = await size(ours(["pl-PL"], { api: ["message", "localize"], titled: false }));
+const oneTitled = await size(ours(["pl-PL"], { api: ["message", "localize"] }));
 const oneNegotiating = await size(ours(["pl-PL"]));
 const oneFluent = await size(fluent(["pl-PL"]));
 const allOurs = await size(ours(tags));
@@ -75,11 +81,13 @@ const allFluent = await size(fluent(tags));
 
 console.log("Sizes (esbuild --bundle --minify, gzip -9)");
 console.log(row("omnia-errors message, localize + pl-PL", oneOurs));
-console.log(row("omnia-errors + negotiate + pl-PL", oneNegotiating));
+console.log(row("  + titles", oneTitled));
+console.log(row("omnia-errors + negotiate + pl-PL + titles", oneNegotiating));
 console.log(row("@fluent/bundle + @fluent/langneg + pl-PL ftl", oneFluent));
 console.log(`  one language: ${ratio(oneOurs.gzip, oneFluent.gzip)} gzip, ${ratio(oneOurs.min, oneFluent.min)} min (target <= 0.4x)`);
-console.log(`  one language, negotiating: ${ratio(oneNegotiating.gzip, oneFluent.gzip)} gzip, ${ratio(oneNegotiating.min, oneFluent.min)} min`);
-console.log(row("omnia-errors runtime + 7 locales", allOurs));
+console.log(`  one language + titles: ${ratio(oneTitled.gzip, oneFluent.gzip)} gzip, ${ratio(oneTitled.min, oneFluent.min)} min`);
+console.log(`  one language + titles, negotiating: ${ratio(oneNegotiating.gzip, oneFluent.gzip)} gzip, ${ratio(oneNegotiating.min, oneFluent.min)} min`);
+console.log(row("omnia-errors runtime + 7 locales + titles", allOurs));
 console.log(row("@fluent/bundle + @fluent/langneg + 7 ftl", allFluent));
 console.log(`  all seven: ${ratio(allOurs.gzip, allFluent.gzip)} gzip, ${ratio(allOurs.min, allFluent.min)} min (target <= 1.0x)`);
 
