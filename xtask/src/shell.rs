@@ -109,7 +109,9 @@ mod tests {
         let root = crate::project_root();
         let lock = root.join("locales/locales.toml");
         assert_eq!(path_from(Some(&root), &lock), "locales/locales.toml");
-        let elsewhere = std::env::temp_dir();
+        // A folder the file is not in, wherever the workspace is (a clone may be in the
+        // temporary folder itself).
+        let elsewhere = root.join("crates");
         assert_eq!(
             path_from(Some(&elsewhere), &lock),
             lock.display().to_string()
