@@ -145,40 +145,64 @@ fn pattern(pattern: Option<&Pattern>, (tag, id): (&str, &str), code: &mut Code, 
                 "\n/// {tag} {id}\n{}fn {name}(cx: &Context<'_, '_>, out: &mut String) {{\n",
                 code.cfg
             );
-            statements(pieces, 1, f);
+            statements("", pieces, 1, f);
             f.push_str("}\n");
         }
     }
     out.push_str(" })");
 }
 
-/// The statements that write `pieces`, at `depth` (of nested selections: each level's
-/// selector is its own variable).
-fn statements(pieces: &[Piece], depth: usize, f: &mut String) {
+/// The statements that write `lead` (a text the caller moved here), then `pieces`, at `depth`
+/// (of nested selections: each level's selector is its own variable).
+///
+/// A text right before a selection without marks of its own is written in each branch instead,
+/// joined to the variant's first text: one copy of both where there were two (every branch
+/// writes it, so the text is the same).
+fn statements(lead: &str, pieces: &[Piece], depth: usize, f: &mut String) {
     let indent = "    ".repeat(depth);
-    for piece in pieces {
+    let mut lead = lead.to_owned();
+    let mut pieces = pieces.iter().peekable();
+    while let Some(piece) = pieces.next() {
         match piece {
             Piece::Text(text) => {
-                let _ = writeln!(f, "{indent}Context::text(out, {:?});", &**text);
+                lead.push_str(text);
+                if !matches!(pieces.peek(), Some(Piece::Select(select)) if !select.isolate) {
+                    let _ = writeln!(f, "{indent}Context::text(out, {lead:?});");
+                    lead.clear();
+                }
             }
             Piece::Param { index, isolate } => {
+                text(&mut lead, &indent, f);
                 let _ = writeln!(f, "{indent}cx.param({index}, {isolate}, out);");
             }
             Piece::Select(select) => {
+                if select.isolate {
+                    text(&mut lead, &indent, f);
+                }
                 let s = format!("s{depth}");
                 let _ = writeln!(f, "{indent}let {s} = cx.selector({});", select.index);
                 let _ = writeln!(f, "{indent}cx.open({}, out);", select.isolate);
-                selection(select, &s, depth, f);
+                selection(&lead, select, &s, depth, f);
+                lead.clear();
                 let _ = writeln!(f, "{indent}cx.close({}, out);", select.isolate);
             }
         }
+    }
+    text(&mut lead, &indent, f);
+}
+
+/// Writes the statement of a pending text, if any.
+fn text(lead: &mut String, indent: &str, f: &mut String) {
+    if !lead.is_empty() {
+        let _ = writeln!(f, "{indent}Context::text(out, {lead:?});");
+        lead.clear();
     }
 }
 
 /// The variants as Fluent chooses among them: the first whose key matches, in source order,
 /// else the default. A key that never matches is no test; the default, when last, is the
 /// `else` itself.
-fn selection(select: &Select, s: &str, depth: usize, f: &mut String) {
+fn selection(lead: &str, select: &Select, s: &str, depth: usize, f: &mut String) {
     let indent = "    ".repeat(depth);
     let default = usize::from(select.default);
     let mut tests = 0;
@@ -193,11 +217,11 @@ fn selection(select: &Select, s: &str, depth: usize, f: &mut String) {
         };
         let keyword = if tests == 0 { "if" } else { "} else if" };
         let _ = writeln!(f, "{indent}{keyword} {test} {{");
-        statements(&variant.pieces, depth + 1, f);
+        statements(lead, &variant.pieces, depth + 1, f);
         tests += 1;
     }
     let chosen = select.variants.get(default).map_or(&[][..], |v| &v.pieces);
     let _ = writeln!(f, "{indent}{}", if tests == 0 { "{" } else { "} else {" });
-    statements(chosen, depth + 1, f);
+    statements(lead, chosen, depth + 1, f);
     let _ = writeln!(f, "{indent}}}");
 }

@@ -1365,13 +1365,12 @@ fn f1(cx: &Context<'_, '_>, out: &mut String) {
 fn f2(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "The collection must have at least ");
     cx.param(0, true, out);
-    Context::text(out, " element");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " element.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elements.");
     }
     cx.close(false, out);
 }
@@ -1398,13 +1397,12 @@ fn f4(cx: &Context<'_, '_>, out: &mut String) {
 fn f5(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "The collection can have at most ");
     cx.param(0, true, out);
-    Context::text(out, " element");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " element.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elements.");
     }
     cx.close(false, out);
 }
@@ -1433,13 +1431,12 @@ fn f8(cx: &Context<'_, '_>, out: &mut String) {
 fn f9(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "A coleção tem de ter, pelo menos, ");
     cx.param(0, true, out);
-    Context::text(out, " elemento");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " elemento.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     }
     cx.close(false, out);
 }
@@ -1466,13 +1463,12 @@ fn f11(cx: &Context<'_, '_>, out: &mut String) {
 fn f12(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "A coleção pode ter, no máximo, ");
     cx.param(0, true, out);
-    Context::text(out, " elemento");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " elemento.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     }
     cx.close(false, out);
 }
@@ -1481,13 +1477,12 @@ fn f12(cx: &Context<'_, '_>, out: &mut String) {
 fn f13(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "O valor excede o comprimento máximo de ");
     cx.param(0, true, out);
-    Context::text(out, " car");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, "ácter.");
+        Context::text(out, " carácter.");
     } else {
-        Context::text(out, "acteres.");
+        Context::text(out, " caracteres.");
     }
     cx.close(false, out);
 }
@@ -1509,15 +1504,14 @@ fn f15(cx: &Context<'_, '_>, out: &mut String) {
 fn f16(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "A coleção deve ter pelo menos ");
     cx.param(0, true, out);
-    Context::text(out, " elemento");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_number(0) {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     } else if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " elemento.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     }
     cx.close(false, out);
 }
@@ -1544,15 +1538,14 @@ fn f18(cx: &Context<'_, '_>, out: &mut String) {
 fn f19(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "A coleção pode ter no máximo ");
     cx.param(0, true, out);
-    Context::text(out, " elemento");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_number(0) {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     } else if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " elemento.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     }
     cx.close(false, out);
 }
@@ -1561,15 +1554,14 @@ fn f19(cx: &Context<'_, '_>, out: &mut String) {
 fn f20(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "O valor excede o tamanho máximo de ");
     cx.param(0, true, out);
-    Context::text(out, " caractere");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_number(0) {
-        Context::text(out, "s.");
+        Context::text(out, " caracteres.");
     } else if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " caractere.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " caracteres.");
     }
     cx.close(false, out);
 }
@@ -1591,13 +1583,12 @@ fn f22(cx: &Context<'_, '_>, out: &mut String) {
 fn f23(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "La colección debe tener al menos ");
     cx.param(0, true, out);
-    Context::text(out, " elemento");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " elemento.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     }
     cx.close(false, out);
 }
@@ -1624,13 +1615,12 @@ fn f25(cx: &Context<'_, '_>, out: &mut String) {
 fn f26(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "La colección puede tener como máximo ");
     cx.param(0, true, out);
-    Context::text(out, " elemento");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " elemento.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " elementos.");
     }
     cx.close(false, out);
 }
@@ -1639,13 +1629,12 @@ fn f26(cx: &Context<'_, '_>, out: &mut String) {
 fn f27(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "El valor supera la longitud máxima de ");
     cx.param(0, true, out);
-    Context::text(out, " car");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, "ácter.");
+        Context::text(out, " carácter.");
     } else {
-        Context::text(out, "acteres.");
+        Context::text(out, " caracteres.");
     }
     cx.close(false, out);
 }
@@ -1667,13 +1656,12 @@ fn f29(cx: &Context<'_, '_>, out: &mut String) {
 fn f30(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "La collection doit contenir au moins ");
     cx.param(0, true, out);
-    Context::text(out, " élément");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " élément.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " éléments.");
     }
     cx.close(false, out);
 }
@@ -1700,13 +1688,12 @@ fn f32(cx: &Context<'_, '_>, out: &mut String) {
 fn f33(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "La collection peut contenir au plus ");
     cx.param(0, true, out);
-    Context::text(out, " élément");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " élément.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " éléments.");
     }
     cx.close(false, out);
 }
@@ -1715,13 +1702,12 @@ fn f33(cx: &Context<'_, '_>, out: &mut String) {
 fn f34(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "La valeur dépasse la longueur maximale de ");
     cx.param(0, true, out);
-    Context::text(out, " caractère");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " caractère.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " caractères.");
     }
     cx.close(false, out);
 }
@@ -1743,13 +1729,12 @@ fn f36(cx: &Context<'_, '_>, out: &mut String) {
 fn f37(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "Die Sammlung muss mindestens ");
     cx.param(0, true, out);
-    Context::text(out, " Element");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, " enthalten.");
+        Context::text(out, " Element enthalten.");
     } else {
-        Context::text(out, "e enthalten.");
+        Context::text(out, " Elemente enthalten.");
     }
     cx.close(false, out);
 }
@@ -1776,13 +1761,12 @@ fn f39(cx: &Context<'_, '_>, out: &mut String) {
 fn f40(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "Die Sammlung darf höchstens ");
     cx.param(0, true, out);
-    Context::text(out, " Element");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, " enthalten.");
+        Context::text(out, " Element enthalten.");
     } else {
-        Context::text(out, "e enthalten.");
+        Context::text(out, " Elemente enthalten.");
     }
     cx.close(false, out);
 }
@@ -1843,15 +1827,14 @@ fn f47(cx: &Context<'_, '_>, out: &mut String) {
 fn f48(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "Wartość jest za długa. Maksymalna długość to ");
     cx.param(0, true, out);
-    Context::text(out, " znak");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " znak.");
     } else if s1.is_name("few") {
-        Context::text(out, "i.");
+        Context::text(out, " znaki.");
     } else {
-        Context::text(out, "ów.");
+        Context::text(out, " znaków.");
     }
     cx.close(false, out);
 }
@@ -1876,13 +1859,12 @@ fn f50(cx: &Context<'_, '_>, out: &mut String) {
 fn f51(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "Ŧħee ƈooŀŀeeƈŧiooƞ ḿuuşŧ ħaaṽee aaŧ ŀeeaaşŧ ");
     cx.param(0, true, out);
-    Context::text(out, " eeŀeeḿeeƞŧ");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " eeŀeeḿeeƞŧ.");
     } else {
-        Context::text(out, "ş.");
+        Context::text(out, " eeŀeeḿeeƞŧş.");
     }
     cx.close(false, out);
 }
@@ -1912,13 +1894,12 @@ fn f53(cx: &Context<'_, '_>, out: &mut String) {
 fn f54(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "Ŧħee ƈooŀŀeeƈŧiooƞ ƈaaƞ ħaaṽee aaŧ ḿooşŧ ");
     cx.param(0, true, out);
-    Context::text(out, " eeŀeeḿeeƞŧ");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " eeŀeeḿeeƞŧ.");
     } else {
-        Context::text(out, "ş.");
+        Context::text(out, " eeŀeeḿeeƞŧş.");
     }
     cx.close(false, out);
 }
@@ -1951,13 +1932,12 @@ fn f57(cx: &Context<'_, '_>, out: &mut String) {
 fn f58(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "⊥ɥǝ ɔoʅʅǝɔʇıou ɯnsʇ ɥɐʌǝ ɐʇ ʅǝɐsʇ ");
     cx.param(0, true, out);
-    Context::text(out, " ǝʅǝɯǝuʇ");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " ǝʅǝɯǝuʇ.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " ǝʅǝɯǝuʇs.");
     }
     cx.close(false, out);
 }
@@ -1987,13 +1967,12 @@ fn f60(cx: &Context<'_, '_>, out: &mut String) {
 fn f61(cx: &Context<'_, '_>, out: &mut String) {
     Context::text(out, "⊥ɥǝ ɔoʅʅǝɔʇıou ɔɐu ɥɐʌǝ ɐʇ ɯosʇ ");
     cx.param(0, true, out);
-    Context::text(out, " ǝʅǝɯǝuʇ");
     let s1 = cx.selector(0);
     cx.open(false, out);
     if s1.is_name("one") {
-        Context::text(out, ".");
+        Context::text(out, " ǝʅǝɯǝuʇ.");
     } else {
-        Context::text(out, "s.");
+        Context::text(out, " ǝʅǝɯǝuʇs.");
     }
     cx.close(false, out);
 }

@@ -35,6 +35,7 @@ impl<'e> Arguments<'e> {
         Self { values, len }
     }
 
+    #[inline]
     fn as_slice(&self) -> &[Option<ParamRef<'e>>] {
         &self.values[..self.len]
     }
