@@ -508,10 +508,7 @@ fn take_common_prefix(variants: &mut [(Key, Vec<Piece>)], selector: u8) -> Vec<P
 pub(crate) fn finish(pieces: Vec<Piece>) -> Pattern {
     let pieces = merge(pieces);
     let text_len = u32::try_from(text_len(&pieces)).unwrap_or(u32::MAX);
-    Pattern {
-        pieces: Seq::Owned(pieces.into()),
-        text_len,
-    }
+    Pattern::of_pieces(Seq::Owned(pieces.into()), text_len)
 }
 
 /// The most literal text any choice of variants writes.
@@ -554,7 +551,7 @@ mod tests {
             .value
             .as_ref()
             .unwrap()
-            .pieces
+            .pieces()
             .to_vec()
     }
 

@@ -90,8 +90,8 @@ pub fn compile_declared(
 
 fn message(message: &pattern::Message) -> CompiledMessage {
     CompiledMessage {
-        value: message.value.as_ref().map(|p| parts(&p.pieces)),
-        context: message.context.as_ref().map(|p| parts(&p.pieces)),
+        value: message.value.as_ref().map(|p| parts(p.pieces())),
+        context: message.context.as_ref().map(|p| parts(p.pieces())),
     }
 }
 

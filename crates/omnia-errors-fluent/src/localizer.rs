@@ -35,6 +35,7 @@ impl<'e> Arguments<'e> {
         Self { values, len }
     }
 
+    #[inline]
     fn as_slice(&self) -> &[Option<ParamRef<'e>>] {
         &self.values[..self.len]
     }
@@ -1101,11 +1102,7 @@ impl LocaleData {
         if let Some(text) = pattern.as_text() {
             return Ok(Cow::Borrowed(text));
         }
-        let cx = pattern::Context {
-            args,
-            numbers: &self.numbers,
-            isolating: isolation == Isolation::On,
-        };
+        let cx = pattern::Context::new(args, &self.numbers, isolation == Isolation::On);
         match pattern.format(&cx) {
             Ok(text) if !text.is_empty() => Ok(Cow::Owned(text)),
             Ok(_) => Err(Failure::Blank),

@@ -6,12 +6,18 @@
 //! straight into one `String` sized beforehand: no lookup by string, no intermediate values.
 //!
 //! The same types hold the embedded messages (generated Rust in `embedded.rs`, `'static`) and
-//! the messages of files loaded at run time (owned), so both are formatted by one engine.
+//! the messages of files loaded at run time (owned). A file's patterns are pieces, walked by
+//! `write_pieces`; `cargo xtask docs` compiles the embedded ones further: each pattern with a
+//! placeable becomes a Rust function (a [`Body::Code`]) that makes the calls on [`Context`]
+//! the walk would make, in the same order, without the walk. `tests/differential.rs` compares
+//! both with fluent-bundle on every message.
 
 // A build with neither `embedded` nor `files` has no messages to make of these types.
 #![cfg_attr(not(any(feature = "embedded", feature = "files")), allow(dead_code))]
 
+#[cfg(feature = "files")]
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Deref;
 
 use omnia_errors::ParamRef;
@@ -49,7 +55,9 @@ impl<T: PartialEq> PartialEq for Seq<T> {
 
 impl<T: Eq> Eq for Seq<T> {}
 
-/// One piece of a compiled message.
+/// One piece of a compiled message: what files loaded at run time compile to (the embedded
+/// messages are generated code and texts).
+#[cfg(feature = "files")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Piece {
     /// Literal text.
@@ -67,6 +75,7 @@ pub(crate) enum Piece {
 
 /// A select expression on a parameter: the first variant whose key matches, else the default,
 /// as Fluent resolves it.
+#[cfg(feature = "files")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Select {
     /// The parameter's position.
@@ -80,6 +89,7 @@ pub(crate) struct Select {
 }
 
 /// A variant of a select expression.
+#[cfg(feature = "files")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Variant {
     /// What it matches.
@@ -89,6 +99,7 @@ pub(crate) struct Variant {
 }
 
 /// A variant key, matched the way Fluent matches it.
+#[cfg(feature = "files")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Key {
     /// `[one]`: the plural category of a number (by the locale's CLDR rules), or a text equal
@@ -97,18 +108,51 @@ pub(crate) enum Key {
     /// `[0]`: exactly this number.
     Number(u64),
     /// A number no integer parameter can equal (`[1.5]`, `[-1]`).
-    #[cfg_attr(not(feature = "files"), allow(dead_code))] // Only files may hold such keys.
     Never,
 }
 
 /// A compiled pattern, with an upper bound of the bytes its literal texts can write.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Pattern {
-    /// The pieces.
-    pub(crate) pieces: Seq<Piece>,
+    /// What writes it.
+    pub(crate) body: Body,
     /// The longest literal text any choice of variants writes, in bytes.
     pub(crate) text_len: u32,
 }
+
+/// Generated code that writes a pattern (`embedded.rs`). It cannot fail: a missing parameter
+/// is noted in the context, which [`Pattern::format`] reads after.
+pub(crate) type Code = fn(&Context<'_, '_>, &mut String);
+
+/// How a pattern is written.
+#[derive(Clone, Debug)]
+pub(crate) enum Body {
+    /// Pieces, walked: files loaded at run time, overrides, and what the generator of
+    /// `embedded.rs` compiles.
+    #[cfg(feature = "files")]
+    Pieces(Seq<Piece>),
+    /// A literal text of the embedded messages: most of them.
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))] // Only generated code makes it.
+    Text(&'static str),
+    /// The pieces compiled to Rust by `cargo xtask docs`.
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))] // Only generated code makes it.
+    Code(Code),
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            #[cfg(feature = "files")]
+            (Self::Pieces(a), Self::Pieces(b)) => a == b,
+            (Self::Text(a), Self::Text(b)) => a == b,
+            // A generated pattern is equal to itself only (tests compare the pieces of files).
+            (Self::Code(a), Self::Code(b)) => std::ptr::fn_addr_eq(*a, *b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Body {}
 
 /// The compiled message of one code in one locale: its value, and its `.context` attribute for
 /// codes with optional parameters.
@@ -136,11 +180,14 @@ const PDI: char = '\u{2069}';
 /// What formatting a pattern needs besides the pattern.
 pub(crate) struct Context<'a, 'p> {
     /// The parameter values, by position in `code.params()`.
-    pub(crate) args: &'a [Option<ParamRef<'p>>],
+    args: &'a [Option<ParamRef<'p>>],
     /// The locale's numbers and plural rules.
-    pub(crate) numbers: &'a Numbers,
+    numbers: &'a Numbers,
     /// Whether isolation marks are on.
-    pub(crate) isolating: bool,
+    isolating: bool,
+    /// The first parameter the pattern used and did not get: writing goes on without it (as
+    /// Fluent's does), and the text is refused after.
+    missing: Cell<Option<u8>>,
 }
 
 /// Why a pattern could not be formatted.
@@ -151,11 +198,35 @@ pub(crate) enum FormatError {
 }
 
 impl Pattern {
+    /// A pattern of pieces, walked when it is formatted.
+    #[cfg(feature = "files")]
+    pub(crate) fn of_pieces(pieces: Seq<Piece>, text_len: u32) -> Self {
+        Self {
+            body: Body::Pieces(pieces),
+            text_len,
+        }
+    }
+
     /// The text, when the pattern is literal text only.
     pub(crate) fn as_text(&self) -> Option<&str> {
-        match &*self.pieces {
-            [Piece::Text(text)] => Some(text),
-            _ => None,
+        match &self.body {
+            #[cfg(feature = "files")]
+            Body::Pieces(pieces) => match &**pieces {
+                [Piece::Text(text)] => Some(text),
+                _ => None,
+            },
+            Body::Text(text) => Some(text),
+            Body::Code(_) => None,
+        }
+    }
+
+    /// The pieces of a pattern compiled at run time (a file's: what the generators read); a
+    /// pattern compiled to code has none to show.
+    #[cfg(all(feature = "files", any(test, feature = "codegen")))]
+    pub(crate) fn pieces(&self) -> &[Piece] {
+        match &self.body {
+            Body::Pieces(pieces) => pieces,
+            Body::Text(_) | Body::Code(_) => &[],
         }
     }
 
@@ -176,81 +247,166 @@ impl Pattern {
         // a reallocation.
         let marks = if cx.isolating { 6 * cx.args.len() } else { 0 };
         let mut out = String::with_capacity(self.text_len as usize + args_len + marks);
-        write_pieces(&self.pieces, cx, &mut out)?;
-        Ok(out)
+        match &self.body {
+            Body::Code(code) => code(cx, &mut out),
+            #[cfg(feature = "files")]
+            Body::Pieces(pieces) => write_pieces(pieces, cx, &mut out),
+            Body::Text(text) => out.push_str(text),
+        }
+        match cx.missing.get() {
+            None => Ok(out),
+            Some(index) => Err(FormatError::MissingParam(index)),
+        }
     }
 }
 
-fn write_pieces(
-    pieces: &[Piece],
-    cx: &Context<'_, '_>,
-    out: &mut String,
-) -> Result<(), FormatError> {
+// Generated code calls these, and so does the walk: one meaning of each piece. Where inlining
+// is chosen per target, servers get the speed and WebAssembly (where the download is what a UI
+// pays for) a call: generated functions make several, and `push_str` inlined at each literal
+// alone is 11 KB of a 131 KB build (`cargo xtask wasm-size`).
+impl<'a, 'p> Context<'a, 'p> {
+    /// What formatting a pattern needs: the values by position, the locale's numbers, and
+    /// whether isolation marks are on.
+    pub(crate) fn new(
+        args: &'a [Option<ParamRef<'p>>],
+        numbers: &'a Numbers,
+        isolating: bool,
+    ) -> Self {
+        Self {
+            args,
+            numbers,
+            isolating,
+            missing: Cell::new(None),
+        }
+    }
+
+    /// The value of the parameter at `index`; `None`, noted, when the error does not carry it.
+    #[inline]
+    fn arg(&self, index: u8) -> Option<ParamRef<'p>> {
+        let value = self.args.get(usize::from(index)).copied().flatten();
+        if value.is_none() && self.missing.get().is_none() {
+            self.missing.set(Some(index));
+        }
+        value
+    }
+
+    /// Writes the parameter at `index` (a placeable `{ $name }`), in isolation marks when the
+    /// placeable asks for them and they are on. Never inlined: a copy of the number writer in
+    /// every generated function would be a large part of them (and inlining it saves 2
+    /// instructions of 650).
+    #[inline(never)]
+    pub(crate) fn param(&self, index: u8, isolate: bool, out: &mut String) {
+        let Some(value) = self.arg(index) else {
+            return;
+        };
+        self.open(isolate, out);
+        match value {
+            ParamRef::Number(n) => self.numbers.write(n, out),
+            ParamRef::Text(text) => out.push_str(text),
+        }
+        self.close(isolate, out);
+    }
+
+    /// Writes a literal text.
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))] // Only generated code calls it.
+    pub(crate) fn text(out: &mut String, text: &str) {
+        out.push_str(text);
+    }
+
+    /// The selector of a select expression on the parameter at `index` (without its value,
+    /// noted missing, only the default variant matches).
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
+    pub(crate) fn selector(&self, index: u8) -> Selector<'p> {
+        let value = self.arg(index);
+        // The category once per selection, not once per variant: it is the costly part.
+        let category = match value {
+            Some(ParamRef::Number(n)) => self.numbers.category(n),
+            _ => "",
+        };
+        Selector { value, category }
+    }
+
+    /// Opens a placeable's isolation (U+2068) when it asks for it and marks are on.
+    #[inline]
+    pub(crate) fn open(&self, isolate: bool, out: &mut String) {
+        if isolate && self.isolating {
+            out.push(FSI);
+        }
+    }
+
+    /// Closes what [`open`](Self::open) opened (U+2069).
+    #[inline]
+    pub(crate) fn close(&self, isolate: bool, out: &mut String) {
+        if isolate && self.isolating {
+            out.push(PDI);
+        }
+    }
+}
+
+/// The value a select expression selects on, with its plural category if it is a number.
+pub(crate) struct Selector<'p> {
+    value: Option<ParamRef<'p>>,
+    category: &'static str,
+}
+
+impl Selector<'_> {
+    /// Whether a variant `[name]` matches, as Fluent matches it: a number of that plural
+    /// category, or a text equal to the name.
+    #[cfg_attr(target_family = "wasm", inline(never))]
+    #[cfg_attr(not(target_family = "wasm"), inline)]
+    pub(crate) fn is_name(&self, name: &str) -> bool {
+        match self.value {
+            Some(ParamRef::Number(_)) => self.category == name,
+            Some(ParamRef::Text(text)) => text == name,
+            None => false,
+        }
+    }
+
+    /// Whether a variant `[n]` matches: exactly this number.
+    #[inline]
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))] // Only generated code calls it.
+    pub(crate) fn is_number(&self, key: u64) -> bool {
+        matches!(self.value, Some(ParamRef::Number(n)) if n == key)
+    }
+
+    /// Whether a variant with this key matches.
+    #[cfg(feature = "files")]
+    fn matches(&self, key: &Key) -> bool {
+        match key {
+            Key::Name(name) => self.is_name(name),
+            Key::Number(n) => self.is_number(*n),
+            Key::Never => false,
+        }
+    }
+}
+
+#[cfg(feature = "files")]
+fn write_pieces(pieces: &[Piece], cx: &Context<'_, '_>, out: &mut String) {
     for piece in pieces {
         match piece {
             Piece::Text(text) => out.push_str(text),
-            Piece::Param { index, isolate } => {
-                let value = param(cx, *index)?;
-                let isolate = *isolate && cx.isolating;
-                if isolate {
-                    out.push(FSI);
-                }
-                match value {
-                    ParamRef::Number(n) => cx.numbers.write(n, out),
-                    ParamRef::Text(text) => out.push_str(text),
-                }
-                if isolate {
-                    out.push(PDI);
-                }
-            }
+            Piece::Param { index, isolate } => cx.param(*index, *isolate, out),
             Piece::Select(select) => {
-                let value = param(cx, select.index)?;
-                // The category once per selection, not once per variant: it is the costly part.
-                let category = match value {
-                    ParamRef::Number(n) => cx.numbers.category(n),
-                    ParamRef::Text(_) => "",
-                };
+                let selector = cx.selector(select.index);
                 let chosen = select
                     .variants
                     .iter()
-                    .find(|v| matches(&v.key, value, category))
+                    .find(|v| selector.matches(&v.key))
                     .or_else(|| select.variants.get(usize::from(select.default)));
-                let isolate = select.isolate && cx.isolating;
-                if isolate {
-                    out.push(FSI);
-                }
+                cx.open(select.isolate, out);
                 if let Some(variant) = chosen {
-                    write_pieces(&variant.pieces, cx, out)?;
+                    write_pieces(&variant.pieces, cx, out);
                 }
-                if isolate {
-                    out.push(PDI);
-                }
+                cx.close(select.isolate, out);
             }
         }
     }
-    Ok(())
 }
 
-fn param<'p>(cx: &Context<'_, 'p>, index: u8) -> Result<ParamRef<'p>, FormatError> {
-    cx.args
-        .get(usize::from(index))
-        .copied()
-        .flatten()
-        .ok_or(FormatError::MissingParam(index))
-}
-
-/// Fluent's rule: a name matches a number of its plural category (`category`, computed by the
-/// caller) or a text equal to it; a number matches an equal number.
-fn matches(key: &Key, value: ParamRef<'_>, category: &str) -> bool {
-    match (key, value) {
-        (Key::Name(name), ParamRef::Number(_)) => category == name,
-        (Key::Name(name), ParamRef::Text(text)) => name == text,
-        (Key::Number(k), ParamRef::Number(n)) => *k == n,
-        (Key::Number(_) | Key::Never, _) => false,
-    }
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "files"))]
 mod tests {
     use std::borrow::Cow;
 
@@ -268,8 +424,8 @@ mod tests {
                 pieces: Seq::Owned(vec![Piece::Text(Cow::Borrowed(*text))].into()),
             })
             .collect();
-        Pattern {
-            pieces: Seq::Owned(
+        Pattern::of_pieces(
+            Seq::Owned(
                 vec![Piece::Select(Select {
                     index: 0,
                     isolate: false,
@@ -278,18 +434,14 @@ mod tests {
                 })]
                 .into(),
             ),
-            text_len: 0,
-        }
+            0,
+        )
     }
 
     fn format(pattern: &Pattern, arg: ParamRef<'_>) -> String {
         let numbers = Numbers::new("en-US");
         let args = [Some(arg)];
-        let cx = Context {
-            args: &args,
-            numbers: &numbers,
-            isolating: false,
-        };
+        let cx = Context::new(&args, &numbers, false);
         pattern.format(&cx).unwrap()
     }
 

@@ -101,12 +101,14 @@ macro_rules! row_accessors {
         }
 
         /// The id of this code's message in the `locales/<tag>/errors.ftl` files.
+        #[inline]
         pub const fn fluent_id(self) -> &'static str {
             self.info().fluent_id
         }
 
         /// The parameters this code's message takes, in declaration order. Their names are
         /// the Fluent variables and the keys of the JSON `parameters` object.
+        #[inline]
         pub const fn params(self) -> &'static [$crate::ParamSpec] {
             self.info().params
         }
@@ -159,6 +161,7 @@ macro_rules! define_catalog {
             pub const ALL: &'static [Self] = &[$(Self::$Variant),*];
 
             /// The position of this code in [`ALL`](Self::ALL), for tables indexed by code.
+            #[inline]
             pub const fn index(self) -> usize {
                 self as usize
             }
@@ -191,6 +194,7 @@ macro_rules! define_catalog {
 
             /// This code's row of the table: wire name, Fluent id, status, parameters,
             /// lifecycle, documentation note.
+            #[inline]
             pub const fn info(self) -> &'static CodeInfo {
                 &Self::INFO[self as usize]
             }
@@ -250,6 +254,7 @@ macro_rules! define_catalog {
 
         impl $Typed {
             /// The code of this error.
+            #[inline]
             pub const fn code(&self) -> $Code {
                 match self { $(Self::$Variant { .. } => $Code::$Variant,)* }
             }
@@ -300,6 +305,7 @@ macro_rules! define_catalog {
         impl $crate::CatalogError for $Typed {
             type Code = $Code;
 
+            #[inline]
             fn code(&self) -> $Code {
                 self.code()
             }

@@ -228,6 +228,7 @@ impl AnyCode {
     pub const COUNT: usize = ErrorCode::ALL.len() + ValidationErrorCode::ALL.len();
 
     /// The position of this code in [`AnyCode::all`], for tables indexed by code.
+    #[inline]
     pub const fn index(self) -> usize {
         match self {
             Self::Api(c) => c.index(),
@@ -263,6 +264,7 @@ impl AnyCode {
     }
 
     /// The code's row of the table.
+    #[inline]
     pub const fn info(self) -> &'static CodeInfo {
         match self {
             Self::Api(c) => c.info(),
