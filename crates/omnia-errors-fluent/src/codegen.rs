@@ -225,3 +225,96 @@ fn selection(lead: &str, select: &Select, s: &str, depth: usize, f: &mut String)
     statements(lead, chosen, depth + 1, f);
     let _ = writeln!(f, "{indent}}}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// The function `cargo xtask docs` would write for `TextMaxLengthMismatch` in `ftl`.
+    fn function(ftl: &str) -> String {
+        let file = SourceFile {
+            path: "locales/xx/errors.ftl".into(),
+            name: "errors.ftl".into(),
+            text: ftl.into(),
+        };
+        let messages = crate::compile::compile_locale("en-US", &[file], None).unwrap();
+        let code = omnia_errors::AnyCode::parse("TextMaxLengthMismatch").unwrap();
+        let mut code_out = Code::default();
+        let mut table = String::new();
+        pattern(
+            messages[code.index()].value.as_ref(),
+            ("en-US", "m"),
+            &mut code_out,
+            &mut table,
+        );
+        assert!(table.ends_with(", body: Body::Code(f0) })"), "{table}");
+        code_out.functions
+    }
+
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn the_embedded_messages_are_what_the_generator_writes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+        let files = crate::read_locales(&dir).unwrap();
+        let generated = generate_embedded(crate::LOCALES, &files).unwrap();
+        // The file in the package: stale or hand-edited, it fails here (`cargo xtask docs`
+        // writes it again).
+        assert!(
+            generated == include_str!("embedded.rs"),
+            "src/embedded.rs is not what `cargo xtask docs` writes"
+        );
+    }
+
+    #[test]
+    fn variants_are_tested_in_source_order_and_the_default_is_the_else() {
+        // The default first: its test stays in its place; a key no number matches is none.
+        let f = function(
+            "validation-TextMaxLengthMismatch = { $maxLength ->\n   *[one] at most { $maxLength }\n    [1.5] never\n    [0] none\n    [other] many\n}\n",
+        );
+        let expected = "
+/// en-US m
+fn f0(cx: &Context<'_, '_>, out: &mut String) {
+    let s1 = cx.selector(0);
+    cx.open(false, out);
+    if s1.is_name(\"one\") {
+        Context::text(out, \"at most \");
+        cx.param(0, true, out);
+    } else if s1.is_number(0) {
+        Context::text(out, \"none\");
+    } else if s1.is_name(\"other\") {
+        Context::text(out, \"many\");
+    } else {
+        Context::text(out, \"at most \");
+        cx.param(0, true, out);
+    }
+    cx.close(false, out);
+}
+";
+        assert_eq!(f, expected);
+    }
+
+    #[test]
+    fn a_text_before_a_selection_is_written_in_each_branch() {
+        let f = function(
+            "validation-TextMaxLengthMismatch = Max: { $maxLength ->\n    [one] one\n   *[other] { $maxLength }\n}!\n",
+        );
+        // Isolated (not the whole pattern): the text stays before the marks.
+        assert!(
+            f.contains("    Context::text(out, \"Max: \");\n    let s1 = cx.selector(0);\n    cx.open(true, out);\n"),
+            "{f}"
+        );
+        assert!(
+            f.ends_with("    cx.close(true, out);\n    Context::text(out, \"!\");\n}\n"),
+            "{f}"
+        );
+        let f = function(
+            "validation-TextMaxLengthMismatch = { $maxLength ->\n    [one] Max { $maxLength } char.\n   *[other] Max { $maxLength } chars.\n}\n",
+        );
+        // Whole: the shared " char" goes into each branch, joined to the ending.
+        assert!(
+            f.contains("    if s1.is_name(\"one\") {\n        Context::text(out, \" char.\");\n    } else {\n        Context::text(out, \" chars.\");\n    }\n"),
+            "{f}"
+        );
+    }
+}

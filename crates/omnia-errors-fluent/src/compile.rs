@@ -615,6 +615,38 @@ mod tests {
     }
 
     #[test]
+    fn a_parameter_is_taken_out_only_when_it_is_the_selector_and_every_variant_starts_with_it() {
+        // Another parameter than the selector's, in every variant: left in them, so that a
+        // missing selector is still the first missing parameter.
+        let messages = compile(
+            "validation-TypeMismatch = { $type ->\n    [Integer] { $value } is no integer.\n   *[other] { $value } is invalid.\n}\n",
+        )
+        .unwrap();
+        let pieces = value(&messages, "TypeMismatch");
+        let [Piece::Select(select)] = &pieces[..] else {
+            panic!("not one select: {pieces:?}");
+        };
+        assert!(matches!(
+            select.variants[0].pieces[0],
+            Piece::Param { index: 0, .. }
+        ));
+        // The selector's own parameter, but not first in every variant.
+        let messages = compile(
+            "validation-TextMaxLengthMismatch = { $maxLength ->\n    [one] { $maxLength } char\n   *[other] max { $maxLength }\n}\n",
+        )
+        .unwrap();
+        let pieces = value(&messages, "TextMaxLengthMismatch");
+        let [Piece::Select(select)] = &pieces[..] else {
+            panic!("not one select: {pieces:?}");
+        };
+        assert!(matches!(
+            select.variants[0].pieces[0],
+            Piece::Param { index: 0, .. }
+        ));
+        assert_eq!(select.variants[1].pieces[0], Piece::Text("max ".into()));
+    }
+
+    #[test]
     fn a_selection_among_other_text_keeps_its_variants_whole() {
         // Isolated (it is not the whole pattern): taking text out would move it out of the
         // marks.

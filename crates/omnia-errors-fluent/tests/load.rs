@@ -66,6 +66,19 @@ fn load_errors(dir: &PathBuf) -> Vec<String> {
 }
 
 #[test]
+fn a_loaded_message_without_parameters_is_served_as_it_is_like_an_embedded_one() {
+    let localizer = Localizer::builder().files(&repo_locales()).unwrap().build();
+    let pl = localizer.for_accept_language("pl-PL");
+    let message = pl.message(&ApiError::EntityNotFound);
+    // Borrowed from the compiled file: nothing allocated, as for the embedded messages.
+    assert!(
+        matches!(message.text, std::borrow::Cow::Borrowed(_)),
+        "{message:?}"
+    );
+    assert!(message.fallbacks.is_empty());
+}
+
+#[test]
 fn a_typo_in_a_variable_names_file_line_locale_and_id() {
     let dir = locales_dir("typo", "pl-PL", "errors.ftl", |t| {
         t.replacen("$maxLength", "$maxLenght", 1)
