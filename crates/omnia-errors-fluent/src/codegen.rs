@@ -205,7 +205,8 @@ fn text(lead: &mut String, indent: &str, f: &mut String) {
 fn selection(lead: &str, select: &Select, s: &str, depth: usize, f: &mut String) {
     let indent = "    ".repeat(depth);
     let default = usize::from(select.default);
-    let mut tests = 0;
+    // Whether a test was written: the first is an `if`, the others `else if`.
+    let mut tested = false;
     for (i, variant) in select.variants.iter().enumerate() {
         if i == default && i + 1 == select.variants.len() {
             break;
@@ -215,13 +216,13 @@ fn selection(lead: &str, select: &Select, s: &str, depth: usize, f: &mut String)
             Key::Number(n) => format!("{s}.is_number({n})"),
             Key::Never => continue,
         };
-        let keyword = if tests == 0 { "if" } else { "} else if" };
+        let keyword = if tested { "} else if" } else { "if" };
         let _ = writeln!(f, "{indent}{keyword} {test} {{");
         statements(lead, &variant.pieces, depth + 1, f);
-        tests += 1;
+        tested = true;
     }
     let chosen = select.variants.get(default).map_or(&[][..], |v| &v.pieces);
-    let _ = writeln!(f, "{indent}{}", if tests == 0 { "{" } else { "} else {" });
+    let _ = writeln!(f, "{indent}{}", if tested { "} else {" } else { "{" });
     statements(lead, chosen, depth + 1, f);
     let _ = writeln!(f, "{indent}}}");
 }
@@ -310,6 +311,15 @@ fn f0(cx: &Context<'_, '_>, out: &mut String) {
         );
         let f = function(
             "validation-TextMaxLengthMismatch = { $maxLength ->\n    [one] Max { $maxLength } char.\n   *[other] Max { $maxLength } chars.\n}\n",
+        );
+        // Whole: the shared " char" goes into each branch, joined to the ending; and into a
+        // branch that starts with a parameter, before it.
+        let g = function(
+            "validation-TextMaxLengthMismatch = { $maxLength ->\n    [one] Max { $maxLength }\n   *[other] Max items { $maxLength }\n}\n",
+        );
+        assert!(
+            g.contains("    if s1.is_name(\"one\") {\n        Context::text(out, \"Max \");\n        cx.param(0, true, out);\n    } else {\n        Context::text(out, \"Max items \");\n"),
+            "{g}"
         );
         // Whole: the shared " char" goes into each branch, joined to the ending.
         assert!(
