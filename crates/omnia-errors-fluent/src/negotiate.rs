@@ -174,13 +174,10 @@ pub fn parse_language(tag: &str) -> Option<LanguageIdentifier> {
         let (min, max) = if private { (1, 8) } else { (2, 8) };
         // An extension's subtags are 2 to 8 long, so the next singleton ends it; in private
         // use, a subtag of one letter is data.
-        let mut read = 0;
-        while subtags
-            .next_if(|s| (min..=max).contains(&s.len()) && is_alphanumeric(s))
-            .is_some()
-        {
-            read += 1;
-        }
+        let read = std::iter::from_fn(|| {
+            subtags.next_if(|s| (min..=max).contains(&s.len()) && is_alphanumeric(s))
+        })
+        .count();
         if read == 0 {
             return None;
         }
@@ -555,6 +552,10 @@ mod tests {
         );
         assert_eq!(language("de-CH-1901").as_deref(), Some("de-CH-1901"));
         assert_eq!(language("und").as_deref(), Some("und"));
+        // What a grandfathered tag begins with is a language of its own.
+        assert_eq!(language("en-GB").as_deref(), Some("en-GB"));
+        assert_eq!(language("no").as_deref(), Some("no"));
+        assert_eq!(language("art").as_deref(), Some("art"));
     }
 
     #[test]
@@ -601,6 +602,17 @@ mod tests {
             "x",
             "de-DE-u-nu-latn-",
             "de-123-DE",
+            // Only ASCII letters and digits, in a singleton and in the subtags after it.
+            "de-!-ab",
+            "de-u-n!",
+            "de-u-ab-c!d",
+            "fr-x-!",
+            // Grandfathered tags are refused written with `_` too, though the grammar would
+            // read `zh_min_nan` as `min` and `art_lojban` as a variant of `art`.
+            "zh_min_nan",
+            "art_lojban",
+            "no_bok",
+            "EN_gb_OED",
         ] {
             assert_eq!(language(tag), None, "{tag:?}");
         }
@@ -682,6 +694,23 @@ mod tests {
             negotiator.negotiate([Some(&id("ja")), None, Some(&id("fr"))]),
             0
         );
+    }
+
+    #[test]
+    fn a_prefix_with_variants_is_one_with_the_same_variants() {
+        // Locales loaded from files can have variants, which declared locales do not.
+        let available = ["de-DE-1901", "de-DE-1996", "de-CH"]
+            .iter()
+            .enumerate()
+            .map(|(i, tag)| (id(tag), i))
+            .collect();
+        let negotiator = Negotiator::new(available, Vec::new(), 0);
+        let one = |tag: &str| negotiator.negotiate([Some(&id(tag))]);
+        assert_eq!(one("de-Latn-DE-1996"), 1);
+        assert_eq!(one("de-Latn-DE-1901"), 0);
+        assert_eq!(one("de-CH-1996"), 2);
+        // Another language with the same region is no prefix.
+        assert_eq!(one("fr-CH"), 0);
     }
 
     #[test]

@@ -498,6 +498,66 @@ mod tests {
         }
     }
 
+    #[test]
+    fn other_digits_are_grouped_as_ascii_digits_are_in_every_shape() {
+        use super::{Digits, NumberData};
+        // Digits no locale writes, so that writing them back to ASCII is unambiguous.
+        let other = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+        let to_ascii = |text: &str| -> String {
+            text.chars()
+                .map(|c| match other.iter().position(|&d| d == c) {
+                    // A position in a 10-digit array: below 10.
+                    #[allow(clippy::cast_possible_truncation)]
+                    Some(digit) => char::from(b'0' + digit as u8),
+                    None => c,
+                })
+                .collect()
+        };
+        let numbers: Vec<u64> = samples().step_by(997).collect();
+        // Every shape, ICU4X's or not: no grouping (a primary of 0), secondaries that do not
+        // divide twice the primary, and grouping from more digits than one.
+        for primary in 0..=4 {
+            for secondary in 0..=4 {
+                for min_grouping in 1..=3 {
+                    let ascii = NumberData {
+                        separator: '\'',
+                        primary,
+                        secondary,
+                        min_grouping,
+                        digits: Digits::Ascii,
+                        plural: |_| "other",
+                    };
+                    let others = NumberData {
+                        digits: Digits::Other(other),
+                        ..ascii
+                    };
+                    for &n in &numbers {
+                        let (mut expected, mut written) = (String::new(), String::new());
+                        ascii.write_any(n, &mut expected);
+                        others.write(n, &mut written);
+                        assert_eq!(
+                            to_ascii(&written),
+                            expected,
+                            "{n} with groups of {primary}, then {secondary}, from {min_grouping}"
+                        );
+                    }
+                }
+            }
+        }
+        // The ASCII writer itself, on a shape no locale has: groups of 3, then 4.
+        let mut out = String::new();
+        NumberData {
+            separator: ',',
+            primary: 3,
+            secondary: 4,
+            min_grouping: 1,
+            digits: Digits::Ascii,
+            plural: |_| "other",
+        }
+        .write_any(123_456_789_012, &mut out);
+        assert_eq!(out, "1,2345,6789,012");
+    }
+
     #[cfg(feature = "files")]
     #[test]
     fn a_locale_that_is_not_declared_gets_icu4x_with_its_full_data() {

@@ -526,3 +526,28 @@ fn a_received_problem_is_localized_again_keeping_what_cannot_be() {
     );
     assert_eq!(fallbacks.len(), 1);
 }
+
+#[test]
+fn a_received_problem_of_its_status_alone_gets_the_status_title_and_no_other_does() {
+    let pl = Localizer::embedded().for_accept_language("pl");
+    let read = |json: &str| -> omnia_errors::ProblemDetails { serde_json::from_str(json).unwrap() };
+    let mut blank = read(r#"{"type":"about:blank","title":"Not Found","status":404}"#);
+    assert!(pl.localize_problem(&mut blank).is_empty());
+    let title = pl.status_title(404).unwrap().text;
+    assert_ne!(title, "Not Found", "pl-PL has a translation");
+    assert_eq!(blank.title.as_deref(), Some(title.as_ref()));
+    // A problem type of its own: its title is its server's, which we cannot know better.
+    let mut typed =
+        read(r#"{"type":"https://example.com/out-of-stock","title":"Out of stock","status":404}"#);
+    assert!(pl.localize_problem(&mut typed).is_empty());
+    assert_eq!(typed.title.as_deref(), Some("Out of stock"));
+    // `about:blank` without a status, or with one that is not an error: the title stays.
+    for json in [
+        r#"{"type":"about:blank","title":"Kept"}"#,
+        r#"{"type":"about:blank","title":"Kept","status":200}"#,
+    ] {
+        let mut problem = read(json);
+        pl.localize_problem(&mut problem);
+        assert_eq!(problem.title.as_deref(), Some("Kept"), "{json}");
+    }
+}

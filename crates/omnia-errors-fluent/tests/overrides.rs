@@ -217,6 +217,24 @@ fn an_omnia_language_files_error_texts_override_their_codes() -> TestResult {
 }
 
 #[test]
+fn braces_that_are_no_placeholder_are_text_in_an_omnia_file() -> TestResult {
+    // `{}`, an unclosed `{maxLength`, `{ maxLength }` and `{max-length}`: none is a name
+    // between braces, so each is the text's own, beside one real placeholder.
+    let file = r#"{"culture": "pt-PT", "texts": [{"name": "ErrorMessage_TextMaxLengthMismatch",
+        "value": "{} {maxLength {maxLength} { maxLength } {max-length}"}]}"#;
+    let pt = Localizer::builder()
+        .overrides(Overrides::new().omnia_file("PTPT.json", file)?)?
+        .build()
+        .for_tags(&["pt-PT"]);
+    let too_long = ValidationError::TextMaxLengthMismatch { max_length: 7 };
+    assert_eq!(
+        pt.message(&too_long).text,
+        "{} {maxLength 7 { maxLength } {max-length}"
+    );
+    Ok(())
+}
+
+#[test]
 fn a_bad_omnia_file_names_file_line_and_text() {
     let typo = PTPT.replace("{maxLength}", "{maxLenght}");
     let findings = findings(Overrides::new().omnia_file("PTPT.json", &typo).unwrap_err());
