@@ -556,6 +556,9 @@ mod tests {
         assert_eq!(language("en-GB").as_deref(), Some("en-GB"));
         assert_eq!(language("no").as_deref(), Some("no"));
         assert_eq!(language("art").as_deref(), Some("art"));
+        // `_` stands for `-` only: where a grandfathered tag has a letter, it is another tag.
+        assert_eq!(language("zh-x_ang").as_deref(), Some("zh"));
+        assert_eq!(language("cel-g_ulish").as_deref(), Some("cel"));
     }
 
     #[test]
