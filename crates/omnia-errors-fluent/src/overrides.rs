@@ -19,7 +19,7 @@
 use std::fmt;
 use std::path::Path;
 
-use omnia_errors::{AnyCode, ParamSpec};
+use omnia_errors::AnyCode;
 use serde_json::value::RawValue;
 
 use crate::check::{self, Finding, FindingKind, LineIndex, Position, offset_in};
@@ -288,7 +288,8 @@ fn omnia_message(code: AnyCode, text: &str) -> Result<Message, FindingKind> {
         return Err(FindingKind::Blank { attribute: None });
     }
     let pattern = compile::finish(pieces);
-    let has_context = params.iter().any(|p: &ParamSpec| !p.required);
+    // A text without an optional parameter is the value alone: applied, it serves as the
+    // contextual message too (`LocaleOverrides::apply`).
     Ok(if optional {
         Message {
             value: None,
@@ -296,8 +297,8 @@ fn omnia_message(code: AnyCode, text: &str) -> Result<Message, FindingKind> {
         }
     } else {
         Message {
-            context: has_context.then(|| pattern.clone()),
             value: Some(pattern),
+            context: None,
         }
     })
 }

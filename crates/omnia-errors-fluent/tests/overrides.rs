@@ -265,10 +265,32 @@ fn a_bad_omnia_file_names_file_line_and_text() {
             .contains("x.json: not an OMNIA language file: no \"culture\""),
         "{error}"
     );
-    let error = Overrides::new()
-        .omnia_file("x.json", "{\"culture\": ")
-        .unwrap_err();
-    assert!(matches!(error, OverrideError::OmniaFile { .. }), "{error}");
+    // JSON that breaks off, or is not JSON: where the reader stopped.
+    for (json, line, column) in [
+        ("{\"culture\": ", 1, 12),
+        ("{\"culture\": \"pt-PT\",\n \"texts\": [}", 2, 12),
+    ] {
+        let error = Overrides::new().omnia_file("x.json", json).unwrap_err();
+        assert!(
+            matches!(&error, OverrideError::OmniaFile { position: Some(p), .. } if (p.line, p.column) == (line, column)),
+            "{json:?}: {error}"
+        );
+    }
+}
+
+#[test]
+fn a_text_without_the_optional_parameter_replaces_both_messages() -> TestResult {
+    let file = r#"{"culture": "pt-PT", "texts": [
+        {"name": "ErrorMessage_RequiredValue", "value": "Preencha este campo."}]}"#;
+    let pt = Localizer::builder()
+        .overrides(Overrides::new().omnia_file("PTPT.json", file)?)?
+        .build()
+        .for_tags(&["pt-PT"]);
+    for path in [None, Some("Nome".into())] {
+        let error = ValidationError::RequiredValue { path };
+        assert_eq!(pt.message(&error).text, "Preencha este campo.", "{error:?}");
+    }
+    Ok(())
 }
 
 #[test]
