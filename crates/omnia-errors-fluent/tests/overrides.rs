@@ -276,6 +276,14 @@ fn a_bad_omnia_file_names_file_line_and_text() {
             "{json:?}: {error}"
         );
     }
+    // JSON of another shape is placed too.
+    for json in ["[]", "\"texts\"", "{\"culture\": 1}"] {
+        let error = Overrides::new().omnia_file("x.json", json).unwrap_err();
+        assert!(
+            matches!(&error, OverrideError::OmniaFile { position: Some(p), .. } if p.line == 1),
+            "{json:?}: {error}"
+        );
+    }
 }
 
 #[test]
@@ -410,4 +418,25 @@ fn a_term_referenced_in_another_terms_arguments_is_checked_too() {
             .any(|f| matches!(&f.kind, FindingKind::NotPlainTerm { term, .. } if term == "tenant")),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_a_load_error_with_its_cause() {
+    use std::error::Error as _;
+    let missing = std::env::temp_dir().join(format!("omnia-no-such-{}.json", std::process::id()));
+    let error = Overrides::new().omnia_file_at(&missing).unwrap_err();
+    let OverrideError::Load(load) = &error else {
+        panic!("not a load error: {error}");
+    };
+    let source = error.source().expect("a load error has its cause");
+    let cause = source
+        .downcast_ref::<omnia_errors_fluent::LoadError>()
+        .expect("the cause is the LoadError");
+    assert_eq!(cause.to_string(), load.to_string());
+    assert_eq!(error.to_string(), load.to_string());
+    // The other kinds have no cause beyond themselves.
+    let invalid = Overrides::new()
+        .omnia_file("x.json", "{\"texts\": []}")
+        .unwrap_err();
+    assert!(invalid.source().is_none(), "{invalid}");
 }
