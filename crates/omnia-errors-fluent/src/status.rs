@@ -83,7 +83,8 @@ pub(crate) fn slot(status: u16) -> Option<usize> {
     }
     Some(match STATUS_TITLES.iter().position(|&s| s == status) {
         Some(slot) => slot,
-        None if status < 500 => STATUS_TITLES.len(),
+        // By class: 500 has a title of its own, so no boundary falls between the two.
+        None if status / 100 == 4 => STATUS_TITLES.len(),
         None => STATUS_TITLES.len() + 1,
     })
 }
