@@ -302,10 +302,16 @@ fn status_cases(localizer: &Localizer) -> Result<Vec<StatusCase>, String> {
         for status in STATUS_TITLES.into_iter().chain(OTHER_STATUSES) {
             let mut problem = ProblemDetails::about_blank(status).with_title(RECEIVED_TITLE);
             let fallbacks = language.localize_problem(&mut problem);
-            let title = language.status_title(status);
-            if !fallbacks.is_empty() || title.as_ref().is_some_and(|t| t.locale != locale) {
+            if !fallbacks.is_empty() {
                 return Err(format!(
                     "[{locale}] status {status}: fell back ({fallbacks:?})"
+                ));
+            }
+            let title = language.status_title(status);
+            if let Some(other) = title.as_ref().filter(|t| t.locale != locale) {
+                return Err(format!(
+                    "[{locale}] status {status}: the title is {}'s",
+                    other.locale
                 ));
             }
             let expected = problem.title.unwrap_or_default();
