@@ -92,7 +92,7 @@ pub fn merge_into_text(json: &str, ours: &LanguageFile) -> Result<MergedText, Om
             out.push_str(&separator);
             layout.write_element(json, &style, &text.name, &text.value, &mut out);
         }
-        if layout.elements.is_empty() && !json[layout.open + 1..layout.close].contains('\n') {
+        if layout.elements.is_empty() && !json[layout.open..=layout.close].contains('\n') {
             // `"texts": []`: close the array on a line of its own, as the key's.
             if style.multiline {
                 out.push_str(style.newline);

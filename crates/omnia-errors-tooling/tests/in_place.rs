@@ -213,6 +213,35 @@ fn small_and_unusual_files() {
 }
 
 #[test]
+fn one_line_arrays_and_brackets_in_strings_keep_their_layout() {
+    let ours = LanguageFile {
+        texts: vec![Text::new("A", "a2"), Text::new("B", "b")],
+        ..LanguageFile::default()
+    };
+    let cases = [
+        // A file on several lines whose array is on one: the array stays on its line.
+        (
+            "{\n  \"culture\": \"x\",\n  \"texts\": [{\"name\": \"A\", \"value\": \"old\"}]\n}",
+            "{\n  \"culture\": \"x\",\n  \"texts\": [{\"name\": \"A\", \"value\": \"a2\"},{\"name\": \"B\", \"value\": \"b\"}]\n}",
+        ),
+        // An empty array in a file of one line: texts on that line, no line ends.
+        (
+            r#"{"culture":"x","texts":[]}"#,
+            r#"{"culture":"x","texts":[{ "name": "A", "value": "a2" },{ "name": "B", "value": "b" }]}"#,
+        ),
+        // Brackets and braces inside the strings of a field of the user's own are text.
+        (
+            r#"{"culture": "x", "meta": {"note": "} ] {", "list": ["]"]}, "texts": [ {"name": "A", "value": "old"} ]}"#,
+            r#"{"culture": "x", "meta": {"note": "} ] {", "list": ["]"]}, "texts": [ {"name": "A", "value": "a2"}, {"name": "B", "value": "b"} ]}"#,
+        ),
+    ];
+    for (json, expected) in cases {
+        let merged = merge_into_text(json, &ours).unwrap();
+        assert_eq!(merged.json, expected, "from {json}");
+    }
+}
+
+#[test]
 fn what_is_no_language_file_is_refused_and_nothing_is_made() {
     let ours = LanguageFile::default();
     for json in [
