@@ -133,32 +133,38 @@ fn locale(tag: &str, table: &mut String, functions: &mut String) -> Result<(), N
     }
     let _ = writeln!(table, "        plural: {function},\n    }}),");
 
+    write_plural_function(tag, &function, &rules, functions);
+    Ok(())
+}
+
+/// Writes `function`, `tag`'s cardinal plural category of an integer: the first of `rules`
+/// that holds decides, else `other`.
+fn write_plural_function(tag: &str, function: &str, rules: &[CardinalRule], out: &mut String) {
     let _ = writeln!(
-        functions,
+        out,
         "\n/// {tag}'s cardinal plural category of an integer.\nfn {function}(n: u64) -> &'static str {{"
     );
     for (category, rule, any) in rules {
-        let _ = writeln!(functions, "    // {category}: {rule}");
-        match condition(&any) {
+        let _ = writeln!(out, "    // {category}: {rule}");
+        match condition(any) {
             // No integer meets it (a rule on fractions only): nothing to test.
             None => {
-                let _ = writeln!(functions, "    // (no integer is {category})");
+                let _ = writeln!(out, "    // (no integer is {category})");
             }
             // Every integer meets it: the later rules cannot be reached.
             Some(condition) if condition == "true" => {
-                let _ = writeln!(functions, "    {category:?}\n}}");
-                return Ok(());
+                let _ = writeln!(out, "    {category:?}\n}}");
+                return;
             }
             Some(condition) => {
                 let _ = writeln!(
-                    functions,
+                    out,
                     "    if {condition} {{\n        return {category:?};\n    }}"
                 );
             }
         }
     }
-    functions.push_str("    \"other\"\n}\n");
-    Ok(())
+    out.push_str("    \"other\"\n}\n");
 }
 
 /// A category, CLDR's rule for it, and the rule reduced to integers: conjunctions of
@@ -431,6 +437,35 @@ mod tests {
                 assert_eq!(ours, name(icu.category_for(n)), "{tag} {n}");
             }
         }
+    }
+
+    #[test]
+    fn a_rule_every_integer_meets_ends_the_function() {
+        use super::{CardinalRule, IntegerRelation};
+        // No declared locale has one; `v = 0` alone would be such a rule. No conjunction: a
+        // rule on fractions only; one empty conjunction: a rule that always holds.
+        let (never, always) = (vec![], vec![vec![]]);
+        let rules: Vec<CardinalRule> = vec![
+            ("zero", "v = 1".into(), never),
+            ("one", "v = 0".into(), always),
+            (
+                "few",
+                "n = 2".into(),
+                vec![vec![IntegerRelation {
+                    modulo: 0,
+                    negated: false,
+                    ranges: vec![(2, 2)],
+                }]],
+            ),
+        ];
+        let mut out = String::new();
+        super::write_plural_function("xx", "xx", &rules, &mut out);
+        assert!(out.contains("    // (no integer is zero)\n"), "{out}");
+        assert!(
+            out.ends_with("    // one: v = 0\n    \"one\"\n}\n"),
+            "{out}"
+        );
+        assert!(!out.contains("few") && !out.contains("other"), "{out}");
     }
 
     #[test]
