@@ -83,7 +83,7 @@ pub(crate) fn slot(status: u16) -> Option<usize> {
     }
     Some(match STATUS_TITLES.iter().position(|&s| s == status) {
         Some(slot) => slot,
-        // By class: 500 has a title of its own, so no boundary falls between the two.
+        // A status without a title of its own takes its class's title.
         None if status / 100 == 4 => STATUS_TITLES.len(),
         None => STATUS_TITLES.len() + 1,
     })
