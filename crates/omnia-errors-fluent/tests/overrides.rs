@@ -3,7 +3,7 @@
 #![cfg(feature = "files")]
 
 use omnia_errors::{AnyCode, ApiError, ParamValue, Parameters, ValidationError, WireCode};
-use omnia_errors_fluent::{FindingKind, Localizer, OverrideError, Overrides};
+use omnia_errors_fluent::{FindingKind, Language, Localizer, OverrideError, Overrides};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -216,16 +216,21 @@ fn an_omnia_language_files_error_texts_override_their_codes() -> TestResult {
     Ok(())
 }
 
+/// pt-PT with the texts of one OMNIA language file over its own.
+fn pt_pt_with_omnia_file(json: &str) -> Result<Language, Box<dyn std::error::Error>> {
+    Ok(Localizer::builder()
+        .overrides(Overrides::new().omnia_file("PTPT.json", json)?)?
+        .build()
+        .for_tags(&["pt-PT"]))
+}
+
 #[test]
 fn braces_that_are_no_placeholder_are_text_in_an_omnia_file() -> TestResult {
     // `{}`, an unclosed `{maxLength`, `{ maxLength }` and `{max-length}`: none is a name
     // between braces, so each is the text's own, beside one real placeholder.
     let file = r#"{"culture": "pt-PT", "texts": [{"name": "ErrorMessage_TextMaxLengthMismatch",
         "value": "{} {maxLength {maxLength} { maxLength } {max-length}"}]}"#;
-    let pt = Localizer::builder()
-        .overrides(Overrides::new().omnia_file("PTPT.json", file)?)?
-        .build()
-        .for_tags(&["pt-PT"]);
+    let pt = pt_pt_with_omnia_file(file)?;
     let too_long = ValidationError::TextMaxLengthMismatch { max_length: 7 };
     assert_eq!(
         pt.message(&too_long).text,
@@ -290,10 +295,7 @@ fn a_bad_omnia_file_names_file_line_and_text() {
 fn a_text_without_the_optional_parameter_replaces_both_messages() -> TestResult {
     let file = r#"{"culture": "pt-PT", "texts": [
         {"name": "ErrorMessage_RequiredValue", "value": "Preencha este campo."}]}"#;
-    let pt = Localizer::builder()
-        .overrides(Overrides::new().omnia_file("PTPT.json", file)?)?
-        .build()
-        .for_tags(&["pt-PT"]);
+    let pt = pt_pt_with_omnia_file(file)?;
     for path in [None, Some("Nome".into())] {
         let error = ValidationError::RequiredValue { path };
         assert_eq!(pt.message(&error).text, "Preencha este campo.", "{error:?}");
