@@ -108,7 +108,15 @@ fn titles(locale: &CompiledLocale) -> Result<(String, bool), String> {
             .chain([Some(CLIENT_ERROR), Some(SERVER_ERROR)]),
     ) {
         let title = match message.value.as_deref() {
-            Some([Part::Text(text)]) if !text.is_empty() => json(text),
+            // The compiler refuses a blank message; a locale built by other means is held to
+            // the same rule, as a blank title is never shown.
+            Some([Part::Text(text)]) if text.trim().is_empty() => {
+                return Err(format!(
+                    "{tag}: a blank status title ({id:?})",
+                    id = id.unwrap_or_default()
+                ));
+            }
+            Some([Part::Text(text)]) => json(text),
             None => {
                 missing = true;
                 "null".to_owned()
@@ -191,11 +199,13 @@ impl Writer<'_> {
                 self.code
             )
         })?;
-        let identifier = spec
-            .name
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_alphabetic() || c == '_' || (i > 0 && c.is_ascii_digit()));
+        // Written as `p.<name>`: a letter or `_` first, then letters, digits or `_` (a subset
+        // of JavaScript's identifiers, and never a keyword in that position).
+        let identifier =
+            !spec.name.is_empty()
+                && spec.name.chars().enumerate().all(|(i, c)| {
+                    c.is_ascii_alphabetic() || c == '_' || (i > 0 && c.is_ascii_digit())
+                });
         if identifier {
             Ok(spec)
         } else {
@@ -415,6 +425,49 @@ mod tests {
         assert!(unsafe_.contains("== 9007199254740992n ?"), "{unsafe_}");
     }
 
+    #[test]
+    fn a_parameter_is_written_only_under_a_javascript_identifier() {
+        let code = code("TextMaxLengthMismatch");
+        let with_name = |name: &'static str| {
+            let params = [ParamSpec {
+                name,
+                kind: ParamKind::Text,
+                required: true,
+            }];
+            let parts = [Part::Param {
+                index: 0,
+                isolate: false,
+            }];
+            pattern(Some(&parts), &params, code)
+        };
+        for name in ["maxLength", "_x", "a2", "a_b", "Z9_"] {
+            assert_eq!(
+                with_name(name).unwrap(),
+                format!("(p, f) => p.{name}"),
+                "{name:?}"
+            );
+        }
+        for name in ["", "2ab", "9", "a-b", "a b", "é", "a$", "a.b"] {
+            let error = with_name(name).unwrap_err();
+            assert!(
+                error.contains(&format!(
+                    "parameter {name:?} is not a JavaScript identifier"
+                )),
+                "{name:?}: {error}"
+            );
+        }
+        // An index past the parameters is refused, not written as `p.undefined`.
+        let parts = [Part::Param {
+            index: 1,
+            isolate: false,
+        }];
+        assert!(
+            pattern(Some(&parts), code.params(), code)
+                .unwrap_err()
+                .contains("uses parameter 1, which it does not have")
+        );
+    }
+
     /// pl-PL with every message (a code's name, `ctx` for a context) and title (`title <i>`).
     fn complete() -> CompiledLocale {
         let messages = AnyCode::all()
@@ -496,6 +549,17 @@ mod tests {
                 .unwrap_err()
                 .contains("not a plain text")
         );
+        // A blank title is refused, as the compiler refuses a blank message.
+        for blank in ["", " \t"] {
+            let mut titled = complete.clone();
+            titled.messages[AnyCode::COUNT + 1].value = Some(vec![text(blank)]);
+            assert!(
+                module(&titled, "en-US")
+                    .unwrap_err()
+                    .contains("pl-PL: a blank status title (\"http-401\")"),
+                "{blank:?}"
+            );
+        }
         let mut short = complete.clone();
         short.messages.pop();
         assert!(
