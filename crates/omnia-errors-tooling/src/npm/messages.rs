@@ -199,8 +199,8 @@ impl Writer<'_> {
                 self.code
             )
         })?;
-        // Written as `p.<name>`: a letter or `_` first, then letters, digits or `_` (a subset
-        // of JavaScript's identifiers, and never a keyword in that position).
+        // Written as `p.<name>`: a letter or `_` first, then letters, digits or `_`, a subset
+        // of JavaScript's identifiers (after a `.`, even a reserved word is a property name).
         let identifier =
             !spec.name.is_empty()
                 && spec.name.chars().enumerate().all(|(i, c)| {
